@@ -1,0 +1,5 @@
+"""Site generator for the communities of Gebruiker Centraal.
+
+The data flows one way: load (YAML with positions) → validate (typed models and cross-checks)
+→ model (the network) → render pages → feeds. Only `plugin.py` knows MkDocs.
+"""

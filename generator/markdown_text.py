@@ -1,0 +1,87 @@
+"""Editors' Markdown, rendered once and checked for anything that could run in a browser.
+
+Raw HTML is refused at validation with a clear message; the renderer also switches HTML off, so
+that whatever slips past the check shows as text instead of running (defence in depth). Links may
+only use web, mail and phone addresses, and images may not load from another host (privacy).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+_AUTOLINK = r"<(?:https?://[^<>\s]*|(?:mailto:)?[^<>\s@]+@[^<>\s]+)>"
+_RAW_HTML = re.compile(rf"{_AUTOLINK}|(<[A-Za-z!?/][^>]*>?)")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CONTROL = re.compile(r"[\x00-\x20]")
+
+
+class _DemoteTopHeadings(Treeprocessor):
+    """The page owns the only h1, so an editor's `# Kop` becomes an h2."""
+
+    def run(self, root):  # type: ignore[no-untyped-def]
+        for element in root.iter("h1"):
+            element.tag = "h2"
+
+
+class _EditorMarkdown(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_DemoteTopHeadings(md), "demote_headings", 0)
+
+
+@lru_cache(maxsize=4096)
+def render(source: str) -> str:
+    """HTML for an editor's Markdown; raw HTML in the source comes out as escaped text."""
+    md = markdown.Markdown(
+        extensions=["tables", "fenced_code", "def_list", "abbr", "sane_lists", _EditorMarkdown()],
+        output_format="html",
+    )
+    return md.convert(source)
+
+
+def raw_html(source: str) -> str | None:
+    """The first HTML tag written in the source, if any."""
+    for match in _RAW_HTML.finditer(source):
+        if match.group(1):
+            return match.group(1)[:40]
+    return None
+
+
+def unsafe_link(source: str) -> str | None:
+    """The first link or image address the rendered text must not contain, if any."""
+    collector = _LinkCollector()
+    collector.feed(render(source))
+    for tag, address in collector.links:
+        if not is_safe_link(address) or (tag == "img" and urlsplit(address).netloc):
+            return address
+    return None
+
+
+def is_safe_link(address: str) -> bool:
+    """True for relative addresses and for http, https, mailto and tel."""
+    cleaned = _CONTROL.sub("", html.unescape(address)).lower()
+    scheme = _SCHEME.match(cleaned)
+    return scheme is None or scheme.group(1) in SAFE_LINK_SCHEMES
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        for name, value in attrs:
+            if name == wanted and value is not None:
+                self.links.append((tag, value))

@@ -1,0 +1,50 @@
+"""The validated network: what every page and feed is rendered from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .models import Community, Event, ExternalCommunity, Theme
+
+
+@dataclass(frozen=True)
+class Network:
+    themes: tuple[Theme, ...]
+    communities: tuple[Community, ...]
+    events: tuple[Event, ...]
+    external: tuple[ExternalCommunity, ...]
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.events, key=lambda e: (e.starts_at, e.ends_at, e.id)))
+        object.__setattr__(self, "events", ordered)
+
+    def community(self, community_id: str) -> Community:
+        return next(c for c in self.communities if c.id == community_id)
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    @property
+    def members_total(self) -> int:
+        return sum(c.members or 0 for c in self.communities)
+
+    def upcoming(self, now: datetime) -> list[Event]:
+        """Events not yet over, soonest first; an event under way still counts as upcoming."""
+        return [e for e in self.events if e.ends_at > now]
+
+    def past(self, now: datetime) -> list[Event]:
+        """Events that are over, most recent first."""
+        return [e for e in reversed(self.events) if e.ends_at <= now]
+
+    def events_of(self, community_id: str) -> list[Event]:
+        return [e for e in self.events if community_id in e.communities]
+
+    def events_with_theme(self, theme_id: str) -> list[Event]:
+        return [e for e in self.events if theme_id in e.themes]
+
+    def communities_with_theme(self, theme_id: str) -> list[Community]:
+        return [c for c in self.communities if theme_id in c.themes]
+
+    def external_with_theme(self, theme_id: str) -> list[ExternalCommunity]:
+        return [x for x in self.external if theme_id in x.themes]

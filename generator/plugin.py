@@ -1,0 +1,80 @@
+"""The MkDocs plugin: a thin adapter that hands the core's pages to MkDocs.
+
+All work happens in plain modules; this file only wires MkDocs events to them. Validation runs in
+`on_config`, before MkDocs cleans the output folder, so invalid data never touches a built site.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import moments
+from .errors import DataError
+from .messages import format_problem
+from .network import Network
+from .pages import SiteSettings, render_home, render_pages
+from .validate import DataFiles, load_network
+
+STYLESHEET = "assets/stylesheets/gc.css"
+
+
+class CommunitiesConfig(Config):
+    communities = c.Type(str, default="communities.yaml")
+    """The communities and themes file, relative to mkdocs.yml."""
+
+    events = c.Type(str, default="events.yaml")
+    """The events file, relative to mkdocs.yml."""
+
+    external_communities = c.Type(str, default="external_communities.yaml")
+    """The external communities file, relative to mkdocs.yml."""
+
+    suggest_url = c.Type(str, default="https://www.gebruikercentraal.nl/contact/")
+    """Where the "Stel een community voor" link on the external communities page goes."""
+
+
+class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
+    network: Network
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.data_files = DataFiles(
+            root, self.config.communities, self.config.events, self.config.external_communities
+        )
+        try:
+            self.network = load_network(self.data_files)
+        except DataError as error:
+            lines = [format_problem(problem) for problem in error.problems]
+            raise PluginError("\n".join([*lines, "De site is niet gebouwd: los eerst de problemen hierboven op."]))
+        self.now = moments.now()
+        self.settings = SiteSettings(suggest_url=self.config.suggest_url)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in render_pages(self.network, self.now, self.settings):
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(f"{page.path}: deze pagina maakt de generator zelf. Haal het bestand weg uit content/.")
+            files.append(File.generated(config, page.path, content=page.content))
+        stylesheet = package_files("generator").joinpath("assets/gc.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, STYLESHEET, content=stylesheet))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri != "index.md":
+            return markdown
+        return f"{markdown}\n\n{render_home(self.network, self.now, self.settings)}"
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        for name in (self.data_files.communities, self.data_files.events, self.data_files.external_communities):
+            server.watch(str(self.data_files.root / name))
+        return server

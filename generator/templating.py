@@ -1,0 +1,58 @@
+"""The one Jinja environment for all generated markup: autoescaping on, strict about typos."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import dutch, markdown_text
+
+EVENT_TYPES = {
+    "bijeenkomst": "Bijeenkomst",
+    "kennisdelingssessie": "Kennisdelingssessie",
+    "gluren-bij-de-buren": "Gluren bij de buren",
+    "webinar": "Webinar",
+    "werksessie": "Werksessie",
+    "congres": "Congres",
+}
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        long_date=dutch.long_date,
+        short_date=dutch.short_date,
+        month_name=dutch.month_name,
+        number=dutch.number,
+        when=dutch.when,
+        when_parts=dutch.when_parts,
+        time_of_day=dutch.time_of_day,
+        iso=dutch.iso,
+        event_type=lambda value: EVENT_TYPES.get(value or "", ""),
+        markdown=lambda source: Markup(markdown_text.render(source)),
+    )
+    return env
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """A link from one page to another; both are directory URLs like "agenda/x/" ("" is the home page).
+
+    Generated markup is raw HTML, which MkDocs does not rewrite, so links are made relative here,
+    the way MkDocs makes its own: the site then works from any folder and from the file system.
+    """
+    is_folder = target == "" or target.endswith("/")
+    relative = posixpath.relpath(target.rstrip("/") or ".", page_url.rstrip("/") or ".")
+    if relative == ".":
+        return "./"
+    return relative + "/" if is_folder else relative

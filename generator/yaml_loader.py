@@ -1,0 +1,188 @@
+"""Strict YAML loading that remembers where every value stands.
+
+Editors write YAML by hand, so the loader refuses what only surprises them: tabs, duplicate keys,
+anchors and aliases (they also allow alias bombs), explicit tags and bytes that are not UTF-8.
+Plain scalars follow the YAML 1.2 core schema for null, booleans and integers only; everything
+else stays the string the editor typed (`no`, `12:30`, `0123`, `2026-12-08`), so that the models,
+not the YAML library, decide what a value means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from .errors import DataError, Problem
+
+Loc = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:null|Null|NULL|~|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+
+
+@dataclass
+class Document:
+    """One loaded file: its data and the position (line, column; 1-based) of every value and key."""
+
+    file: str
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        """Where `loc` stands, or its nearest parent that exists (a missing field has no place)."""
+        loc = tuple(loc)
+        if at_key and loc in self.keys:
+            return self.keys[loc]
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, loc: Loc, key: str, *, at_key: bool = False, **params: Any) -> Problem:
+        line, column = self.position(loc, at_key=at_key)
+        return Problem(self.file, line, column, key, params)
+
+
+class _Refused(Exception):
+    def __init__(self, event: NodeEvent, key: str) -> None:
+        self.event = event
+        self.key = key
+
+
+class _StrictComposer(Composer):
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event, "yaml_anchor")
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
+            raise _Refused(event, "yaml_tag")
+        return super().compose_node(parent, index)
+
+
+class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+def load(path: Path, display_name: str) -> Document:
+    """Load one editor file, raising `DataError` with every problem that stops reading it."""
+    if not path.is_file():
+        raise DataError([Problem(display_name, 1, 1, "file_missing")])
+    text = _decode(path.read_bytes(), display_name)
+    _refuse_tabs(text, display_name)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as refused:
+        mark = refused.event.start_mark
+        raise DataError([Problem(display_name, mark.line + 1, mark.column + 1, refused.key)])
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, display_name)]) from None
+    finally:
+        loader.dispose()
+    document = Document(display_name, None)
+    problems: list[Problem] = []
+    if root is not None:
+        document.data = _convert(root, (), document, problems)
+    if problems:
+        raise DataError(problems)
+    return document
+
+
+def _decode(raw: bytes, display_name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise DataError([Problem(display_name, line, column, "not_utf8")]) from None
+
+
+def _refuse_tabs(text: str, display_name: str) -> None:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(display_name, number, indent.index("\t") + 1, "yaml_tab"))
+    if problems:
+        raise DataError(problems)
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "yaml_colon"),
+    ("could not find expected ':'", "yaml_missing_colon"),
+    ("expected <block end>", "yaml_indent"),
+    ("expected a single document", "yaml_documents"),
+    ("found unexpected end of stream", "yaml_quote"),
+    ("found unknown escape character", "yaml_escape"),
+    ("did not find expected key", "yaml_indent"),
+    ("did not find expected '-' indicator", "yaml_indent"),
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, display_name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    text = f"{error.context or ''} {error.problem or ''}"
+    key = next((key for hint, key in _SYNTAX_HINTS if hint in text), "yaml_syntax")
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(display_name, line, column, key)
+
+
+def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem]) -> Any:
+    document.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [_convert(item, (*loc, i), document, problems) for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if not isinstance(key_node, ScalarNode):
+            problems.append(Problem(document.file, *key_position, "yaml_complex_key"))
+            continue
+        key = key_node.value
+        if key in result:
+            first_line = document.keys[(*loc, key)][0]
+            problems.append(
+                Problem(document.file, *key_position, "duplicate_key", {"field": key, "first": first_line})
+            )
+            continue
+        document.keys[(*loc, key)] = key_position
+        result[key] = _convert(value_node, (*loc, key), document, problems)
+    return result
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value = node.value
+    if node.style is not None:
+        return value
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _INT.match(value):
+        return int(value)
+    return value
