@@ -31,7 +31,8 @@ def _check(root: Path) -> int:
         for problem in error.problems:
             print(format_problem(problem), file=sys.stderr)
         count = len(error.problems)
-        print(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden. Er is niets gepubliceerd.", file=sys.stderr)
+        noun = "probleem" if count == 1 else "problemen"
+        print(f"{count} {noun} gevonden. Er is niets gepubliceerd.", file=sys.stderr)
         return 1
     print(
         f"In orde: {len(network.communities)} community's, {len(network.events)} evenementen, "

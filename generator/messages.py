@@ -47,7 +47,8 @@ MESSAGES: Mapping[str, str] = {
     "zoals `community-cx`.",
     "multiple_lines": "Het veld `{field}` moet op één regel passen. Haal de regeleinden weg.",
     "html_in_text": "In `{field}` staat < of >. HTML mag hier niet: schrijf gewone tekst zonder < en >.",
-    "entity_in_text": "In `{field}` staat de HTML-code {entity}. Typ het teken zelf, bijvoorbeeld & in plaats van &amp;.",
+    "entity_in_text": "In `{field}` staat de HTML-code {entity}. "
+    "Typ het teken zelf, bijvoorbeeld & in plaats van &amp;.",
     "html_in_markdown": "In `{field}` staat HTML ({tag}). Gebruik Markdown in plaats van HTML, "
     "bijvoorbeeld **vet** of [linktekst](https://...).",
     "unsafe_link": "In `{field}` staat een link of afbeelding die niet mag: {link}. "

@@ -33,6 +33,8 @@ class SiteSettings:
 class GeneratedPage:
     path: str
     content: str
+    in_nav: bool = True
+    """False for the pages of single items: the navigation shows sections, not every event."""
 
 
 def url_for(path: str) -> str:
@@ -110,7 +112,8 @@ def _page(path: str, template: str, title: str, description: str, network: Netwo
     meta = {"title": html.escape(title), "description": html.escape(description)}
     front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
     body = _render(template, url_for(path), network, now, settings, title=title, **context)
-    return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}")
+    in_nav = path.endswith("index.md") or "/" not in path
+    return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}", in_nav)
 
 
 def _render(template: str, page_url: str, network: Network, now: datetime, settings: SiteSettings,

@@ -6,15 +6,17 @@ All work happens in plain modules; this file only wires MkDocs events to them. V
 
 from __future__ import annotations
 
-from importlib.resources import files as package_files
 from pathlib import Path
 
+import markdown
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import moments
@@ -25,6 +27,8 @@ from .pages import SiteSettings, render_home, render_pages
 from .validate import DataFiles, load_network
 
 STYLESHEET = "assets/stylesheets/gc.css"
+PACKAGE = Path(__file__).parent
+NOT_FOUND_PAGE = "404.md"
 
 
 class CommunitiesConfig(Config):
@@ -53,21 +57,34 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             self.network = load_network(self.data_files)
         except DataError as error:
             lines = [format_problem(problem) for problem in error.problems]
-            raise PluginError("\n".join([*lines, "De site is niet gebouwd: los eerst de problemen hierboven op."]))
+            lines.append("De site is niet gebouwd: los eerst de problemen hierboven op.")
+            raise PluginError("\n".join(lines)) from None
         self.now = moments.now()
         self.settings = SiteSettings(suggest_url=self.config.suggest_url)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        overrides = str(PACKAGE / "overrides")
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in render_pages(self.network, self.now, self.settings):
             if files.get_file_from_path(page.path) is not None:
-                raise PluginError(f"{page.path}: deze pagina maakt de generator zelf. Haal het bestand weg uit content/.")
-            files.append(File.generated(config, page.path, content=page.content))
-        stylesheet = package_files("generator").joinpath("assets/gc.css").read_text(encoding="utf-8")
+                raise PluginError(f"content/{page.path}: deze pagina maakt de generator zelf. Haal het bestand weg.")
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+        stylesheet = (PACKAGE / "assets" / "gc.css").read_text(encoding="utf-8")
         files.append(File.generated(config, STYLESHEET, content=stylesheet))
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's 404 template shows the editors' own `content/404.md`."""
+        source = Path(config.docs_dir) / NOT_FOUND_PAGE
+        if source.is_file():
+            converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            env.globals["not_found_html"] = Markup(converter.convert(source.read_text(encoding="utf-8")))
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri != "index.md":

@@ -25,6 +25,11 @@ from .yaml_loader import Document, Loc
 
 RESERVED_EVENT_IDS = frozenset({"archief"})
 
+# Words editors use for yes and no; YAML 1.1 read them as booleans, we ask for true or false.
+_BOOLEAN_WORDS = {word: "true" for word in ("ja", "yes", "y", "on", "waar", "wel")} | {
+    word: "false" for word in ("nee", "no", "n", "off", "onwaar", "niet")
+}
+
 _TYPE_KEYS = {
     "string_type": "not_text",
     "int_type": "not_whole_number",
@@ -104,16 +109,21 @@ def _translate(error: ValidationError, document: Document, root: type[BaseModel]
         field = next((part for part in reversed(loc) if isinstance(part, str)), "")
         if kind == "extra_forbidden":
             allowed = list(_model_at(root, loc[:-1]).model_fields)
-            yield document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=_suggest(field, allowed))
+            suggestion = _suggest(field, allowed)
+            yield document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=suggestion)
         elif kind == "missing":
             yield document.problem(loc[:-1], "missing", field=field)
         elif detail["input"] is None and kind in _TYPE_KEYS:
             yield document.problem(loc, "empty", field=field)
+        elif kind == "bool_type":
+            suggestion = _BOOLEAN_WORDS.get(str(detail["input"]).lower())
+            yield document.problem(loc, "not_bool", field=field, suggestion=suggestion)
         elif kind == "literal_error":
             choices = re.findall(r"'([^']*)'", context.get("expected", ""))
             given = str(detail["input"])
+            suggestion = _suggest(given, choices)
             yield document.problem(
-                loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=_suggest(given, choices)
+                loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion
             )
         else:
             key = _TYPE_KEYS.get(kind, kind)
@@ -138,8 +148,13 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
 
 
 def _suggest(given: str, choices: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(given, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The closest choice, or else the only one that contains what was typed (`cx` → `community-cx`)."""
+    options = sorted(choices)
+    matches = difflib.get_close_matches(given, options, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    containing = [option for option in options if given and given.lower() in option]
+    return containing[0] if len(containing) == 1 else None
 
 
 def _entries(document: Document | None, key: str) -> Iterator[tuple[Loc, dict[str, Any]]]:

@@ -94,7 +94,7 @@ def load(path: Path, display_name: str) -> Document:
         root = loader.get_single_node()
     except _Refused as refused:
         mark = refused.event.start_mark
-        raise DataError([Problem(display_name, mark.line + 1, mark.column + 1, refused.key)])
+        raise DataError([Problem(display_name, mark.line + 1, mark.column + 1, refused.key)]) from None
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(error, display_name)]) from None
     finally:

@@ -1,0 +1,38 @@
+# Two commands for a newcomer: `make site` and `make test`. Everything they need is set up here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test check serve clean
+
+site: $(VENV)/.installed  ## Check the data and build the site into site/
+	$(BIN)/python -m generator check
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed  ## Only check the three YAML files
+	$(BIN)/python -m generator check
+
+serve: $(VENV)/.installed  ## Live preview on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve
+
+test: $(VENV)/.installed-test  ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+$(VENV)/.created:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 of nieuwer is nodig (gevonden: $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) site

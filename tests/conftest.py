@@ -1,0 +1,56 @@
+"""Shared helpers: a project folder made from the fixture data and the real mkdocs.yml, built for real."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+DATA_FILES = ("communities.yaml", "events.yaml", "external_communities.yaml")
+# 2026-11-29 12:00 in Amsterdam: the fixture's "now".
+FIXTURE_EPOCH = "1795950000"
+
+
+def make_project(target: Path, data: Path = FIXTURE) -> Path:
+    """A folder with mkdocs.yml from the repository and the data and content of `data`."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in DATA_FILES:
+        shutil.copy(data / name, target / name)
+    shutil.copytree(data / "content", target / "content", dirs_exist_ok=True)
+    return target
+
+
+def run_mkdocs(project: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def article_text(page: Path) -> str:
+    """The visible text of a page's main content, tags removed and white space folded."""
+    source = page.read_text(encoding="utf-8")
+    match = re.search(r"<article[^>]*>(.*?)</article>", source, re.S)
+    assert match, f"no <article> in {page}"
+    inline_removed = re.sub(r"</?(?:a|time|strong|em|span|code|abbr)\b[^>]*>", "", match.group(1))
+    text = re.sub(r"<[^>]+>", " ", inline_removed)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data set, built once by the real `mkdocs build`."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

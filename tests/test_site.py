@@ -1,0 +1,153 @@
+"""The fixture data set built by the real `mkdocs build`: pages, contents, order, and the split
+between upcoming and past at the fixture's fixed "now"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import article_text
+
+UPCOMING = ["dd-webinar-december", "formulieren-dag", "dd-geannuleerd", "cx-zomertijd", "congres-2027"]
+PAST = ["cx-terugblik"]
+
+
+def _event_links(page: Path) -> list[str]:
+    """The ids of the events a page lists, in order."""
+    hrefs = re.findall(r'class="gc-event__title"><a href="([^"]+)"', page.read_text(encoding="utf-8"))
+    return [href.rstrip("/").split("/")[-1] for href in hrefs]
+
+
+def test_every_page_type_is_built(built_site: Path) -> None:
+    expected = [
+        "index.html", "404.html", "communities/index.html", "agenda/index.html", "agenda/archief/index.html",
+        "themas/index.html", "externe-communities/index.html", "over/index.html", "doe-mee/index.html",
+        "privacy/index.html", "toegankelijkheid/index.html",
+        *[f"communities/{c}/index.html" for c in ("community-cx", "netwerk-direct-duidelijk",
+                                                  "community-online-formulieren")],
+        *[f"agenda/{e}/index.html" for e in UPCOMING + PAST],
+        *[f"themas/{t}/index.html" for t in ("klantreizen", "begrijpelijke-taal", "formulieren")],
+    ]
+    missing = [path for path in expected if not (built_site / path).is_file()]
+    assert missing == []
+
+
+def test_agenda_lists_upcoming_events_in_date_order_grouped_by_month(built_site: Path) -> None:
+    page = built_site / "agenda" / "index.html"
+    assert _event_links(page) == UPCOMING
+    text = article_text(page)
+    months = re.findall(r"<h2>([^<]+)</h2>", page.read_text(encoding="utf-8"))
+    assert months == ["December 2026", "Januari 2027", "Februari 2027", "Maart 2027"]
+    assert "Terugblik op klantreizen" not in text
+
+
+def test_cancelled_event_stays_listed_and_says_so(built_site: Path) -> None:
+    source = (built_site / "agenda" / "index.html").read_text(encoding="utf-8")
+    item = re.search(r'<li class="gc-event gc-event--cancelled">(.*?)</li>', source, re.S)
+    assert item and "Schrijfcafé" in item.group(1) and "Gaat niet door" in item.group(1)
+
+
+def test_archive_lists_past_events_newest_first(built_site: Path) -> None:
+    assert _event_links(built_site / "agenda" / "archief" / "index.html") == PAST
+
+
+def test_event_page_writes_dates_the_dutch_way(built_site: Path) -> None:
+    cases = {
+        "dd-webinar-december": "dinsdag 8 december 2026, 14.00–16.00 uur",
+        "formulieren-dag": "donderdag 14 januari 2027, de hele dag",
+        "congres-2027": "maandag 29 tot en met dinsdag 30 maart 2027",
+        "cx-zomertijd": "zondag 28 maart 2027, 10.00–12.00 uur",
+    }
+    for event, phrase in cases.items():
+        assert phrase in article_text(built_site / "agenda" / event / "index.html"), event
+
+
+def test_event_page_has_machine_readable_times_with_offset(built_site: Path) -> None:
+    source = (built_site / "agenda" / "cx-zomertijd" / "index.html").read_text(encoding="utf-8")
+    # Summer time starts that night: the event is at +02:00, not +01:00.
+    assert '<time datetime="2027-03-28T10:00+02:00">' in source
+    winter = (built_site / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-12-08T14:00+01:00">' in winter
+
+
+def test_event_page_facts(built_site: Path) -> None:
+    text = article_text(built_site / "agenda" / "dd-webinar-december" / "index.html")
+    assert "Netwerk Direct Duidelijk, samen met Community CX" in text
+    assert "Leden van alle community's zijn welkom." in text
+    assert "Online" in text
+    assert "Aanmelden voor Webinar duidelijke brieven" in text
+    hybrid = article_text(built_site / "agenda" / "formulieren-dag" / "index.html")
+    assert "Stadskantoor, Stadsplateau 1, Utrecht en online" in hybrid
+    assert "Voor leden van Community Online Formulieren." in hybrid
+
+
+def test_cancelled_event_page_says_so_before_anything_else(built_site: Path) -> None:
+    text = article_text(built_site / "agenda" / "dd-geannuleerd" / "index.html")
+    assert text.index("Gaat niet door") < text.index("Wanneer")
+    assert "Aanmelden" not in text
+
+
+def test_past_event_page_says_it_is_over(built_site: Path) -> None:
+    text = article_text(built_site / "agenda" / "cx-terugblik" / "index.html")
+    assert "Dit evenement is al geweest." in text
+
+
+def test_community_page(built_site: Path) -> None:
+    page = built_site / "communities" / "community-cx" / "index.html"
+    text = article_text(page)
+    for expected in ("Klantbeleving bij de overheid.", "Hoe ervaren inwoners en ondernemers jouw organisatie?",
+                     "Word lid van Community CX", "Naar de online groep van Community CX", "cx@example.org",
+                     "900 leden", "Kamer van Koophandel", "Iedereen is hier open en helpt je verder.",
+                     "Robin, IND", "Klantreizen: Hulpmiddelen om met klantreizen te werken."):
+        assert expected in text, expected
+    links = _event_links(page)
+    # Upcoming (organised and co-organised) first, then past events.
+    assert links == ["dd-webinar-december", "cx-zomertijd", "congres-2027", "cx-terugblik"]
+    assert text.index("Komende evenementen") < text.index("Eerdere evenementen") < text.index("Terugblik")
+
+
+def test_editor_markdown_headings_stay_below_the_page_title(built_site: Path) -> None:
+    source = (built_site / "communities" / "community-cx" / "index.html").read_text(encoding="utf-8")
+    assert source.count("<h1") == 1
+    assert "<h2>Wat we doen</h2>" in source
+
+
+def test_theme_page(built_site: Path) -> None:
+    page = built_site / "themas" / "formulieren" / "index.html"
+    text = article_text(page)
+    assert "NL Design System" in text
+    assert _event_links(page) == ["formulieren-dag"]
+    assert "Geen community van Gebruiker Centraal heeft dit thema." in text
+
+
+def test_external_communities_page_has_suggest_link(built_site: Path) -> None:
+    source = (built_site / "externe-communities" / "index.html").read_text(encoding="utf-8")
+    assert "Stel een community voor" in source
+    assert 'href="https://www.gebruikercentraal.nl/contact/"' in source
+    assert "Samen bouwen aan een design system voor de overheid." in source
+
+
+def test_home_page_shows_text_cards_events_and_members(built_site: Path) -> None:
+    page = built_site / "index.html"
+    text = article_text(page)
+    assert "Dit is de fixture-site." in text
+    assert "1.500 leden" in text
+    assert "Meer over Community CX" in text
+    assert _event_links(page) == UPCOMING
+
+
+def test_navigation_shows_sections_not_single_events(built_site: Path) -> None:
+    source = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', source, re.S)
+    assert nav and "Agenda" in nav.group(0) and "Archief" in nav.group(0)
+    assert "agenda/dd-webinar-december" not in nav.group(0)
+    assert "communities/community-cx" not in nav.group(0)
+
+
+def test_404_page_uses_the_editors_text(built_site: Path) -> None:
+    assert "Deze pagina bestaat niet." in article_text(built_site / "404.html")
+    assert not (built_site / "404" / "index.html").exists()
+
+
+def test_site_is_dutch(built_site: Path) -> None:
+    assert '<html lang="nl"' in (built_site / "index.html").read_text(encoding="utf-8")
