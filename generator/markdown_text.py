@@ -85,3 +85,47 @@ class _LinkCollector(HTMLParser):
         for name, value in attrs:
             if name == wanted and value is not None:
                 self.links.append((tag, value))
+
+
+def plain_text(source: str) -> str:
+    """The editor's Markdown as plain text, for calendar descriptions: paragraphs, bullets, link addresses."""
+    converter = _PlainText()
+    converter.feed(render(source))
+    converter.close()
+    return converter.text()
+
+
+class _PlainText(HTMLParser):
+    _BLOCKS = frozenset({"p", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "dl", "blockquote"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.href: str | None = None
+        self.link_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self.parts.append("\n- ")
+        elif tag in ("br", "tr", "dt", "dd"):
+            self.parts.append("\n")
+        elif tag == "a":
+            self.href = dict(attrs).get("href")
+            self.link_text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n\n")
+        elif tag == "a" and self.href:
+            if self.href not in "".join(self.link_text) and self.href.startswith(("http", "mailto:")):
+                self.parts.append(f" ({self.href.removeprefix('mailto:')})")
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+        if self.href is not None:
+            self.link_text.append(data)
+
+    def text(self) -> str:
+        lines = [line.rstrip() for line in "".join(self.parts).splitlines()]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

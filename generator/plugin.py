@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from . import moments
 from .errors import DataError
+from .feeds import render_feeds
 from .messages import format_problem
 from .network import Network
 from .pages import SiteSettings, render_home, render_pages
@@ -60,7 +61,10 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             lines.append("De site is niet gebouwd: los eerst de problemen hierboven op.")
             raise PluginError("\n".join(lines)) from None
         self.now = moments.now()
-        self.settings = SiteSettings(suggest_url=self.config.suggest_url)
+        if not config.site_url:
+            raise PluginError("mkdocs.yml: zet site_url, bijvoorbeeld site_url: https://communities.example.nl/. "
+                              "De agenda-bestanden hebben dat adres nodig.")
+        self.settings = SiteSettings(site_url=config.site_url, suggest_url=self.config.suggest_url)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         overrides = str(PACKAGE / "overrides")
@@ -74,6 +78,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
                 raise PluginError(f"content/{page.path}: deze pagina maakt de generator zelf. Haal het bestand weg.")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+        for feed in render_feeds(self.network, self.now, self.settings.site_url):
+            files.append(File.generated(config, feed.path, content=feed.content))
         stylesheet = (PACKAGE / "assets" / "gc.css").read_text(encoding="utf-8")
         files.append(File.generated(config, STYLESHEET, content=stylesheet))
         return files

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -43,16 +42,3 @@ def environment() -> Environment:
         markdown=lambda source: Markup(markdown_text.render(source)),
     )
     return env
-
-
-def relative_url(target: str, page_url: str) -> str:
-    """A link from one page to another; both are directory URLs like "agenda/x/" ("" is the home page).
-
-    Generated markup is raw HTML, which MkDocs does not rewrite, so links are made relative here,
-    the way MkDocs makes its own: the site then works from any folder and from the file system.
-    """
-    is_folder = target == "" or target.endswith("/")
-    relative = posixpath.relpath(target.rstrip("/") or ".", page_url.rstrip("/") or ".")
-    if relative == ".":
-        return "./"
-    return relative + "/" if is_folder else relative
