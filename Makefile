@@ -16,7 +16,7 @@ check: $(VENV)/.installed  ## Only check the three YAML files
 serve: $(VENV)/.installed  ## Live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
 
-test: $(VENV)/.installed-test  ## Run the whole test suite
+test: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 $(VENV)/.created:
@@ -33,6 +33,12 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+# Node tools for the tests (ical.js, axe-core). Without npm the tests that need them skip, except in CI.
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/js --no-audit --no-fund --silent && touch $@; \
+	else echo "npm ontbreekt: de tests met ical.js en axe-core worden overgeslagen."; fi
 
 clean:
 	rm -rf $(VENV) site

@@ -54,3 +54,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+JS_TOOLS = ROOT / "tests" / "js"
+
+
+def require_tool(available: bool, what: str) -> None:
+    """Skip a test whose tool is missing on a laptop; in CI (`CI` set) a missing tool is a failure."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing, and CI must run every test")
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="session")
+def icaljs() -> Path:
+    """The script that reads .ics files with Mozilla's ical.js; installs the npm tools when needed."""
+    node = shutil.which("node")
+    require_tool(node is not None, "Node.js")
+    if not (JS_TOOLS / "node_modules" / "ical.js").is_dir() and shutil.which("npm"):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=JS_TOOLS, check=True, capture_output=True)
+    require_tool((JS_TOOLS / "node_modules" / "ical.js").is_dir(), "the npm package ical.js")
+    return JS_TOOLS / "parse_ics.mjs"

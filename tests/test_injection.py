@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_mkdocs
 
+from conftest import make_project, run_mkdocs
 from generator import markdown_text
 
 

@@ -151,3 +151,41 @@ def test_404_page_uses_the_editors_text(built_site: Path) -> None:
 
 def test_site_is_dutch(built_site: Path) -> None:
     assert '<html lang="nl"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_feeds_are_published_and_offered_on_the_pages(built_site: Path) -> None:
+    for path in ("agenda.ics", "communities/community-cx/agenda.ics", "themas/klantreizen/agenda.ics",
+                 "agenda/dd-webinar-december.ics"):
+        assert (built_site / path).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n"), path
+    offers = {
+        "agenda/index.html": "agenda.ics",
+        "communities/community-cx/index.html": "communities/community-cx/agenda.ics",
+        "themas/klantreizen/index.html": "themas/klantreizen/agenda.ics",
+        "agenda/dd-webinar-december/index.html": "agenda/dd-webinar-december.ics",
+    }
+    for page, feed in offers.items():
+        source = (built_site / page).read_text(encoding="utf-8")
+        address = f"https://communities.gebruikercentraal.nl/{feed}"
+        assert f'href="webcal://communities.gebruikercentraal.nl/{feed}"' in source, page
+        assert f'value="{address}"' in source, page
+        assert "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fcommunities.gebruikercentraal.nl" \
+            in source, page
+        assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2F" in source, page
+    event = (built_site / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="md-button" href="../dd-webinar-december.ics" download>Zet in je agenda</a>' in event
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    broken = []
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served at any address, so its links are absolute
+        for href in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("/"):
+                continue
+            target = (page.parent / href).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)} → {href}")
+    assert broken == []

@@ -1,0 +1,251 @@
+"""Calendar feeds, read back the way calendar apps read them: python icalendar and Mozilla's ical.js.
+
+Times are asserted as exact UTC instants, on both sides of both changes of summer time and on the
+change days themselves, because apps that read a time zone differently are off by an hour.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from conftest import FIXTURE_EPOCH, ROOT
+from generator import feeds, urls
+from generator.moments import now
+from generator.network import Network
+from generator.validate import DataFiles, load_network
+
+FEEDS = ROOT / "tests" / "fixtures" / "feeds"
+SITE_URL = "https://communities.example.nl/"
+DOMAIN = "communities.example.nl"
+
+TIMED = {
+    "voor-wintertijd": ("2026-10-24T08:00:00Z", "2026-10-24T10:00:00Z"),
+    "nacht-wintertijd": ("2026-10-24T23:00:00Z", "2026-10-25T02:30:00Z"),
+    "middag-wintertijd": ("2026-10-25T13:00:00Z", "2026-10-25T15:00:00Z"),
+    "voor-zomertijd": ("2027-03-27T09:00:00Z", "2027-03-27T10:00:00Z"),
+    "nacht-zomertijd": ("2027-03-28T00:00:00Z", "2027-03-28T02:00:00Z"),
+    "middag-zomertijd": ("2027-03-28T12:00:00Z", "2027-03-28T13:30:00Z"),
+    "na-zomertijd": ("2027-03-29T08:00:00Z", "2027-03-29T09:00:00Z"),
+    "tweedaagse-met-tijden": ("2027-10-30T07:00:00Z", "2027-10-31T16:00:00Z"),
+    "afgezegd": ("2027-01-12T13:00:00Z", "2027-01-12T15:00:00Z"),
+}
+ALL_DAY = {
+    "hele-dag-zomertijd": ("2027-03-28", "2027-03-29"),
+    "driedaags": ("2027-03-27", "2027-03-30"),
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fixed_now(monkeypatch_module: pytest.MonkeyPatch) -> None:
+    monkeypatch_module.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module() -> pytest.MonkeyPatch:
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+@pytest.fixture(scope="module")
+def network() -> Network:
+    return load_network(DataFiles(FEEDS))
+
+
+@pytest.fixture(scope="module")
+def feed_dir(network: Network, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("feeds")
+    for feed in feeds.render_feeds(network, now(), SITE_URL):
+        target = folder / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feed.content)
+    return folder
+
+
+def _read(feed_dir: Path, path: str) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical((feed_dir / path).read_bytes())
+
+
+def _events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
+    return {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.fixture(scope="module")
+def parsed_by_icaljs(feed_dir: Path, icaljs: Path) -> dict[str, dict]:
+    paths = sorted(str(p) for p in feed_dir.rglob("*.ics"))
+    output = subprocess.run(["node", str(icaljs), *paths], capture_output=True, text=True, check=True).stdout
+    return {str(Path(path).relative_to(feed_dir)): value for path, value in json.loads(output).items()}
+
+
+def test_every_feed_is_written(network: Network, feed_dir: Path) -> None:
+    expected = {"agenda.ics"}
+    expected |= {f"communities/{c.id}/agenda.ics" for c in network.communities}
+    expected |= {f"themas/{t.id}/agenda.ics" for t in network.themes}
+    expected |= {f"agenda/{e.id}.ics" for e in network.events}
+    assert {str(p.relative_to(feed_dir)) for p in feed_dir.rglob("*.ics")} == expected
+
+
+def test_timed_events_have_exact_instants_in_icalendar(feed_dir: Path) -> None:
+    events = _events(_read(feed_dir, "agenda.ics"))
+    for uid, (start, end) in TIMED.items():
+        assert str(events[uid]["dtstart"].params["TZID"]) == "Europe/Amsterdam"
+        assert (_utc(events[uid]["dtstart"].dt), _utc(events[uid]["dtend"].dt)) == (start, end), uid
+
+
+def test_timed_events_have_exact_instants_in_icaljs(parsed_by_icaljs: dict[str, dict]) -> None:
+    events = {e["uid"].split("@")[0]: e for e in parsed_by_icaljs["agenda.ics"]["events"]}
+    for uid, (start, end) in TIMED.items():
+        assert events[uid]["startZone"] == "Europe/Amsterdam"
+        got = (events[uid]["start"]["utc"].replace(".000", ""), events[uid]["end"]["utc"].replace(".000", ""))
+        assert got == (start, end), uid
+
+
+def test_all_day_events_use_dates_with_an_exclusive_end(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+    events = _events(_read(feed_dir, "agenda.ics"))
+    js_events = {e["uid"].split("@")[0]: e for e in parsed_by_icaljs["agenda.ics"]["events"]}
+    raw = (feed_dir / "agenda.ics").read_text(encoding="utf-8")
+    for uid, (start, end) in ALL_DAY.items():
+        assert events[uid]["dtstart"].dt == date.fromisoformat(start)
+        assert events[uid]["dtend"].dt == date.fromisoformat(end)
+        assert (js_events[uid]["start"]["date"], js_events[uid]["end"]["date"]) == (start, end)
+        assert f"DTSTART;VALUE=DATE:{start.replace('-', '')}" in raw
+
+
+def test_vtimezone_only_where_a_timed_event_is(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+    assert parsed_by_icaljs["agenda.ics"]["timezones"] == ["Europe/Amsterdam"]
+    # The formulieren theme holds only all-day events.
+    assert parsed_by_icaljs["themas/formulieren/agenda.ics"]["timezones"] == []
+    assert len(_read(feed_dir, "agenda.ics").walk("VTIMEZONE")) == 1
+
+
+def test_vtimezone_rules_match_zoneinfo_every_hour_for_years() -> None:
+    """The yearly rules written in the feed give the same offset as the tz database, 2020–2037."""
+    written = icalendar.Timezone.from_ical(feeds.amsterdam_timezone().to_ical()).to_tz(lookup_tzid=False)
+    reference = ZoneInfo("Europe/Amsterdam")
+    moment, stop = datetime(2020, 1, 1, tzinfo=UTC), datetime(2038, 1, 1, tzinfo=UTC)
+    while moment < stop:
+        assert moment.astimezone(written).utcoffset() == moment.astimezone(reference).utcoffset(), moment
+        moment += timedelta(hours=1)
+
+
+def test_cancelled_event_stays_with_status_cancelled(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+    event = _events(_read(feed_dir, "agenda.ics"))["afgezegd"]
+    assert event["status"] == "CANCELLED"
+    assert str(event["summary"]).startswith("Gaat niet door")
+    js_event = next(e for e in parsed_by_icaljs["agenda.ics"]["events"] if e["uid"].startswith("afgezegd@"))
+    assert js_event["status"] == "CANCELLED"
+    assert "afgezegd" in {uid for uid in _events(_read(feed_dir, "communities/community-cx/agenda.ics"))}
+
+
+def test_special_characters_are_escaped_and_read_back(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+    raw = (feed_dir / "agenda" / "tekens.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Klant\\, burger\\; en \\\\ de backslash" in raw
+    title = "Klant, burger; en \\ de backslash"
+    assert str(_events(_read(feed_dir, "agenda/tekens.ics"))["tekens"]["summary"]) == title
+    js_event = parsed_by_icaljs["agenda/tekens.ics"]["events"][0]
+    assert js_event["summary"] == title
+    assert js_event["location"] == "Zaal 1; tweede verdieping, Straat 1, Utrecht"
+    assert js_event["description"].startswith(
+        "Eerste regel, met een komma; en een puntkomma.\nTweede regel met een \\ backslash.\n\nNieuwe alinea."
+    )
+
+
+def test_lines_are_crlf_and_folded_without_splitting_characters(feed_dir: Path,
+                                                                parsed_by_icaljs: dict[str, dict]) -> None:
+    for path in feed_dir.rglob("*.ics"):
+        content = path.read_bytes()
+        assert b"\n" not in content.replace(b"\r\n", b""), path
+        for line in content.split(b"\r\n"):
+            assert len(line) <= 75, (path, line)
+            line.decode("utf-8")  # a character split over two lines would not decode
+    title = "Één ĳzersterke bijeenkomst over ‘begrijpelijke’ taal — met Zoë, Chloë, André en Jürgen in Den Haag, " \
+            "Utrecht en Zwolle"
+    assert str(_events(_read(feed_dir, "agenda/lange-regels.ics"))["lange-regels"]["summary"]) == title
+    assert parsed_by_icaljs["agenda/lange-regels.ics"]["events"][0]["summary"] == title
+    assert "😀" in parsed_by_icaljs["agenda/lange-regels.ics"]["events"][0]["description"]
+
+
+def test_feed_and_event_properties(feed_dir: Path) -> None:
+    for path in feed_dir.rglob("*.ics"):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        for name in ("VERSION", "PRODID", "X-WR-CALNAME", "NAME", "DESCRIPTION", "REFRESH-INTERVAL",
+                     "X-PUBLISHED-TTL", "METHOD"):
+            assert name in calendar, (path, name)
+        assert calendar["X-PUBLISHED-TTL"].to_ical() == b"PT6H"
+        for event in calendar.walk("VEVENT"):
+            for name in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "LOCATION",
+                         "STATUS", "SEQUENCE", "LAST-MODIFIED"):
+                assert name in event, (path, name)
+            page = f"{SITE_URL}agenda/{str(event['uid']).split('@')[0]}/"
+            assert str(event["url"]) == page
+            assert str(event["description"]).endswith(page)
+
+
+def test_feed_names_are_dutch(parsed_by_icaljs: dict[str, dict]) -> None:
+    assert parsed_by_icaljs["communities/community-cx/agenda.ics"]["name"] == "Agenda Community CX"
+    assert parsed_by_icaljs["themas/klantreizen/agenda.ics"]["name"] == "Agenda thema Klantreizen"
+    assert parsed_by_icaljs["agenda.ics"]["name"] == "Agenda community's Gebruiker Centraal"
+
+
+def test_feeds_hold_the_right_events(feed_dir: Path) -> None:
+    cx = set(_events(_read(feed_dir, "communities/community-cx/agenda.ics")))
+    assert {"middag-wintertijd", "driedaags"} <= cx  # co-organised events count too
+    assert "voor-zomertijd" not in cx
+    assert set(_events(_read(feed_dir, "themas/formulieren/agenda.ics"))) == {"hele-dag-zomertijd", "driedaags"}
+    assert set(_events(_read(feed_dir, "agenda/driedaags.ics"))) == {"driedaags"}
+
+
+def test_locations(feed_dir: Path) -> None:
+    events = _events(_read(feed_dir, "agenda.ics"))
+    assert str(events["voor-wintertijd"]["location"]) == "Online"
+    assert str(events["middag-wintertijd"]["location"]) == "Beatrixgebouw, Jaarbeursplein 6, Utrecht"
+    assert str(events["tweedaagse-met-tijden"]["location"]) == "Fabrique, Hamstraat 1, Maarssen (ook online)"
+
+
+def _with_events(network: Network, events: list) -> Network:
+    return Network(network.themes, network.communities, tuple(events), network.external)
+
+
+def test_uids_depend_only_on_id_and_domain(network: Network) -> None:
+    stamp = now()
+    before = feeds.render_feeds(network, stamp, SITE_URL)
+    reordered = _with_events(network, list(reversed(network.events)))
+    assert feeds.render_feeds(reordered, stamp, SITE_URL) == before
+    extra = network.events[0].model_copy(update={"id": "nieuw", "title": "Nieuw"})
+    grown = {f.path: f.content for f in feeds.render_feeds(_with_events(network, [extra, *network.events]),
+                                                           stamp, SITE_URL)}
+    for feed in before:
+        if feed.path.startswith("agenda/"):
+            assert grown[feed.path] == feed.content
+    uids = {str(e["uid"]) for e in icalendar.Calendar.from_ical(grown["agenda.ics"]).walk("VEVENT")}
+    assert {f"{e.id}@{DOMAIN}" for e in network.events} | {f"nieuw@{DOMAIN}"} == uids
+
+
+def test_a_moved_event_keeps_its_uid_and_gets_a_higher_sequence(network: Network) -> None:
+    first = feeds.render_feeds(network, now(), SITE_URL)
+    moved_event = network.events[0].model_copy(update={"start": network.events[0].start + timedelta(days=7),
+                                                       "end": network.events[0].end + timedelta(days=7)})
+    moved = _with_events(network, [moved_event, *network.events[1:]])
+    later = feeds.render_feeds(moved, now() + timedelta(hours=1), SITE_URL)
+    path = urls.event_feed(moved_event.id)
+    old = icalendar.Calendar.from_ical(next(f.content for f in first if f.path == path)).walk("VEVENT")[0]
+    new = icalendar.Calendar.from_ical(next(f.content for f in later if f.path == path)).walk("VEVENT")[0]
+    assert old["uid"] == new["uid"]
+    assert new["sequence"] > old["sequence"]
+    assert new["last-modified"].dt > old["last-modified"].dt
+    assert new["dtstart"].dt - old["dtstart"].dt == timedelta(days=7)
+
+
+def test_same_input_and_epoch_give_identical_feeds(network: Network) -> None:
+    assert feeds.render_feeds(network, now(), SITE_URL) == feeds.render_feeds(load_network(DataFiles(FEEDS)), now(),
+                                                                             SITE_URL)
