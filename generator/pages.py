@@ -19,6 +19,7 @@ from . import urls
 from .feeds import all_feeds
 from .models import Community, Event, Theme
 from .network import Network
+from .structured_data import event_data, script_json
 from .templating import environment
 
 HOME_EVENTS = 5
@@ -111,6 +112,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
         pages.append(r.page(
             f"agenda/{event.id}.md", "event.html", event.title, event.summary or event.title,
             event=event, is_upcoming=event.id in upcoming_ids,
+            structured_data=script_json(event_data(event, network, settings.site_url)),
             subscription=r.subscription(urls.event_feed(event.id)),
         ))
     for theme in network.themes:

@@ -3,10 +3,12 @@ between upcoming and past at the fixture's fixed "now"."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from conftest import article_text
+from conftest import FIXTURE, article_text
+from generator.validate import DataFiles, load_network
 
 UPCOMING = ["dd-webinar-december", "formulieren-dag", "dd-geannuleerd", "cx-zomertijd", "congres-2027"]
 PAST = ["cx-terugblik"]
@@ -189,3 +191,28 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
             if not target.exists():
                 broken.append(f"{page.relative_to(built_site)} → {href}")
     assert broken == []
+
+
+def test_event_pages_carry_schema_org_event_data_matching_the_page(built_site: Path) -> None:
+    network = load_network(DataFiles(FIXTURE))
+    modes = {(True, False): "Offline", (False, True): "Online", (True, True): "Mixed"}
+    for event in network.events:
+        source = (built_site / "agenda" / event.id / "index.html").read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, re.S)
+        assert len(blocks) == 1, event.id
+        data = json.loads(blocks[0])
+        assert data["@type"] == "Event" and data["name"] == event.title
+        # The same instants as the <time> elements on the page.
+        assert f'<time datetime="{data["startDate"]}">' in source
+        assert f'<time datetime="{data["endDate"]}">' in source or event.end is None
+        status = "EventCancelled" if event.cancelled else "EventScheduled"
+        assert data["eventStatus"] == f"https://schema.org/{status}"
+        mode = modes[(bool(event.location.venue), event.location.online)]
+        assert data["eventAttendanceMode"] == f"https://schema.org/{mode}EventAttendanceMode"
+        assert [o["name"] for o in data["organizer"]] == [network.community(c).name for c in event.communities]
+        assert data["url"] == f"https://communities.gebruikercentraal.nl/agenda/{event.id}/"
+    timed = json.loads(re.findall(r'ld\+json">(.*?)</script>', (built_site / "agenda" / "cx-zomertijd" /
+                                                                  "index.html").read_text(encoding="utf-8"), re.S)[0])
+    assert (timed["startDate"], timed["endDate"]) == ("2027-03-28T10:00+02:00", "2027-03-28T12:00+02:00")
+    assert timed["location"] == {"@type": "VirtualLocation",
+                                 "url": "https://communities.gebruikercentraal.nl/agenda/cx-zomertijd/"}
