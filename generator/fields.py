@@ -10,7 +10,7 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from . import markdown_text
@@ -68,9 +68,11 @@ def _email(value: str) -> str:
     return value.strip()
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-Line = Annotated[str, AfterValidator(_line)]
-Summary = Annotated[str, AfterValidator(_line), StringConstraints(max_length=200)]
-MarkdownText = Annotated[str, AfterValidator(_markdown)]
-Url = Annotated[str, AfterValidator(_url)]
-Email = Annotated[str, AfterValidator(_email)]
+# The json_schema_extra patterns mirror the checks for editors' tools (JSON Schema in VS Code);
+# the validators above stay the source of truth and give the Dutch messages.
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
+Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"pattern": r"^[^<>\n]*\S[^<>\n]*$"})]
+Summary = Annotated[Line, StringConstraints(max_length=200)]
+MarkdownText = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"minLength": 1})]
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": r"^https?://[^\s/]+\S*$"})]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"pattern": _EMAIL.pattern})]

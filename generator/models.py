@@ -1,8 +1,9 @@
 """The typed models of the three editor files.
 
-Field names are the contract documented in CONTRIBUTING.md. Models are strict (no coercion: `"12"`
-is not a number, `"yes"` is not a boolean) and forbid unknown fields, so a typo never passes
-silently. Checks that need more than one file (references, unique ids) live in `validate.py`.
+Field names are the contract documented in CONTRIBUTING.md; the Dutch descriptions end up in the
+JSON Schemas that editors' tools show while typing. Models are strict (no coercion: `"12"` is not a
+number, `"yes"` is not a boolean) and forbid unknown fields, so a typo never passes silently.
+Checks that need more than one file (references, unique ids) live in `validate.py`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pydantic import (
     Field,
     PlainValidator,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -25,7 +27,11 @@ from .fields import Email, Line, MarkdownText, Slug, Summary, Url
 from .moments import ZONE, day_start, next_day, parse_moment
 
 EventType = Literal["bijeenkomst", "kennisdelingssessie", "gluren-bij-de-buren", "webinar", "werksessie", "congres"]
-Moment = Annotated[date | datetime, PlainValidator(parse_moment)]
+Moment = Annotated[
+    date | datetime,
+    PlainValidator(parse_moment, json_schema_input_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?$"}),
+]
 
 
 class _Model(BaseModel):
@@ -33,44 +39,44 @@ class _Model(BaseModel):
 
 
 class Theme(_Model):
-    id: Slug
-    name: Line
-    description: Line | None = None
+    id: Slug = Field(description="Unieke code van het thema: kleine letters, cijfers en streepjes.")
+    name: Line = Field(description="Naam van het thema, zoals bezoekers die zien.")
+    description: Line | None = Field(None, description="Eén of twee zinnen over het thema.")
 
 
 class Testimonial(_Model):
-    quote: Line
-    name: Line
-    organisation: Line | None = None
-    url: Url | None = None
+    quote: Line = Field(description="Wat het lid zegt, in één alinea.")
+    name: Line = Field(description="Naam van het lid.")
+    organisation: Line | None = Field(None, description="Organisatie van het lid.")
+    url: Url | None = Field(None, description="Link naar bijvoorbeeld een interview.")
 
 
 class Project(_Model):
-    name: Line
-    summary: Summary | None = None
-    url: Url | None = None
+    name: Line = Field(description="Naam van het project.")
+    summary: Summary | None = Field(None, description="Eén regel over het project, hoogstens 200 tekens.")
+    url: Url | None = Field(None, description="Webadres van het project.")
 
 
 class Community(_Model):
-    id: Slug
-    name: Line
-    summary: Summary
-    question: Line | None = None
-    description: MarkdownText
-    themes: list[Slug] = []
-    partners: list[Line] = []
-    join_url: Url
-    platform_url: Url | None = None
-    contact_email: Email | None = None
-    members: Annotated[int, Field(ge=0)] | None = None
-    testimonials: list[Testimonial] = []
-    projects: list[Project] = []
+    id: Slug = Field(description="Unieke code; de pagina komt op /communities/<id>/.")
+    name: Line = Field(description="Naam van de community.")
+    summary: Summary = Field(description="Eén regel over de community, hoogstens 200 tekens.")
+    question: Line | None = Field(None, description="De centrale vraag van de community.")
+    description: MarkdownText = Field(description="Uitleg over de community, in Markdown.")
+    themes: list[Slug] = Field([], description="Codes van thema's uit de lijst themes.")
+    partners: list[Line] = Field([], description="Organisaties waarmee de community begon.")
+    join_url: Url = Field(description="Webadres waar mensen zich aanmelden.")
+    platform_url: Url | None = Field(None, description="Webadres van de online groep, bijvoorbeeld op Pleio.")
+    contact_email: Email | None = Field(None, description="E-mailadres voor vragen.")
+    members: Annotated[int, Field(ge=0)] | None = Field(None, description="Aantal leden, een heel getal.")
+    testimonials: list[Testimonial] = Field([], description="Uitspraken van leden.")
+    projects: list[Project] = Field([], description="Projecten die uit de community kwamen.")
 
 
 class Location(_Model):
-    venue: Line | None = None
-    address: Line | None = None
-    online: bool = False
+    venue: Line | None = Field(None, description="Naam van de plek, bijvoorbeeld een gebouw.")
+    address: Line | None = Field(None, description="Adres van de plek.")
+    online: bool = Field(False, description="true als je online kunt meedoen.")
 
     @model_validator(mode="after")
     def _somewhere(self) -> Location:
@@ -78,25 +84,28 @@ class Location(_Model):
             raise PydanticCustomError("location_nowhere", "location_nowhere")
         return self
 
-    @property
-    def in_person(self) -> bool:
-        return bool(self.venue)
-
 
 class Event(_Model):
-    id: Slug
-    title: Line
-    communities: Annotated[list[Slug], Field(min_length=1)]
-    open_to_all: bool = False
-    type: EventType | None = None
-    start: Moment
-    end: Moment | None = Field(default=None, validate_default=True)
-    location: Location
-    registration_url: Url | None = None
-    themes: list[Slug] = []
-    summary: Summary | None = None
-    description: MarkdownText
-    status: Literal["scheduled", "cancelled"] = "scheduled"
+    id: Slug = Field(description="Unieke code; verander die nooit. De pagina komt op /agenda/<id>/.")
+    title: Line = Field(description="Titel van het evenement.")
+    communities: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Codes van de community's; de eerste organiseert."
+    )
+    open_to_all: bool = Field(False, description="true als leden van alle community's welkom zijn.")
+    type: EventType | None = Field(None, description="Soort evenement.")
+    start: Moment = Field(description='Begin: "JJJJ-MM-DD UU:MM", of "JJJJ-MM-DD" voor een hele dag.')
+    end: Moment | None = Field(
+        None, validate_default=True,
+        description="Einde, in dezelfde vorm als start. Bij een hele dag: de laatste dag (mag weg bij één dag).",
+    )
+    location: Location = Field(description="Waar het evenement is: venue, address en/of online: true.")
+    registration_url: Url | None = Field(None, description="Webadres om je aan te melden.")
+    themes: list[Slug] = Field([], description="Codes van thema's uit communities.yaml.")
+    summary: Summary | None = Field(None, description="Eén regel over het evenement, hoogstens 200 tekens.")
+    description: MarkdownText = Field(description="Uitleg over het evenement, in Markdown.")
+    status: Literal["scheduled", "cancelled"] = Field(
+        "scheduled", description="scheduled (gaat door) of cancelled (gaat niet door)."
+    )
 
     @field_validator("end")
     @classmethod
@@ -118,10 +127,6 @@ class Event(_Model):
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime)
-
-    @property
-    def organiser(self) -> str:
-        return self.communities[0]
 
     @property
     def cancelled(self) -> bool:
@@ -154,21 +159,21 @@ class Event(_Model):
 
 
 class ExternalCommunity(_Model):
-    name: Line
-    url: Url
-    summary: Summary
-    organisation: Line | None = None
-    themes: list[Slug] = []
+    name: Line = Field(description="Naam van de community.")
+    url: Url = Field(description="Webadres van de community.")
+    summary: Summary = Field(description="Eén regel over de community, hoogstens 200 tekens.")
+    organisation: Line | None = Field(None, description="Organisatie achter de community.")
+    themes: list[Slug] = Field([], description="Codes van thema's uit communities.yaml.")
 
 
 class CommunitiesFile(_Model):
-    themes: list[Theme] = []
-    communities: list[Community]
+    themes: list[Theme] = Field([], description="De thema's die community's, evenementen en externe community's delen.")
+    communities: list[Community] = Field(description="De community's van Gebruiker Centraal.")
 
 
 class EventsFile(_Model):
-    events: list[Event] = []
+    events: list[Event] = Field([], description="De agenda: alle evenementen, ook die geweest zijn.")
 
 
 class ExternalCommunitiesFile(_Model):
-    external_communities: list[ExternalCommunity] = []
+    external_communities: list[ExternalCommunity] = Field([], description="Community's buiten Gebruiker Centraal.")
