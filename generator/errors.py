@@ -18,6 +18,8 @@ class Problem:
     column: int
     key: str
     params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    warning: bool = field(default=False, compare=False)
+    """Warnings do not stop a build; they point a reviewer at something to look at."""
 
 
 class DataError(Exception):

@@ -75,6 +75,17 @@ MESSAGES: Mapping[str, str] = {
     "unknown_community": "Er is geen community met id `{value}` in communities.yaml.",
     "unknown_theme": "Er is geen thema met id `{value}` in communities.yaml.",
     "reserved_id": "De id `{value}` is al in gebruik voor een pagina van de site. Kies een andere id.",
+    # Warnings: the check passes, but a reviewer should look
+    "warn_new_past_event": "Het evenement `{value}` is nieuw, maar is al voorbij. Klopt de datum?",
+    "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
+    "Bezoekers weten dan niet hoe ze zich aanmelden.",
+    "warn_cancelled_without_reason": "Het evenement `{value}` gaat niet door. Schrijf in `description` waarom, "
+    "bijvoorbeeld: \"Dit evenement gaat niet door omdat de spreker ziek is.\"",
+    "warn_duplicate": "Het evenement `{value}` lijkt op `{other}` (regel {first}): "
+    "dezelfde dag en bijna dezelfde titel. Staat het er twee keer in?",
+    "warn_unused_theme": "Het thema `{value}` wordt nergens gebruikt. Gebruik het, of haal het weg.",
+    "warn_inactive_community": "De community `{value}` heeft geen evenement in de komende zes maanden. "
+    "Zet een evenement in de agenda, anders lijkt de community stil te liggen.",
 }
 
 _FALLBACK = "Deze waarde klopt niet. Kijk in CONTRIBUTING.md wat hier mag."
@@ -92,4 +103,21 @@ def describe(problem: Problem) -> str:
 
 def format_problem(problem: Problem) -> str:
     """`bestand:regel:kolom: uitleg`, the form editors see in the terminal, the build and the PR."""
-    return f"{problem.file}:{problem.line}:{problem.column}: {describe(problem)}"
+    label = "waarschuwing: " if problem.warning else ""
+    return f"{problem.file}:{problem.line}:{problem.column}: {label}{describe(problem)}"
+
+
+def format_github(problem: Problem, path: str) -> str:
+    """A GitHub Actions workflow command, so that the problem shows on the line in the pull request."""
+    level = "warning" if problem.warning else "error"
+    properties = f"file={_escape_property(path)},line={problem.line},col={problem.column}"
+    title = "Waarschuwing" if problem.warning else "Fout in de data"
+    return f"::{level} {properties},title={_escape_property(title)}::{_escape_data(describe(problem))}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -23,7 +24,8 @@ EVENT_TYPES = {
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        # HTML templates are escaped; the YAML templates of `new` quote their values with `yaml_string`.
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=False),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -40,5 +42,6 @@ def environment() -> Environment:
         iso=dutch.iso,
         event_type=lambda value: EVENT_TYPES.get(value or "", ""),
         markdown=lambda source: Markup(markdown_text.render(source)),
+        yaml_string=lambda value: json.dumps(value, ensure_ascii=False),
     )
     return env

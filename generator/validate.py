@@ -54,7 +54,19 @@ class DataFiles:
     external_communities: str = "external_communities.yaml"
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A valid network, with the loaded files kept for what needs positions later (the review)."""
+
+    network: Network
+    documents: dict[str, Document]
+
+
 def load_network(files: DataFiles) -> Network:
+    return load(files).network
+
+
+def load(files: DataFiles) -> Loaded:
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
@@ -89,12 +101,13 @@ def load_network(files: DataFiles) -> Network:
     communities = typing.cast(CommunitiesFile, models[files.communities])
     events = typing.cast(EventsFile, models[files.events])
     external = typing.cast(ExternalCommunitiesFile, models[files.external_communities])
-    return Network(
+    network = Network(
         themes=tuple(communities.themes),
         communities=tuple(communities.communities),
         events=tuple(events.events),
         external=tuple(external.external_communities),
     )
+    return Loaded(network, documents)
 
 
 def _top_keys(model: type[BaseModel]) -> str:

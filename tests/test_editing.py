@@ -1,0 +1,209 @@
+"""Editing by pull request: schemas, GitHub annotations, warnings, `new`, workflows."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
+from generator.schemas import SCHEMAS, render_schemas
+
+
+def _cli(*args: str, cwd: Path = ROOT, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_BASE_REF")}
+    environment.update({"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, **env})
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=environment, input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in ("communities.yaml", "events.yaml", "external_communities.yaml"):
+        shutil.copy(FIXTURE / name, tmp_path / name)
+    return tmp_path
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    for name, text in render_schemas().items():
+        committed = ROOT / "schemas" / name
+        assert committed.read_text(encoding="utf-8") == text, f"{name} is verouderd: draai python -m generator schema"
+
+
+@pytest.mark.parametrize("name", ["communities.yaml", "events.yaml", "external_communities.yaml"])
+@pytest.mark.parametrize("folder", [ROOT, FIXTURE])
+def test_schemas_accept_the_data(folder: Path, name: str) -> None:
+    schema = json.loads((ROOT / "schemas" / name.replace(".yaml", ".schema.json")).read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load((folder / name).read_text(encoding="utf-8")), schema)
+
+
+def test_data_files_point_editors_to_their_schema() -> None:
+    for schema_name in SCHEMAS:
+        data_file = ROOT / schema_name.replace(".schema.json", ".yaml")
+        assert f"# yaml-language-server: $schema=schemas/{schema_name}" in data_file.read_text(encoding="utf-8")
+
+
+def test_github_format_annotates_the_line(project: Path) -> None:
+    events = project / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("type: webinar", "type: webinaar"), encoding="utf-8")
+    result = _cli("check", "--root", str(project), GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    line = next(line for line in result.stdout.splitlines() if line.startswith("::error "))
+    assert re.fullmatch(
+        rf"::error file={re.escape(str(project))}/events\.yaml,line=\d+,col=\d+,title=Fout in de data::"
+        r"`webinaar` is geen geldige waarde voor `type`\. Kies uit: .*\. Bedoelde je `webinar`\?",
+        line,
+    ), line
+
+
+def test_github_format_escapes_line_breaks_and_percent() -> None:
+    from generator.errors import Problem
+    from generator.messages import format_github
+
+    problem = Problem("events.yaml", 3, 5, "bad_url", {"value": "50%\nx"})
+    line = format_github(problem, "data, map/events.yaml")
+    assert line.startswith("::error file=data%2C map/events.yaml,line=3,col=5,")
+    assert "50%25%0Ax" in line and "\n" not in line
+
+
+def test_warnings_do_not_fail_the_check(project: Path) -> None:
+    events = project / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    text = text.replace("    description: Dit schrijfcafé gaat niet door, omdat de zaal niet beschikbaar is.",
+                         "    description: Dit schrijfcafé gaat niet door.")
+    text += """  - id: dd-webinar-december-kopie
+    title: Webinar duidelijke brieven!
+    communities: [netwerk-direct-duidelijk]
+    start: "2026-12-08 15:00"
+    end: "2026-12-08 16:00"
+    location: {online: true}
+    registration_url: https://example.org/x
+    description: Kopie.
+"""
+    events.write_text(text, encoding="utf-8")
+    result = _cli("check", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if ": waarschuwing: " in line]
+    keys = " ".join(warnings)
+    assert "`dd-geannuleerd` gaat niet door. Schrijf in `description` waarom" in keys
+    assert "`dd-webinar-december-kopie` lijkt op `dd-webinar-december`" in keys
+    assert "`formulieren-dag` heeft geen `registration_url`" in keys
+    assert "De community `community-online-formulieren` heeft geen evenement in de komende zes maanden" not in keys
+    assert all(re.match(r"^(events|communities)\.yaml:\d+:\d+: waarschuwing: ", line) for line in warnings)
+
+
+def test_unused_theme_and_inactive_community_are_warned(project: Path) -> None:
+    communities = project / "communities.yaml"
+    communities.write_text(communities.read_text(encoding="utf-8").replace(
+        "themes:\n  - id: klantreizen", "themes:\n  - id: ongebruikt\n    name: Ongebruikt\n  - id: klantreizen"),
+        encoding="utf-8")
+    # A year later, nothing is planned any more.
+    result = _cli("check", "--root", str(project), SOURCE_DATE_EPOCH=str(int(FIXTURE_EPOCH) + 365 * 86400))
+    assert result.returncode == 0
+    assert "communities.yaml:3:9: waarschuwing: Het thema `ongebruikt` wordt nergens gebruikt." in result.stderr
+    assert "De community `community-cx` heeft geen evenement in de komende zes maanden" in result.stderr
+
+
+def test_a_new_past_event_is_warned_against_the_base_branch(project: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "x",
+                    "--allow-empty"], cwd=project, check=True)
+    subprocess.run(["git", "add", "."], cwd=project, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "data"],
+                   cwd=project, check=True)
+    events = project / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + """  - id: vergeten
+    title: Vergeten terugblik
+    communities: [community-cx]
+    start: "2026-09-01 10:00"
+    end: "2026-09-01 11:00"
+    location: {online: true}
+    description: Al geweest.
+""", encoding="utf-8")
+    result = _cli("check", "--root", str(project), "--base", "HEAD")
+    assert "waarschuwing: Het evenement `vergeten` is nieuw, maar is al voorbij." in result.stderr
+    assert "cx-terugblik` is nieuw" not in result.stderr
+
+
+def test_new_event_appends_a_valid_entry_and_keeps_the_rest(project: Path) -> None:
+    before = (project / "events.yaml").read_text(encoding="utf-8")
+    result = _cli("new", "event", "--id", "nieuw-webinar", "--title", 'Webinar: "leesbaar" schrijven',
+                  "--community", "community-cx", "--community", "netwerk-direct-duidelijk",
+                  "--start", "2027-05-11 10:00", "--end", "2027-05-11 11:30", "--online", "--type", "webinar",
+                  "--registration-url", "https://example.org/aanmelden", "--theme", "begrijpelijke-taal",
+                  "--description", "We oefenen met echte teksten.", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    after = (project / "events.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert "# Toegevoegd met `python -m generator new event`" in after
+    assert _cli("check", "--root", str(project)).returncode == 0
+    from generator.validate import DataFiles, load_network
+
+    event = next(e for e in load_network(DataFiles(project)).events if e.id == "nieuw-webinar")
+    assert event.title == 'Webinar: "leesbaar" schrijven'
+    assert event.communities == ["community-cx", "netwerk-direct-duidelijk"]
+
+
+def test_new_event_asks_for_what_is_missing(project: Path) -> None:
+    answers = "vraag-event\nEen titel\ncommunity-cx\nBibliotheek Utrecht\nWe praten bij.\n"
+    result = _cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers)
+    assert result.returncode == 0, result.stderr
+    assert _cli("check", "--root", str(project)).returncode == 0
+
+
+def test_new_event_with_a_mistake_changes_nothing(project: Path) -> None:
+    before = (project / "events.yaml").read_text(encoding="utf-8")
+    result = _cli("new", "event", "--id", "fout", "--title", "Fout", "--community", "cx", "--online",
+                  "--start", "2027-05-11 10:00", "--end", "2027-05-11 09:00", "--description", "x",
+                  "--root", str(project))
+    assert result.returncode == 1
+    assert "Bedoelde je `community-cx`?" in result.stderr and "Het einde ligt voor het begin" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (project / "events.yaml").read_text(encoding="utf-8") == before
+
+
+def test_new_community_is_added_before_a_following_list(project: Path) -> None:
+    communities = project / "communities.yaml"
+    # Put the communities first, so the new entry must go in the middle of the file.
+    data = communities.read_text(encoding="utf-8")
+    themes_block = data[data.index("themes:"):data.index("communities:")]
+    communities.write_text(data.replace(themes_block, "") + themes_block, encoding="utf-8")
+    result = _cli("new", "community", "--id", "nieuwe-community", "--name", "Nieuwe community",
+                  "--summary", "Iets nieuws.", "--description", "Over iets nieuws.",
+                  "--join-url", "https://example.org/nieuw", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    from generator.validate import DataFiles, load_network
+
+    network = load_network(DataFiles(project))
+    assert network.communities[-1].id == "nieuwe-community"
+    assert len(network.themes) == 3
+
+
+def test_workflows_parse_and_pin_every_action() -> None:
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert len(workflows) >= 2
+    for workflow in workflows:
+        data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+        assert data["jobs"], workflow
+        steps = [step for job in data["jobs"].values() for step in job.get("steps", [])]
+        for step in steps:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", step["uses"]), step["uses"]
+    pull_request = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in pull_request[True]  # YAML 1.1 reads the key `on` as true
+    publish = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    assert publish[True]["push"]["branches"] == ["main"] and publish[True]["schedule"]
+
+
+def test_issue_forms_parse() -> None:
+    for form in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"):
+        data = yaml.safe_load(form.read_text(encoding="utf-8"))
+        assert "name" in data or "blank_issues_enabled" in data
