@@ -25,7 +25,8 @@ from .feeds import render_feeds
 from .messages import format_problem
 from .network import Network
 from .pages import SiteSettings, render_home, render_pages
-from .validate import DataFiles, load_network
+from .sources import edit_url, page_sources
+from .validate import DataFiles, load
 
 STYLESHEET = "assets/stylesheets/gc.css"
 PACKAGE = Path(__file__).parent
@@ -42,8 +43,14 @@ class CommunitiesConfig(Config):
     external_communities = c.Type(str, default="external_communities.yaml")
     """The external communities file, relative to mkdocs.yml."""
 
-    suggest_url = c.Type(str, default="https://www.gebruikercentraal.nl/contact/")
-    """Where the "Stel een community voor" link on the external communities page goes."""
+    repository = c.Type(str, default="")
+    """The repository on GitHub, e.g. https://github.com/org/repo: for the "Bewerk deze pagina" links."""
+
+    branch = c.Type(str, default="main")
+    """The branch editors change, for the "Bewerk deze pagina" links."""
+
+    suggest_url = c.Type(str, default="")
+    """Where "Stel een community voor" goes; by default the issue form in the repository."""
 
 
 class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
@@ -55,16 +62,23 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             root, self.config.communities, self.config.events, self.config.external_communities
         )
         try:
-            self.network = load_network(self.data_files)
+            loaded = load(self.data_files)
         except DataError as error:
             lines = [format_problem(problem) for problem in error.problems]
             lines.append("De site is niet gebouwd: los eerst de problemen hierboven op.")
             raise PluginError("\n".join(lines)) from None
+        self.network = loaded.network
+        self.sources = page_sources(loaded, self.data_files)
         self.now = moments.now()
         if not config.site_url:
             raise PluginError("mkdocs.yml: zet site_url, bijvoorbeeld site_url: https://communities.example.nl/. "
                               "De agenda-bestanden hebben dat adres nodig.")
-        self.settings = SiteSettings(site_url=config.site_url, suggest_url=self.config.suggest_url)
+        repository = self.config.repository.rstrip("/")
+        suggest_url = self.config.suggest_url or f"{repository}/issues/new?template=externe-community.yml"
+        self.settings = SiteSettings(site_url=config.site_url, suggest_url=suggest_url)
+        if repository and not config.edit_uri and not config.repo_url:
+            docs = Path(config.docs_dir).relative_to(root).as_posix()
+            config.edit_uri = f"{repository}/edit/{self.config.branch}/{docs}/"
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         overrides = str(PACKAGE / "overrides")
@@ -93,6 +107,9 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = self.sources.get(page.file.src_uri)
+        if source and self.config.repository:
+            page.edit_url = edit_url(self.config.repository, self.config.branch, *source)
         if page.file.src_uri != "index.md":
             return markdown
         return f"{markdown}\n\n{render_home(self.network, self.now, self.settings)}"

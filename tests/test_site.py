@@ -125,7 +125,8 @@ def test_theme_page(built_site: Path) -> None:
 def test_external_communities_page_has_suggest_link(built_site: Path) -> None:
     source = (built_site / "externe-communities" / "index.html").read_text(encoding="utf-8")
     assert "Stel een community voor" in source
-    assert 'href="https://www.gebruikercentraal.nl/contact/"' in source
+    form = "https://github.com/gebruikercentraal/community-site/issues/new?template=externe-community.yml"
+    assert f'href="{form}"' in source
     assert "Samen bouwen aan een design system voor de overheid." in source
 
 
@@ -216,3 +217,18 @@ def test_event_pages_carry_schema_org_event_data_matching_the_page(built_site: P
     assert (timed["startDate"], timed["endDate"]) == ("2027-03-28T10:00+02:00", "2027-03-28T12:00+02:00")
     assert timed["location"] == {"@type": "VirtualLocation",
                                  "url": "https://communities.gebruikercentraal.nl/agenda/cx-zomertijd/"}
+
+
+def test_every_page_links_to_its_source_for_editing(built_site: Path) -> None:
+    repository = "https://github.com/gebruikercentraal/community-site"
+    expected = {
+        "agenda/dd-webinar-december/index.html": f"{repository}/blob/main/events.yaml#L11",
+        "communities/netwerk-direct-duidelijk/index.html": f"{repository}/blob/main/communities.yaml#L35",
+        "themas/formulieren/index.html": f"{repository}/blob/main/communities.yaml#L8",
+        "agenda/index.html": f"{repository}/edit/main/events.yaml",
+        "externe-communities/index.html": f"{repository}/edit/main/external_communities.yaml",
+        "over/index.html": f"{repository}/edit/main/content/over.md",
+    }
+    for page, url in expected.items():
+        source = (built_site / page).read_text(encoding="utf-8")
+        assert f'<a href="{url}" title="Bewerk deze pagina"' in source, page
