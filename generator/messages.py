@@ -15,6 +15,7 @@ MESSAGES: Mapping[str, str] = {
     # Reading the file
     "file_missing": "Dit bestand ontbreekt. Zet het terug in de hoofdmap van de repository.",
     "not_utf8": "Hier staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8, of typ het teken opnieuw.",
+    "yaml_control_character": "Hier staat een onzichtbaar teken ({code}). Haal het weg; typ de tekst zo nodig opnieuw.",
     "yaml_tab": "Hier staat een tab. YAML werkt alleen met spaties: vervang de tab door spaties.",
     "yaml_anchor": "Ankers en verwijzingen (& en *) zijn niet toegestaan. Schrijf de waarde gewoon uit.",
     "yaml_tag": "Een YAML-tag (zoals !!str) is niet toegestaan. Haal de tag weg; zet tekst tussen aanhalingstekens.",

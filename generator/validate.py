@@ -44,6 +44,10 @@ _TYPE_KEYS = {
 }
 
 
+# An empty value (`start:` with nothing after it) fails these checks with None; say "empty" instead.
+_EMPTY_WHEN_NONE = frozenset({*_TYPE_KEYS, "literal_error", "bad_moment"})
+
+
 @dataclass(frozen=True)
 class DataFiles:
     """Where the three editor files are, and how messages name them."""
@@ -126,7 +130,7 @@ def _translate(error: ValidationError, document: Document, root: type[BaseModel]
             yield document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=suggestion)
         elif kind == "missing":
             yield document.problem(loc[:-1], "missing", field=field)
-        elif detail["input"] is None and kind in _TYPE_KEYS:
+        elif detail["input"] is None and kind in _EMPTY_WHEN_NONE:
             yield document.problem(loc, "empty", field=field)
         elif kind == "bool_type":
             suggestion = _BOOLEAN_WORDS.get(str(detail["input"]).lower())

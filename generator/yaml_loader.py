@@ -89,16 +89,17 @@ def load(path: Path, display_name: str) -> Document:
         raise DataError([Problem(display_name, 1, 1, "file_missing")])
     text = _decode(path.read_bytes(), display_name)
     _refuse_tabs(text, display_name)
-    loader = _StrictLoader(text)
     try:
-        root = loader.get_single_node()
+        root = _compose(text)
     except _Refused as refused:
         mark = refused.event.start_mark
         raise DataError([Problem(display_name, mark.line + 1, mark.column + 1, refused.key)]) from None
     except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(error, display_name)]) from None
-    finally:
-        loader.dispose()
+        raise DataError([_syntax_problem(error, text, display_name)]) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _line_column(text, error.position)
+        raise DataError([Problem(display_name, line, column, "yaml_control_character",
+                                 {"code": f"U+{error.character:04X}"})]) from None
     document = Document(display_name, None)
     problems: list[Problem] = []
     if root is not None:
@@ -108,14 +109,28 @@ def load(path: Path, display_name: str) -> Document:
     return document
 
 
+def _compose(text: str) -> Node | None:
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def _decode(raw: bytes, display_name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as an editor shows them, not bytes.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         raise DataError([Problem(display_name, line, column, "not_utf8")]) from None
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
 def _refuse_tabs(text: str, display_name: str) -> None:
@@ -129,6 +144,7 @@ def _refuse_tabs(text: str, display_name: str) -> None:
 
 
 _SYNTAX_HINTS = (
+    ("found character '\\t'", "yaml_tab"),
     ("mapping values are not allowed", "yaml_colon"),
     ("could not find expected ':'", "yaml_missing_colon"),
     ("expected <block end>", "yaml_indent"),
@@ -140,12 +156,50 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, display_name: str) -> Problem:
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#"'][^:#]*:\s+)?(["'])""")
+_KEY_ON_ITS_OWN_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -> Problem:
+    """The place and the likely cause of a YAML syntax error, in the editor's terms.
+
+    PyYAML notices many mistakes only later in the file; where the cause can be told from the
+    text (an unclosed quote, a field indented too deep, a missing colon), the problem is put there.
+    """
     mark = error.problem_mark or error.context_mark
-    text = f"{error.context or ''} {error.problem or ''}"
-    key = next((key for hint, key in _SYNTAX_HINTS if hint in text), "yaml_syntax")
+    described = f"{error.context or ''} {error.problem or ''}"
+    key = next((key for hint, key in _SYNTAX_HINTS if hint in described), "yaml_syntax")
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    unclosed = _unclosed_quote(lines[:line])
+    if unclosed:
+        return Problem(display_name, *unclosed, "yaml_quote")
+    if key == "yaml_escape":
+        column -= 1  # PyYAML points after the backslash; the editor looks for the backslash itself
+    elif key == "yaml_missing_colon" and error.context_mark is not None:
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
+    elif key == "yaml_colon" and line <= len(lines) and _KEY_ON_ITS_OWN_LINE.match(lines[line - 1][: column - 1]):
+        # "key: value" read as the continuation of the line above: the key is indented too deep.
+        source_line = lines[line - 1]
+        return Problem(display_name, line, len(source_line) - len(source_line.lstrip()) + 1, "yaml_indent")
     return Problem(display_name, line, column, key)
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """The first value that opens a quote and does not close it on the same line.
+
+    YAML allows quoted text over several lines, but editors never mean to: an unclosed quote
+    swallows the lines after it, and PyYAML then reports a confusing error further down.
+    """
+    for number, source_line in enumerate(lines, start=1):
+        match = _QUOTED_VALUE.match(source_line)
+        if not match:
+            continue
+        quote, rest = match.group(1), source_line[match.end():]
+        closing = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
+        if closing is None:
+            return number, match.start(1) + 1
+    return None
 
 
 def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem]) -> Any:
