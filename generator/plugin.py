@@ -26,9 +26,11 @@ from .messages import format_problem
 from .network import Network
 from .pages import SiteSettings, render_home, render_pages
 from .sources import edit_url, page_sources
+from .theme_fixes import fix_theme_markup
 from .validate import DataFiles, load
 
 STYLESHEET = "assets/stylesheets/gc.css"
+SCRIPT = "assets/javascripts/gc.js"
 PACKAGE = Path(__file__).parent
 NOT_FOUND_PAGE = "404.md"
 
@@ -81,6 +83,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             config.edit_uri = f"{repository}/edit/{self.config.branch}/{docs}/"
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         overrides = str(PACKAGE / "overrides")
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)
@@ -94,8 +98,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
         for feed in render_feeds(self.network, self.now, self.settings.site_url):
             files.append(File.generated(config, feed.path, content=feed.content))
-        stylesheet = (PACKAGE / "assets" / "gc.css").read_text(encoding="utf-8")
-        files.append(File.generated(config, STYLESHEET, content=stylesheet))
+        for target, name in ((STYLESHEET, "gc.css"), (SCRIPT, "gc.js")):
+            files.append(File.generated(config, target, content=(PACKAGE / "assets" / name).read_bytes()))
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -113,6 +117,12 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         if page.file.src_uri != "index.md":
             return markdown
         return f"{markdown}\n\n{render_home(self.network, self.now, self.settings)}"
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return fix_theme_markup(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return fix_theme_markup(output_content)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         for name in (self.data_files.communities, self.data_files.events, self.data_files.external_communities):
