@@ -20,12 +20,14 @@ FIXTURE_EPOCH = "1795950000"
 
 
 def make_project(target: Path, data: Path = FIXTURE) -> Path:
-    """A folder with mkdocs.yml from the repository and the data and content of `data`."""
+    """A folder with mkdocs.yml from the repository and the data of `data`, with its content pages
+    (the fixture site's when `data` has none)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for name in DATA_FILES:
         shutil.copy(data / name, target / name)
-    shutil.copytree(data / "content", target / "content", dirs_exist_ok=True)
+    content = data / "content" if (data / "content").is_dir() else FIXTURE / "content"
+    shutil.copytree(content, target / "content", dirs_exist_ok=True)
     return target
 
 
@@ -77,3 +79,15 @@ def icaljs() -> Path:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=JS_TOOLS, check=True, capture_output=True)
     require_tool((JS_TOOLS / "node_modules" / "ical.js").is_dir(), "the npm package ical.js")
     return JS_TOOLS / "parse_ics.mjs"
+
+
+REPORT = pytest.StashKey[list[str]]()
+"""Lines that a test wants shown under pytest's summary (the browser report)."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    lines = config.stash.get(REPORT, None)
+    if lines:
+        terminalreporter.write_sep("-", "browser check")
+        for line in lines:
+            terminalreporter.write_line(line)

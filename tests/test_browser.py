@@ -21,7 +21,9 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
-from conftest import JS_TOOLS, require_tool
+from conftest import JS_TOOLS, REPORT, ROOT, make_project, require_tool, run_mkdocs
+
+FIXTURES = ROOT / "tests" / "fixtures"
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -153,6 +155,7 @@ class Visit:
     headings: list[dict[str, Any]] = field(default_factory=list)
     skip_links: list[dict[str, str]] = field(default_factory=list)
     axe: dict[str, Any] = field(default_factory=dict)
+    live_markup: list[str] = field(default_factory=list)
 
 
 def _is_local(url: str) -> bool:
@@ -243,15 +246,15 @@ class Site:
         return visit
 
 
-@pytest.fixture(scope="module")
-def served_site(built_site: Path) -> Iterator[str]:
-    """The built site on http://127.0.0.1:<free port>."""
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A built site on http://127.0.0.1:<free port>."""
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
             pass
 
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -262,6 +265,12 @@ def served_site(built_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -451,38 +460,90 @@ def test_keyboard_focus_is_visible(site: Site, scheme: str) -> None:
 # --- search -----------------------------------------------------------------------------------------
 
 
-def test_search_finds_the_webinar(site: Site) -> None:
+def search(site: Site, term: str) -> tuple[Visit, list[str]]:
+    """Types `term` in Material's search on the home page; the visit records what happened."""
     visit = Visit("/", "light")
     context, page = site.new_page("light", visit)
     try:
         page.goto(site.url("/"), wait_until="load")
         page.wait_for_load_state("networkidle", timeout=10000)
-        search = page.locator("input.md-search__input")
-        if search.is_visible():  # wide screens show the search field in the header
-            search.click()
+        field = page.locator("input.md-search__input")
+        if field.is_visible():  # wide screens show the search field in the header
+            field.click()
         else:
             page.locator("label.md-search__icon").first.click()
-        search.fill("")
-        search.press_sequentially("Webinar", delay=50)
+        field.fill("")
+        field.press_sequentially(term, delay=50)
         page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+        page.wait_for_timeout(300)  # let anything a result might run, run
         results = page.locator(".md-search-result__item").all_inner_texts()
-        meta = page.locator(".md-search-result__meta").inner_text()
+        visit.live_markup = page.evaluate(LIVE_MARKUP_JS)
     finally:
         context.close()
-    assert results, f"no search results (meta: {meta!r})"
-    assert any("webinar" in text.lower() for text in results), results
+    return visit, results
+
+
+def _assert_clean(visit: Visit) -> None:
     assert not visit.dialogs, visit.dialogs
     assert not visit.page_errors, visit.page_errors
     assert not visit.console_errors, visit.console_errors
     assert not visit.foreign_requests, visit.foreign_requests
     assert not visit.failed, visit.failed
+    assert not visit.live_markup, visit.live_markup
+
+
+def test_search_finds_the_webinar(site: Site) -> None:
+    visit, results = search(site, "Webinar")
+    assert any("webinar" in text.lower() for text in results), results
+    _assert_clean(visit)
+
+
+# --- editors' text that tries to become markup --------------------------------------------------------
+
+# Elements or attributes that only exist if editors' text became markup.
+LIVE_MARKUP_JS = """() => [...document.querySelectorAll('*')].flatMap((el) => [
+  ...(el.tagName === 'IMG' && el.getAttribute('src') === 'x' ? ['<img src=x>'] : []),
+  ...[...el.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'autofocus' || a.name === 'x')
+      .map((a) => `${el.tagName.toLowerCase()}[${a.name}]`),
+])"""
+
+
+@pytest.fixture(scope="module")
+def injection_site(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    project = make_project(tmp_path_factory.mktemp("injection"), FIXTURES / "injection")
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as base:
+        yield Site(browser, base)
+
+
+@pytest.mark.parametrize("path", ["/", "/agenda/", "/agenda/injectie/", "/communities/community-cx/"])
+def test_tricky_text_stays_text_on_the_page(injection_site: Site, path: str) -> None:
+    visit = Visit(path, "light")
+    context, page = injection_site.new_page("light", visit)
+    try:
+        page.goto(injection_site.url(path), wait_until="load")
+        page.mouse.move(300, 300)
+        page.wait_for_timeout(300)
+        visit.live_markup = page.evaluate(LIVE_MARKUP_JS)
+        text = page.locator("article").inner_text()
+    finally:
+        context.close()
+    _assert_clean(visit)
+    assert 'Zoekwoord" onmouseover="alert(1)' in text
+
+
+def test_tricky_text_stays_text_in_search_results(injection_site: Site) -> None:
+    visit, results = search(injection_site, "Zoekwoord")
+    assert results
+    _assert_clean(visit)
 
 
 # --- summary ----------------------------------------------------------------------------------------
 
 
-def test_report(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Writes what the browser saw to a JSON file in pytest's temporary folder; run with -s to see it."""
+def test_report(site: Site, request: pytest.FixtureRequest) -> None:
+    """Writes what the browser saw to build/browser-report.json, and its summary under pytest's own."""
     for _, path in PAGES:
         for scheme in SCHEMES:
             site.visit(path, scheme)
@@ -502,7 +563,12 @@ def test_report(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
         "foreign_requests": sorted({u for v in site.visits.values() for u in v.foreign_requests}),
         "errors": sorted({e for v in site.visits.values() for e in v.page_errors + v.console_errors + v.failed}),
     }
-    out = tmp_path_factory.mktemp("browser") / "browser-report.json"
+    out = ROOT / "build" / "browser-report.json"
+    out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(f"\n{report['summary']}; {len(violations)} distinct axe violation(s); report: {out}")
+    request.config.stash[REPORT] = [
+        f"{report['summary']}; {len(violations)} distinct axe violation(s)",
+        f"third-party requests: {len(report['foreign_requests'])}; script errors: {len(report['errors'])}",
+        f"report: {out.relative_to(ROOT)}",
+    ]
     assert pages == len(PAGES) and rules
