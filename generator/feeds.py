@@ -72,10 +72,12 @@ def all_feeds(network: Network) -> list[Feed]:
 
 
 def render_feeds(network: Network, now: datetime, site_url: str) -> list[FeedFile]:
-    return [FeedFile(feed.path, render_feed(feed, network, now, site_url)) for feed in all_feeds(network)]
+    # Each event stands in several feeds (all, its communities, its themes, its own): build it once.
+    components = {event.id: _event(event, network, now, site_url) for event in network.events}
+    return [FeedFile(feed.path, render_feed(feed, components, site_url)) for feed in all_feeds(network)]
 
 
-def render_feed(feed: Feed, network: Network, now: datetime, site_url: str) -> bytes:
+def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -93,7 +95,7 @@ def render_feed(feed: Feed, network: Network, now: datetime, site_url: str) -> b
     if any(not event.all_day for event in feed.events):
         calendar.add_component(amsterdam_timezone())
     for event in feed.events:
-        calendar.add_component(_event(event, network, now, site_url))
+        calendar.add_component(components[event.id])
     return calendar.to_ical()
 
 

@@ -11,9 +11,10 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from .errors import Problem
+from .models import Event
 from .validate import DataFiles, Loaded
 
 INACTIVE_AFTER = timedelta(days=183)
@@ -33,11 +34,12 @@ def _warnings(loaded: Loaded, files: DataFiles, now: datetime, known_event_ids: 
     communities_doc = loaded.documents[files.communities]
     positions = {event.id: ("events", index) for index, event in enumerate(_in_file_order(loaded, files))}
     upcoming = network.upcoming(now)
+    upcoming_ids = {event.id for event in upcoming}
     for event in network.events:
         where = positions[event.id]
         if known_event_ids is not None and event.id not in known_event_ids and event.ends_at <= now:
             yield events_doc.problem((*where, "start"), "warn_new_past_event", value=event.id)
-        if event in upcoming and not event.cancelled and not event.registration_url:
+        if event.id in upcoming_ids and not event.cancelled and not event.registration_url:
             yield events_doc.problem(where, "warn_no_registration", value=event.id)
         if event.cancelled and not _REASON.search(event.description):
             yield events_doc.problem((*where, "description"), "warn_cancelled_without_reason", value=event.id)
@@ -53,7 +55,7 @@ def _warnings(loaded: Loaded, files: DataFiles, now: datetime, known_event_ids: 
             yield communities_doc.problem(("communities", index, "id"), "warn_inactive_community", value=community.id)
 
 
-def _in_file_order(loaded: Loaded, files: DataFiles) -> list:
+def _in_file_order(loaded: Loaded, files: DataFiles) -> list[Event]:
     """The events as they stand in events.yaml (the network keeps them sorted by date)."""
     order = [entry["id"] for entry in loaded.documents[files.events].data["events"]]
     by_id = {event.id: event for event in loaded.network.events}
@@ -62,13 +64,14 @@ def _in_file_order(loaded: Loaded, files: DataFiles) -> list:
 
 def _duplicates(loaded: Loaded, files: DataFiles, positions: dict[str, tuple[str, int]]) -> Iterator[Problem]:
     document = loaded.documents[files.events]
-    ordered = _in_file_order(loaded, files)
-    for later_index, later in enumerate(ordered):
-        for earlier in ordered[:later_index]:
-            same_day = earlier.first_day == later.first_day
+    seen_on_day: dict[date, list[Event]] = {}
+    for later in _in_file_order(loaded, files):
+        earlier_that_day = seen_on_day.setdefault(later.first_day, [])
+        for earlier in earlier_that_day:
             ratio = difflib.SequenceMatcher(None, earlier.title.casefold(), later.title.casefold()).ratio()
-            if same_day and ratio >= SIMILAR_TITLES:
+            if ratio >= SIMILAR_TITLES:
                 first_line = document.position(positions[earlier.id])[0]
                 yield document.problem(positions[later.id], "warn_duplicate", value=later.id, other=earlier.id,
                                        first=first_line)
                 break
+        earlier_that_day.append(later)
