@@ -3,6 +3,10 @@
 Examples marked `<!-- voorbeeld: <file> -->` on the line before a ```yaml fence are complete small
 files (`events:` with one entry, ...). Each is merged into a copy of the fixture site, list by list,
 and the result must load without a single problem.
+
+Every row of the "Meldingen" table has a wrong (`fout`) and a right (`goed`) example. The rows in
+`CHECKED_BY_LOADING` have one-line `veld: waarde` examples for a field of a timed event: each is put
+into the first event of the fixture site, where `fout` must give exactly that message and `goed` none.
 """
 
 from __future__ import annotations
@@ -28,6 +32,22 @@ MODELS: tuple[type[BaseModel], ...] = (
 )
 _EXAMPLE = re.compile(r"^<!-- voorbeeld: ([a-z_]+\.yaml) -->\n```yaml\n(.*?)^```$", re.M | re.S)
 _TOP_KEY = re.compile(r"^([a-z_]+):\s*$")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_CODE_CELL = re.compile(r"`([^`]+)`")
+_FIELD_LINE = re.compile(r"([a-z_]+):(?: (.*))?")
+MESSAGE_COLUMNS = ["code", "betekenis", "fout", "goed"]
+# Things an editor needs to find in the guide: the GitHub check, the preview, the helper, the schemas.
+MENTIONED = ("--format github", "voorbeeld-van-de-site", "python -m generator new event", "yaml-language-server")
+# Rows whose `fout` and `goed` are one `veld: waarde` line for the first fixture event (timed:
+# start "2026-10-25 14:00", end "2026-10-25 16:00"); see _with_line.
+CHECKED_BY_LOADING = (
+    "yaml_anchor", "yaml_tag", "yaml_colon", "yaml_quote", "yaml_escape", "yaml_syntax", "unknown_field", "empty",
+    "not_one_of", "not_text", "not_bool", "not_list", "not_mapping", "list_empty", "bad_slug", "html_in_text",
+    "entity_in_text", "html_in_markdown", "unsafe_link", "bad_url", "bad_moment", "impossible_date",
+    "impossible_time", "nonexistent_time", "ambiguous_time", "end_form", "end_before_start", "location_nowhere",
+    "duplicate_in_list", "unknown_community", "unknown_theme", "reserved_id",
+)
+FIRST_EVENT = "cx-terugblik"
 
 
 def _text() -> str:
@@ -110,3 +130,98 @@ def test_example_is_valid(file_name: str, example: str, tmp_path: Path) -> None:
     sizes = (len(network.themes), len(network.communities), len(network.events), len(network.external))
     old_sizes = (len(before.themes), len(before.communities), len(before.events), len(before.external))
     assert sum(sizes) > sum(old_sizes), "the example added nothing"
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row; `\\|` inside a cell is a literal `|`."""
+    return [cell.strip().replace("\\|", "|") for cell in _CELL_BORDER.split(row.strip())[1:-1]]
+
+
+def _message_rows() -> dict[str, dict[str, str]]:
+    """The rows of the table under "Meldingen", by code (without backticks)."""
+    lines = [line for line in _section(_text(), "Meldingen").splitlines() if line.startswith("| ")]
+    assert _cells(lines[0]) == MESSAGE_COLUMNS, f"CONTRIBUTING.md, Meldingen: the columns are {MESSAGE_COLUMNS}"
+    rows: dict[str, dict[str, str]] = {}
+    for line in lines[2:]:
+        cells = _cells(line)
+        assert len(cells) == len(MESSAGE_COLUMNS), f"CONTRIBUTING.md, Meldingen: {len(cells)} cells in {line!r}"
+        row = dict(zip(MESSAGE_COLUMNS, cells, strict=True))
+        rows[row["code"].strip("`")] = row
+    return rows
+
+
+def _example(cell: str) -> str:
+    """The YAML of a `fout` or `goed` cell: one code span, not empty."""
+    match = _CODE_CELL.fullmatch(cell)
+    assert match and match.group(1).strip(), f"not one `code` example: {cell!r}"
+    return match.group(1)
+
+
+def test_the_message_table_has_exactly_the_message_codes() -> None:
+    assert sorted(_message_rows()) == sorted(MESSAGES)
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_a_wrong_and_a_right_example(key: str) -> None:
+    row = _message_rows().get(key)
+    assert row, f"CONTRIBUTING.md, Meldingen: no row for {key}"
+    assert row["betekenis"], f"CONTRIBUTING.md, Meldingen: no betekenis for {key}"
+    wrong, right = _example(row["fout"]), _example(row["goed"])
+    assert wrong != right, f"CONTRIBUTING.md, Meldingen: fout and goed are the same for {key}"
+
+
+@pytest.mark.parametrize("needle", MENTIONED)
+def test_the_guide_mentions(needle: str) -> None:
+    assert needle in _text()
+
+
+def test_enough_examples_are_checked_by_loading() -> None:
+    assert len(set(CHECKED_BY_LOADING)) >= 10
+    assert set(CHECKED_BY_LOADING) <= set(MESSAGES)
+
+
+def _field(example: str) -> str:
+    """The field of a one-line `veld: waarde` example."""
+    match = _FIELD_LINE.fullmatch(example)
+    assert match, f"not one `veld: waarde` line: {example!r}"
+    return match.group(1)
+
+
+def _with_line(events: str, line: str) -> str:
+    """events.yaml with `line` (`veld: waarde`) in the first event: in place of that field, or added at the end."""
+    lines = events.split("\n")
+    first = next(n for n, text in enumerate(lines) if text == f"  - id: {FIRST_EVENT}")
+    after = next((n for n in range(first + 1, len(lines)) if lines[n].startswith("  - ")), len(lines))
+    assert '    start: "2026-10-25 14:00"' in lines[first:after], "the examples assume this start (see Meldingen)"
+    field = _field(line)
+    for n in range(first, after):
+        prefix = lines[n][:4]
+        if lines[n][4:].startswith(f"{field}:"):
+            lines[n] = prefix + line
+            return "\n".join(lines)
+    lines.insert(after, "    " + line)
+    return "\n".join(lines)
+
+
+def _load_with(line: str, folder: Path) -> list[str]:
+    """The message keys the fixture site gives with `line` in its first event (empty when it loads)."""
+    for name in DATA_FILES:
+        shutil.copy(FIXTURE / name, folder / name)
+    events = folder / "events.yaml"
+    events.write_text(_with_line(events.read_text(encoding="utf-8"), line), encoding="utf-8")
+    try:
+        load_network(DataFiles(folder))
+    except DataError as error:
+        return [problem.key for problem in error.problems]
+    return []
+
+
+@pytest.mark.parametrize("key", CHECKED_BY_LOADING)
+def test_the_examples_give_the_message(key: str, tmp_path: Path) -> None:
+    row = _message_rows()[key]
+    wrong, right = _example(row["fout"]), _example(row["goed"])
+    assert _field(right) in models.Event.model_fields, f"{key}: goed is not a field of an event"
+    (tmp_path / "fout").mkdir()
+    (tmp_path / "goed").mkdir()
+    assert _load_with(wrong, tmp_path / "fout") == [key], f"{key}: fout `{wrong}` does not give this message"
+    assert _load_with(right, tmp_path / "goed") == [], f"{key}: goed `{right}` still gives a message"
