@@ -82,8 +82,8 @@ def _report(problems: Sequence[Problem], files: DataFiles, output_format: str) -
     for problem in problems:
         if output_format == "github":
             print(format_github(problem, os.path.normpath(files.root / problem.file)))
-        else:
-            print(format_problem(problem), file=sys.stderr)
+        # Also in GitHub's log, the plain form that names file, line and column.
+        print(format_problem(problem), file=sys.stderr)
 
 
 def _check(files: DataFiles, output_format: str, base: str | None) -> int:

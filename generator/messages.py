@@ -22,6 +22,8 @@ MESSAGES: Mapping[str, str] = {
     "yaml_colon": "Hier staat een dubbele punt die YAML niet begrijpt. "
     "Zet de hele tekst tussen aanhalingstekens, of zet een spatie na de dubbele punt van het veld.",
     "yaml_missing_colon": "Hier mist een dubbele punt na de veldnaam, of een aanhalingsteken is niet gesloten.",
+    "yaml_needs_quotes": "Deze tekst begint met een haakje of een aanhalingsteken, en gaat daarna verder. "
+    "YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: title: \"[Online] Terugblik\".",
     "yaml_indent": "De inspringing klopt hier niet. Zet dit veld precies onder de andere velden van hetzelfde item.",
     "yaml_documents": "Dit bestand heeft meer dan één deel (---). Haal de extra --- weg.",
     "yaml_quote": "Een aanhalingsteken is niet gesloten. Sluit de tekst af met hetzelfde aanhalingsteken.",

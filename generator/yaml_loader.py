@@ -158,6 +158,8 @@ _SYNTAX_HINTS = (
 
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#"'][^:#]*:\s+)?(["'])""")
 _KEY_ON_ITS_OWN_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*$")
+# A value that starts like a list, a mapping or a quoted text but goes on after it: `[Online] Titel`.
+_SPECIAL_START = re.compile(r"""^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+)[\[{"']""")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -> Problem:
@@ -174,6 +176,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -
     unclosed = _unclosed_quote(lines[:line])
     if unclosed:
         return Problem(display_name, *unclosed, "yaml_quote")
+    special = _SPECIAL_START.match(lines[line - 1]) if line <= len(lines) else None
+    if special and _closes_before(lines[line - 1], len(special.group(1)), column - 1):
+        return Problem(display_name, line, len(special.group(1)) + 1, "yaml_needs_quotes")
     if key == "yaml_escape":
         column -= 1  # PyYAML points after the backslash; the editor looks for the backslash itself
     elif key == "yaml_missing_colon" and error.context_mark is not None:
@@ -183,6 +188,13 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -
         source_line = lines[line - 1]
         return Problem(display_name, line, len(source_line) - len(source_line.lstrip()) + 1, "yaml_indent")
     return Problem(display_name, line, column, key)
+
+
+def _closes_before(source_line: str, start: int, error: int) -> bool:
+    """True when the bracket or quote at `start` closes before the error: text follows after it."""
+    closing = {"[": "]", "{": "}"}.get(source_line[start], source_line[start])
+    end = source_line.find(closing, start + 1)
+    return 0 <= end < error
 
 
 def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
