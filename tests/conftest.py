@@ -50,6 +50,15 @@ def article_text(page: Path) -> str:
 
 
 @pytest.fixture(scope="session")
+def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own data and content pages, built by the real `mkdocs build`."""
+    project = make_project(tmp_path_factory.mktemp("own"), ROOT)
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture data set, built once by the real `mkdocs build`."""
     project = make_project(tmp_path_factory.mktemp("project"))

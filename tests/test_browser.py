@@ -539,6 +539,30 @@ def test_tricky_text_stays_text_in_search_results(injection_site: Site) -> None:
     _assert_clean(visit)
 
 
+# --- the project's own site ------------------------------------------------------------------------
+
+
+def test_project_site_has_no_axe_violations_or_foreign_requests(browser: Any, project_site: Path) -> None:
+    """Every page of the real site, in both schemes: the fixture set covers each page type, this
+    covers the real texts (long titles, real addresses, the editors' Markdown)."""
+    folders = sorted(index.parent.relative_to(project_site).as_posix() for index in project_site.rglob("index.html"))
+    pages = ["/" if folder == "." else f"/{folder}/" for folder in folders] + ["/404.html"]
+    assert len(pages) > 40, pages
+    problems: list[str] = []
+    with serve(project_site) as base:
+        own = Site(browser, base)
+        for path in pages:
+            for scheme in SCHEMES:
+                visit = own.visit(path, scheme)
+                for rule in visit.axe["violations"]:
+                    problems.append(f"{path} ({scheme}): {_format_violations([rule])}")
+                problems += [f"{path} ({scheme}): {item}" for item in
+                             visit.foreign_requests + visit.dialogs + visit.page_errors + visit.console_errors
+                             + visit.failed]
+                assert visit.axe["passes"], path
+    assert not problems, "\n".join(problems)
+
+
 # --- summary ----------------------------------------------------------------------------------------
 
 

@@ -49,7 +49,10 @@ def test_the_checker_catches_an_error(vnu: list[str], tmp_path: Path) -> None:
     assert files == {"bad.html"}, messages
 
 
-def test_every_page_is_valid_html(vnu: list[str], built_site: Path) -> None:
+@pytest.mark.parametrize("which", ["built_site", "project_site"])
+def test_every_page_is_valid_html(vnu: list[str], which: str, request: pytest.FixtureRequest) -> None:
+    """Every page of the fixture site and of the project's own site."""
+    built_site: Path = request.getfixturevalue(which)
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 20, pages
     messages = [m for m in _check(vnu, pages) if m.get("type") in ("error", "non-document-error", "fatal")
