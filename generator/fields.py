@@ -71,7 +71,7 @@ def _email(value: str) -> str:
 # The json_schema_extra patterns mirror the checks for editors' tools (JSON Schema in VS Code);
 # the validators above stay the source of truth and give the Dutch messages.
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
-Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"pattern": r"^[^<>\n]*\S[^<>\n]*$"})]
+Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"pattern": r"^[^<>\n]*[^<>\s][^<>\n]*$"})]
 Summary = Annotated[Line, StringConstraints(max_length=200)]
 MarkdownText = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"minLength": 1})]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": r"^https?://[^\s/]+\S*$"})]
