@@ -596,3 +596,23 @@ def test_report(site: Site, request: pytest.FixtureRequest) -> None:
         f"report: {out.relative_to(ROOT)}",
     ]
     assert pages == len(PAGES) and rules
+
+
+def test_event_page_prints_as_a_handout(site: Site) -> None:
+    """In print, the page keeps the facts and the text, and drops menus, buttons and feed links."""
+    visit = Visit(EVENT_PAGE, "light")
+    context, page = site.new_page("light", visit)
+    try:
+        page.goto(site.url(EVENT_PAGE), wait_until="load")
+        page.emulate_media(media="print")
+        shown = page.evaluate("""() => Object.fromEntries(
+          ['.md-header', '.md-sidebar--primary', '.md-footer', '.gc-subscribe', '.gc-facts', 'h1']
+            .map((selector) => [selector, getComputedStyle(document.querySelector(selector)).display !== 'none']))""")
+        after = page.evaluate(
+            "getComputedStyle(document.querySelector('.gc-event-page a.md-button--primary'), '::after').content"
+        )
+    finally:
+        context.close()
+    assert shown == {".md-header": False, ".md-sidebar--primary": False, ".md-footer": False,
+                     ".gc-subscribe": False, ".gc-facts": True, "h1": True}
+    assert "https://example.org/dd/webinar" in after  # the sign-up address is printed with the link
