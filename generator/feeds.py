@@ -105,21 +105,20 @@ def amsterdam_timezone() -> Timezone:
     timezone = Timezone()
     timezone.add("tzid", TZID)
     timezone.add("x-lic-location", TZID)
-    daylight = TimezoneDaylight()
-    daylight.add("tzname", "CEST")
-    daylight.add("tzoffsetfrom", timedelta(hours=1))
-    daylight.add("tzoffsetto", timedelta(hours=2))
-    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0))
-    daylight.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
-    standard = TimezoneStandard()
-    standard.add("tzname", "CET")
-    standard.add("tzoffsetfrom", timedelta(hours=2))
-    standard.add("tzoffsetto", timedelta(hours=1))
-    standard.add("dtstart", datetime(1970, 10, 25, 3, 0))
-    standard.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
-    timezone.add_component(daylight)
-    timezone.add_component(standard)
+    timezone.add_component(_transition(TimezoneDaylight(), "CEST", 1, 2, datetime(1970, 3, 29, 2, 0)))
+    timezone.add_component(_transition(TimezoneStandard(), "CET", 2, 1, datetime(1970, 10, 25, 3, 0)))
     return timezone
+
+
+def _transition(component: TimezoneDaylight | TimezoneStandard, name: str, hours_from: int, hours_to: int,
+                first: datetime) -> TimezoneDaylight | TimezoneStandard:
+    """One change of the clock, every year on the last Sunday of the month of `first`."""
+    component.add("tzname", name)
+    component.add("tzoffsetfrom", timedelta(hours=hours_from))
+    component.add("tzoffsetto", timedelta(hours=hours_to))
+    component.add("dtstart", first)
+    component.add("rrule", vRecur(freq="YEARLY", bymonth=first.month, byday="-1SU"))
+    return component
 
 
 def _event(event: Event, network: Network, now: datetime, site_url: str) -> CalendarEvent:
