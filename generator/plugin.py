@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 from jinja2 import Environment
+from markdown import Markdown
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -76,7 +76,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             raise PluginError("mkdocs.yml: zet site_url, bijvoorbeeld site_url: https://communities.example.nl/. "
                               "De agenda-bestanden hebben dat adres nodig.")
         repository = self.config.repository.rstrip("/")
-        suggest_url = self.config.suggest_url or f"{repository}/issues/new?template=externe-community.yml"
+        form = f"{repository}/issues/new?template=externe-community.yml" if repository else ""
+        suggest_url = self.config.suggest_url or form
         self.settings = SiteSettings(site_url=config.site_url, suggest_url=suggest_url)
         if repository and not config.edit_uri and not config.repo_url:
             docs = Path(config.docs_dir).relative_to(root).as_posix()
@@ -106,7 +107,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         """The theme's 404 template shows the editors' own `content/404.md`."""
         source = Path(config.docs_dir) / NOT_FOUND_PAGE
         if source.is_file():
-            converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
             env.globals["not_found_html"] = Markup(converter.convert(source.read_text(encoding="utf-8")))
         return env
 
