@@ -75,6 +75,9 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         if not config.site_url:
             raise PluginError("mkdocs.yml: zet site_url, bijvoorbeeld site_url: https://communities.example.nl/. "
                               "De agenda-bestanden hebben dat adres nodig.")
+        if not config.use_directory_urls:
+            # The generated pages link to each other as folders (agenda/x/), like the rest of the site.
+            raise PluginError("mkdocs.yml: de generator werkt alleen met use_directory_urls: true.")
         repository = self.config.repository.rstrip("/")
         form = f"{repository}/issues/new?template=externe-community.yml" if repository else ""
         suggest_url = self.config.suggest_url or form
