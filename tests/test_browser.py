@@ -9,6 +9,7 @@ import contextlib
 import functools
 import http.server
 import json
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -25,7 +26,8 @@ from conftest import JS_TOOLS, REPORT, ROOT, make_project, require_tool, run_mkd
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium by default; CHROMIUM_PATH names another build of it (GitHub's runners ship Chrome).
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
