@@ -11,6 +11,7 @@ import argparse
 import os
 import subprocess
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,11 +21,12 @@ from . import moments
 from .entries import append_checked, render_entry
 from .errors import DataError, Problem
 from .messages import format_github, format_problem
+from .models import EventType
 from .review import review
 from .schemas import write_schemas
 from .validate import DataFiles, load
 
-EVENT_TYPES = ("bijeenkomst", "kennisdelingssessie", "gluren-bij-de-buren", "webinar", "werksessie", "congres")
+EVENT_TYPES = typing.get_args(EventType)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
