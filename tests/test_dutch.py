@@ -41,3 +41,12 @@ def test_time_elements_carry_the_offset_of_that_day() -> None:
 def test_month_heading_and_numbers() -> None:
     assert dutch.month_name(_event("2027-01-14").first_day) == "Januari 2027"
     assert dutch.number(2500) == "2.500"
+
+
+def test_every_event_type_has_a_dutch_label() -> None:
+    import typing
+
+    from generator.models import EventType
+    from generator.templating import EVENT_TYPES
+
+    assert set(EVENT_TYPES) == set(typing.get_args(EventType))
