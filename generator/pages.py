@@ -10,13 +10,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from itertools import groupby
 from typing import Any
 
 import yaml
 
 from . import urls
-from .feeds import all_feeds
+from .feeds import Feed, all_feeds
 from .models import Community, Event, Theme
 from .network import Network
 from .structured_data import event_data, script_json
@@ -66,7 +67,11 @@ class Links:
 class _Renderer:
     def __init__(self, network: Network, now: datetime, settings: SiteSettings) -> None:
         self.network, self.now, self.settings = network, now, settings
-        self.feeds = {feed.path: feed for feed in all_feeds(network)}
+
+    @cached_property
+    def feeds(self) -> dict[str, Feed]:
+        """The feeds by path, for their names; only pages that offer a feed need them."""
+        return {feed.path: feed for feed in all_feeds(self.network)}
 
     def subscription(self, feed_path: str) -> urls.Subscription:
         return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)

@@ -1,7 +1,8 @@
 """The MkDocs plugin: a thin adapter that hands the core's pages to MkDocs.
 
-All work happens in plain modules; this file only wires MkDocs events to them. Validation runs in
-`on_config`, before MkDocs cleans the output folder, so invalid data never touches a built site.
+All work happens in plain modules; this file only wires MkDocs events to them. Validation and
+rendering run in `on_config`, before MkDocs cleans the output folder, so no mistake (in the data, or
+a content page in the place of a generated one) ever touches a site that was built before.
 """
 
 from __future__ import annotations
@@ -92,15 +93,21 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         overrides = str(PACKAGE / "overrides")
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)
+        self.pages = render_pages(self.network, self.now, self.settings)
+        self.feeds = render_feeds(self.network, self.now, self.settings.site_url)
+        docs = Path(config.docs_dir)
+        folder = docs.relative_to(root).as_posix()
+        taken = [page.path for page in self.pages if (docs / page.path).exists()]
+        if taken:
+            message = "deze pagina maakt de generator zelf. Haal het bestand weg."
+            raise PluginError("\n".join(f"{folder}/{path}: {message}" for path in taken))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in render_pages(self.network, self.now, self.settings):
-            if files.get_file_from_path(page.path) is not None:
-                raise PluginError(f"content/{page.path}: deze pagina maakt de generator zelf. Haal het bestand weg.")
+        for page in self.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
-        for feed in render_feeds(self.network, self.now, self.settings.site_url):
+        for feed in self.feeds:
             files.append(File.generated(config, feed.path, content=feed.content))
         for target, name in ((STYLESHEET, "gc.css"), (SCRIPT, "gc.js")):
             files.append(File.generated(config, target, content=(PACKAGE / "assets" / name).read_bytes()))

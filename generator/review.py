@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from .errors import Problem
 from .models import Event
 from .validate import DataFiles, Loaded
+from .yaml_loader import Document
 
 INACTIVE_AFTER = timedelta(days=183)
 SIMILAR_TITLES = 0.75
@@ -32,7 +33,8 @@ def _warnings(loaded: Loaded, files: DataFiles, now: datetime, known_event_ids: 
     network = loaded.network
     events_doc = loaded.documents[files.events]
     communities_doc = loaded.documents[files.communities]
-    positions = {event.id: ("events", index) for index, event in enumerate(_in_file_order(loaded, files))}
+    in_file_order = _in_file_order(loaded, files)
+    positions = {event.id: ("events", index) for index, event in enumerate(in_file_order)}
     upcoming = network.upcoming(now)
     upcoming_ids = {event.id for event in upcoming}
     for event in network.events:
@@ -43,7 +45,7 @@ def _warnings(loaded: Loaded, files: DataFiles, now: datetime, known_event_ids: 
             yield events_doc.problem(where, "warn_no_registration", value=event.id)
         if event.cancelled and not _REASON.search(event.description):
             yield events_doc.problem((*where, "description"), "warn_cancelled_without_reason", value=event.id)
-    yield from _duplicates(loaded, files, positions)
+    yield from _duplicates(events_doc, in_file_order, positions)
     used = {t for item in (*network.communities, *network.events, *network.external) for t in item.themes}
     for index, theme in enumerate(network.themes):
         if theme.id not in used:
@@ -62,10 +64,10 @@ def _in_file_order(loaded: Loaded, files: DataFiles) -> list[Event]:
     return [by_id[event_id] for event_id in order]
 
 
-def _duplicates(loaded: Loaded, files: DataFiles, positions: dict[str, tuple[str, int]]) -> Iterator[Problem]:
-    document = loaded.documents[files.events]
+def _duplicates(document: Document, in_file_order: list[Event],
+                positions: dict[str, tuple[str, int]]) -> Iterator[Problem]:
     seen_on_day: dict[date, list[Event]] = {}
-    for later in _in_file_order(loaded, files):
+    for later in in_file_order:
         earlier_that_day = seen_on_day.setdefault(later.first_day, [])
         for earlier in earlier_that_day:
             ratio = difflib.SequenceMatcher(None, earlier.title.casefold(), later.title.casefold()).ratio()

@@ -49,8 +49,11 @@ def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path
 
 def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path) -> None:
     project = make_project(tmp_path)
+    assert run_mkdocs(project).returncode == 0
+    before = _tree_digest(project / "site")
     (project / "content" / "agenda").mkdir()
     (project / "content" / "agenda" / "index.md").write_text("# Agenda\n", encoding="utf-8")
     result = run_mkdocs(project)
     assert result.returncode == 1
     assert "content/agenda/index.md: deze pagina maakt de generator zelf" in result.stdout + result.stderr
+    assert _tree_digest(project / "site") == before
