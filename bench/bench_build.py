@@ -24,11 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import moments  # noqa: E402
-from generator.feeds import render_feeds  # noqa: E402
-from generator.pages import SiteSettings, render_pages  # noqa: E402
-from generator.review import review  # noqa: E402
-from generator.validate import DataFiles, load  # noqa: E402
+from generator.build import SiteConfig, build_site  # noqa: E402
+from generator.data import moments  # noqa: E402
+from generator.data.files import DataFiles  # noqa: E402
+from generator.editing.review import review  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 SMALL, LARGE = 60, 600
@@ -69,10 +68,8 @@ def write_data(folder: Path, count: int) -> DataFiles:
 
 def core(files: DataFiles) -> None:
     now = moments.now()
-    loaded = load(files)
-    review(loaded, files, now)
-    render_pages(loaded.network, now, SiteSettings("https://example.org/", "https://example.org/voorstel"))
-    render_feeds(loaded.network, now, "https://example.org/")
+    site = build_site(SiteConfig(files, files.root / "content", "https://example.org/"), now)
+    review(site.network, now)
 
 
 def mkdocs_build(folder: Path) -> None:

@@ -1,4 +1,5 @@
-"""The command line: check the data, write the JSON Schemas, add a new event or community.
+"""The command line: check the data, write a builder-neutral project, write the JSON Schemas, add a new
+event or community.
 
 `python -m generator check` validates the three files without building. Every problem is one line,
 `bestand:regel:kolom: melding`, or a GitHub annotation with `--format github` (the default inside
@@ -11,22 +12,19 @@ import argparse
 import os
 import subprocess
 import sys
-import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
-
-from . import moments
-from .entries import append_checked, render_entry
-from .errors import DataError, Problem
-from .messages import format_github, format_problem
-from .models import EventType
-from .review import review
-from .schemas import write_schemas
-from .validate import DataFiles, load
-
-EVENT_TYPES = typing.get_args(EventType)
+from .build import load_site
+from .data import loader, moments
+from .data.files import DataFiles
+from .data.messages import format_github, format_problem
+from .data.models import EVENT_TYPES
+from .data.problems import DataError, Problem
+from .editing.entries import append_checked, render_entry
+from .editing.review import review
+from .editing.schemas import write_schemas
+from .tree import write_tree
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("--base", default=_default_base(),
                        help="git-versie om mee te vergelijken, om nieuwe evenementen te herkennen")
 
+    render = commands.add_parser("render", help="schrijf een volledig project zonder de plugin, voor elke bouwer")
+    render.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="instellingen (standaard: mkdocs.yml)")
+    render.add_argument("--out", type=Path, required=True, help="lege map voor het project")
+
     schema = commands.add_parser("schema", parents=[common], help="schrijf de JSON Schemas naar schemas/")
     schema.add_argument("--out", type=Path, default=None, help="map voor de schemas (standaard: schemas/)")
 
@@ -53,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         event.add_argument(f"--{flag}")
     event.add_argument("--community", action="append", dest="communities", help="community-id (mag vaker)")
     event.add_argument("--theme", action="append", dest="themes", help="thema-id (mag vaker)")
-    event.add_argument("--type", choices=EVENT_TYPES)
+    event.add_argument("--type", choices=list(EVENT_TYPES))
     event.add_argument("--online", action="store_true", help="je kunt online meedoen")
     event.add_argument("--open-to-all", action="store_true", help="leden van alle community's zijn welkom")
     community = kinds.add_parser("community", parents=[common], help="een nieuwe community in communities.yaml")
@@ -62,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     community.add_argument("--theme", action="append", dest="themes", help="thema-id (mag vaker)")
 
     arguments = parser.parse_args(argv)
+    if arguments.command == "render":
+        return _render(arguments.config, arguments.out)
     files = DataFiles(arguments.root)
     if arguments.command == "check":
         return _check(files, arguments.format, arguments.base)
@@ -90,16 +94,15 @@ def _report(problems: Sequence[Problem], files: DataFiles, output_format: str) -
 
 def _check(files: DataFiles, output_format: str, base: str | None) -> int:
     try:
-        loaded = load(files)
+        network = load_site(files)
     except DataError as error:
         _report(error.problems, files, output_format)
         count = len(error.problems)
         noun = "probleem" if count == 1 else "problemen"
         print(f"{count} {noun} gevonden. Er is niets gepubliceerd.", file=sys.stderr)
         return 1
-    warnings = review(loaded, files, moments.now(), _event_ids_at(base, files))
+    warnings = review(network, moments.now(), _event_ids_at(base, files))
     _report(warnings, files, output_format)
-    network = loaded.network
     print(
         f"In orde: {len(network.communities)} community's, {len(network.events)} evenementen, "
         f"{len(network.themes)} thema's en {len(network.external)} externe community's."
@@ -115,10 +118,29 @@ def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
     try:
         shown = subprocess.run(["git", "show", f"{base}:./{files.events}"], cwd=files.root,
                                capture_output=True, text=True, check=True)
-        entries = (yaml.safe_load(shown.stdout) or {}).get("events") or []
-    except (OSError, subprocess.CalledProcessError, yaml.YAMLError, AttributeError):
+        data = loader.loads(shown.stdout, files.events).data
+    except (OSError, subprocess.CalledProcessError, DataError):
         return None
-    return {str(entry.get("id")) for entry in entries if isinstance(entry, dict)}
+    entries = data.get("events") if isinstance(data, dict) else None
+    return {str(entry.get("id")) for entry in entries or [] if isinstance(entry, dict)}
+
+
+def _render(config_file: Path, out: Path) -> int:
+    if out.exists() and any(out.iterdir()):
+        print(f"{out}: deze map is niet leeg. Kies een nieuwe of lege map.", file=sys.stderr)
+        return 1
+    try:
+        write_tree(config_file, out, moments.now())
+    except DataError as error:
+        for problem in error.problems:
+            print(format_problem(problem), file=sys.stderr)
+        print("Er is niets geschreven: los eerst de problemen hierboven op.", file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(f"{error.filename}: dit bestand ontbreekt.", file=sys.stderr)
+        return 1
+    print(f"Geschreven: {out}. Bouw het met: mkdocs build -f {out / 'mkdocs.yml'}")
+    return 0
 
 
 def _ask(value: str | None, question: str, *, required: bool = True, read: Callable[[str], str] = input) -> str:
@@ -174,7 +196,7 @@ def _new_community(files: DataFiles, arguments: argparse.Namespace) -> int:
 
 def _append(files: DataFiles, name: str, list_key: str, entry: str, entry_id: str) -> int:
     try:
-        append_checked(files, name, list_key, entry)
+        append_checked(files, name, list_key, entry, check=load_site)
     except DataError as error:
         for problem in error.problems:
             print(format_problem(problem), file=sys.stderr)

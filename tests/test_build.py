@@ -55,5 +55,5 @@ def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path
     (project / "content" / "agenda" / "index.md").write_text("# Agenda\n", encoding="utf-8")
     result = run_mkdocs(project)
     assert result.returncode == 1
-    assert "content/agenda/index.md: deze pagina maakt de generator zelf" in result.stdout + result.stderr
+    assert "content/agenda/index.md:1:1: Deze pagina maakt de generator zelf" in result.stdout + result.stderr
     assert _tree_digest(project / "site") == before

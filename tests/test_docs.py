@@ -19,10 +19,11 @@ import pytest
 from pydantic import BaseModel
 
 from conftest import DATA_FILES, FIXTURE, ROOT
-from generator import models
-from generator.errors import DataError
-from generator.messages import MESSAGES, format_problem
-from generator.validate import DataFiles, load_network
+from generator.build import load_site
+from generator.data import models
+from generator.data.files import DataFiles
+from generator.data.messages import MESSAGES, format_problem
+from generator.data.problems import DataError
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 # Imported through the module: pytest would try to collect a class named Test… as a test.
@@ -123,10 +124,10 @@ def test_example_is_valid(file_name: str, example: str, tmp_path: Path) -> None:
     target = tmp_path / file_name
     target.write_text(_merge(target.read_text(encoding="utf-8"), example), encoding="utf-8")
     try:
-        network = load_network(DataFiles(tmp_path))
+        network = load_site(DataFiles(tmp_path))
     except DataError as error:
         pytest.fail("\n".join(format_problem(problem) for problem in error.problems))
-    before = load_network(DataFiles(FIXTURE))
+    before = load_site(DataFiles(FIXTURE))
     sizes = (len(network.themes), len(network.communities), len(network.events), len(network.external))
     old_sizes = (len(before.themes), len(before.communities), len(before.events), len(before.external))
     assert sum(sizes) > sum(old_sizes), "the example added nothing"
@@ -210,7 +211,7 @@ def _load_with(line: str, folder: Path) -> list[str]:
     events = folder / "events.yaml"
     events.write_text(_with_line(events.read_text(encoding="utf-8"), line), encoding="utf-8")
     try:
-        load_network(DataFiles(folder))
+        load_site(DataFiles(folder))
     except DataError as error:
         return [problem.key for problem in error.problems]
     return []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import dutch
-from generator.models import Event
+from generator.data.models import Event
+from generator.pages import dutch
 
 BASE = {"id": "x", "title": "X", "communities": ["a"], "location": {"online": True}, "description": "x"}
 
@@ -46,7 +46,6 @@ def test_month_heading_and_numbers() -> None:
 def test_every_event_type_has_a_dutch_label() -> None:
     import typing
 
-    from generator.models import EventType
-    from generator.templating import EVENT_TYPES
+    from generator.data.models import EVENT_TYPES, EventType
 
     assert set(EVENT_TYPES) == set(typing.get_args(EventType))

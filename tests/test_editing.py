@@ -16,8 +16,12 @@ import yaml
 from test_invalid import CASES, Case
 
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
-from generator import yaml_loader
-from generator.schemas import SCHEMAS, render_schemas
+from generator.build import load_site
+from generator.data import loader
+from generator.data.files import DataFiles
+from generator.data.messages import format_github
+from generator.data.problems import Problem
+from generator.editing.schemas import SCHEMAS, render_schemas
 
 
 def _cli(*args: str, cwd: Path = ROOT, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
@@ -67,9 +71,6 @@ def test_github_format_annotates_the_line(project: Path) -> None:
 
 
 def test_github_format_escapes_line_breaks_and_percent() -> None:
-    from generator.errors import Problem
-    from generator.messages import format_github
-
     problem = Problem("events.yaml", 3, 5, "bad_url", {"value": "50%\nx"})
     line = format_github(problem, "data, map/events.yaml")
     assert line.startswith("::error file=data%2C map/events.yaml,line=3,col=5,")
@@ -147,9 +148,7 @@ def test_new_event_appends_a_valid_entry_and_keeps_the_rest(project: Path) -> No
     assert after.startswith(before)
     assert "# Toegevoegd met `python -m generator new event`" in after
     assert _cli("check", "--root", str(project)).returncode == 0
-    from generator.validate import DataFiles, load_network
-
-    event = next(e for e in load_network(DataFiles(project)).events if e.id == "nieuw-webinar")
+    event = next(e for e in load_site(DataFiles(project)).events if e.id == "nieuw-webinar")
     assert event.title == 'Webinar: "leesbaar" schrijven'
     assert event.communities == ["community-cx", "netwerk-direct-duidelijk"]
 
@@ -182,9 +181,7 @@ def test_new_community_is_added_before_a_following_list(project: Path) -> None:
                   "--summary", "Iets nieuws.", "--description", "Over iets nieuws.",
                   "--join-url", "https://example.org/nieuw", "--root", str(project))
     assert result.returncode == 0, result.stderr
-    from generator.validate import DataFiles, load_network
-
-    network = load_network(DataFiles(project))
+    network = load_site(DataFiles(project))
     assert network.communities[-1].id == "nieuwe-community"
     assert len(network.themes) == 3
 
@@ -222,7 +219,7 @@ SCHEMA_KEYS = {
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES if c.key in SCHEMA_KEYS])
 def test_schemas_reject_the_broken_corpus(case: Case) -> None:
-    document = yaml_loader.load(case.path, case.file)  # these defects are in the values: the YAML itself loads
+    document = loader.load(case.path, case.file)  # these defects are in the values: the YAML itself loads
     schema = json.loads((ROOT / "schemas" / case.file.replace(".yaml", ".schema.json")).read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document.data, schema)

@@ -16,10 +16,13 @@ import icalendar
 import pytest
 
 from conftest import FIXTURE_EPOCH, ROOT
-from generator import feeds, urls
-from generator.moments import now
-from generator.network import Network
-from generator.validate import DataFiles, load_network
+from generator.build import load_site
+from generator.catalogue import urls
+from generator.data.files import DataFiles
+from generator.data.moments import now
+from generator.data.network import Network
+from generator.ical import calendar as feeds
+from generator.ical.vtimezone import amsterdam_timezone
 
 FEEDS = ROOT / "tests" / "fixtures" / "feeds"
 SITE_URL = "https://communities.example.nl/"
@@ -55,7 +58,7 @@ def monkeypatch_module() -> pytest.MonkeyPatch:
 
 @pytest.fixture(scope="module")
 def network() -> Network:
-    return load_network(DataFiles(FEEDS))
+    return load_site(DataFiles(FEEDS))
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +133,7 @@ def test_vtimezone_only_where_a_timed_event_is(feed_dir: Path, parsed_by_icaljs:
 
 def test_vtimezone_rules_match_zoneinfo_every_hour_for_years() -> None:
     """The yearly rules written in the feed give the same offset as the tz database, 2020–2037."""
-    written = icalendar.Timezone.from_ical(feeds.amsterdam_timezone().to_ical()).to_tz(lookup_tzid=False)
+    written = icalendar.Timezone.from_ical(amsterdam_timezone().to_ical()).to_tz(lookup_tzid=False)
     reference = ZoneInfo("Europe/Amsterdam")
     moment, stop = datetime(2020, 1, 1, tzinfo=UTC), datetime(2038, 1, 1, tzinfo=UTC)
     while moment < stop:
@@ -247,5 +250,5 @@ def test_a_moved_event_keeps_its_uid_and_gets_a_higher_sequence(network: Network
 
 
 def test_same_input_and_epoch_give_identical_feeds(network: Network) -> None:
-    assert feeds.render_feeds(network, now(), SITE_URL) == feeds.render_feeds(load_network(DataFiles(FEEDS)), now(),
+    assert feeds.render_feeds(network, now(), SITE_URL) == feeds.render_feeds(load_site(DataFiles(FEEDS)), now(),
                                                                              SITE_URL)

@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from generator.errors import Problem
-from generator.messages import MESSAGES, describe, format_problem
+from generator.data.messages import MESSAGES, describe, format_problem
+from generator.data.problems import Problem
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from conftest import FIXTURE, article_text
-from generator.validate import DataFiles, load_network
+from generator.build import load_site
+from generator.data.files import DataFiles
 
 UPCOMING = ["dd-webinar-december", "formulieren-dag", "dd-geannuleerd", "cx-zomertijd", "congres-2027"]
 PAST = ["cx-terugblik"]
@@ -195,7 +196,7 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
 
 
 def test_event_pages_carry_schema_org_event_data_matching_the_page(built_site: Path) -> None:
-    network = load_network(DataFiles(FIXTURE))
+    network = load_site(DataFiles(FIXTURE))
     modes = {(True, False): "Offline", (False, True): "Online", (True, True): "Mixed"}
     for event in network.events:
         source = (built_site / "agenda" / event.id / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,159 @@
+"""The core's entry point: from a project folder and its settings to everything a builder publishes.
+
+`build_site()` returns the generated pages (Markdown with front matter), the home page, the feeds,
+the assets, the theme folder and the settings a builder must apply. It knows no builder: the MkDocs
+plugin hands the result to MkDocs, and `python -m generator render` writes it out as a plain
+project that any builder of the same theme can build. Every problem, in the data or in the
+settings, comes out as one `DataError`, before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+
+from .catalogue import urls
+from .data.files import DataFiles
+from .data.load import load
+from .data.network import Network
+from .data.problems import DataError, Problem
+from .editing.edit_links import edit_url, page_sources
+from .ical.calendar import FeedFile, render_feeds
+from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
+from .theme import ASSETS, OVERRIDES
+
+STYLESHEET = "assets/stylesheets/gc.css"
+SCRIPT = "assets/javascripts/gc.js"
+HOME_PAGE = "index.md"
+NOT_FOUND_PAGE = "404.md"
+# MkDocs always adds these Markdown extensions; the 404 page is rendered the way MkDocs renders a page.
+BUILTIN_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The builder's settings (mkdocs.yml), in the core's terms."""
+
+    files: DataFiles
+    """The data files, named relative to the folder of mkdocs.yml."""
+    docs_dir: Path
+    site_url: str
+    use_directory_urls: bool = True
+    repository: str = ""
+    branch: str = "main"
+    suggest_url: str = ""
+    edit_uri: str | None = None
+    repo_url: str | None = None
+    markdown_extensions: Sequence[str] = ()
+    markdown_configs: Mapping[str, Any] = field(default_factory=dict)
+    config_file: str = "mkdocs.yml"
+
+    @property
+    def docs_folder(self) -> str:
+        """The docs folder as messages and edit links name it, relative to the project."""
+        return self.docs_dir.relative_to(self.files.root).as_posix()
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """Everything a builder adds to the editors' content pages."""
+
+    network: Network
+    pages: list[GeneratedPage]
+    home: str | None
+    """The whole home page: the editors' index.md with the generated part under it (None without index.md)."""
+    feeds: list[FeedFile]
+    assets: list[Asset]
+    stylesheets: list[str]
+    scripts: list[str]
+    theme_dir: Path
+    """Template overrides, to put before the theme's own templates."""
+    edit_uri: str | None
+    """Where "Bewerk deze pagina" on a content page goes, when the settings do not say it themselves."""
+    not_found_html: str | None
+    """The editors' 404.md as HTML, for the theme's 404 template (config `extra.not_found_html`)."""
+
+    @property
+    def generated_paths(self) -> list[str]:
+        return [item.path for item in (*self.pages, *self.feeds, *self.assets)]
+
+
+def load_site(files: DataFiles) -> Network:
+    """The data, checked as the site needs it: also no event may take the name of a page of the site."""
+    return load(files, reserved_event_ids=urls.RESERVED_EVENT_IDS)
+
+
+def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
+    problems = list(_settings_problems(config))
+    try:
+        network = load_site(config.files)
+    except DataError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    repository = config.repository.rstrip("/")
+    form = f"{repository}/issues/new?template=externe-community.yml" if repository else ""
+    edit_urls = {
+        path: edit_url(repository, config.branch, file, line)
+        for path, (file, line) in page_sources(network, config.files).items()
+    } if repository else {}
+    settings = SiteSettings(site_url=config.site_url, suggest_url=config.suggest_url or form, edit_urls=edit_urls)
+    result = SiteBuild(
+        network=network,
+        pages=render_pages(network, now, settings),
+        home=_home(config, network, now, settings),
+        feeds=render_feeds(network, now, config.site_url),
+        assets=[Asset(STYLESHEET, (ASSETS / "gc.css").read_bytes()), Asset(SCRIPT, (ASSETS / "gc.js").read_bytes())],
+        stylesheets=[STYLESHEET],
+        scripts=[SCRIPT],
+        theme_dir=OVERRIDES,
+        edit_uri=_edit_uri(config, repository),
+        not_found_html=_not_found_html(config),
+    )
+    taken = [path for path in result.generated_paths if (config.docs_dir / path).exists()]
+    if taken:
+        raise DataError(Problem(f"{config.docs_folder}/{path}", 1, 1, "page_taken") for path in taken)
+    return result
+
+
+def _settings_problems(config: SiteConfig) -> list[Problem]:
+    problems = []
+    if not config.site_url:
+        problems.append(Problem(config.config_file, 1, 1, "config_site_url"))
+    if not config.use_directory_urls:
+        # The generated pages link to each other as folders (agenda/x/), like the rest of the site.
+        problems.append(Problem(config.config_file, 1, 1, "config_directory_urls"))
+    return problems
+
+
+def _home(config: SiteConfig, network: Network, now: datetime, settings: SiteSettings) -> str | None:
+    source = config.docs_dir / HOME_PAGE
+    if not source.is_file():
+        return None
+    return f"{source.read_text(encoding='utf-8')}\n\n{render_home(network, now, settings)}"
+
+
+def _edit_uri(config: SiteConfig, repository: str) -> str | None:
+    if not repository or config.edit_uri or config.repo_url:
+        return None
+    return f"{repository}/edit/{config.branch}/{config.docs_folder}/"
+
+
+def _not_found_html(config: SiteConfig) -> str | None:
+    source = config.docs_dir / NOT_FOUND_PAGE
+    if not source.is_file():
+        return None
+    names = list(dict.fromkeys([*BUILTIN_MARKDOWN_EXTENSIONS, *config.markdown_extensions]))
+    converter = Markdown(extensions=names, extension_configs=dict(config.markdown_configs))
+    return converter.convert(source.read_text(encoding="utf-8"))

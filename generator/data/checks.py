@@ -1,0 +1,80 @@
+"""Checks that span the three files: unique ids and references to communities and themes.
+
+They run on the raw data, not the models, so that one broken event does not hide a wrong
+reference elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from .loader import Document, Loc
+from .problems import Problem
+from .translate import suggest
+
+
+def cross_checks(
+    communities: Document, events: Document | None, external: Document | None, reserved_event_ids: Collection[str]
+) -> Iterator[Problem]:
+    theme_ids = {value for _, value in _ids(communities, "themes")}
+    community_ids = {value for _, value in _ids(communities, "communities")}
+    yield from _unique(communities, "themes")
+    yield from _unique(communities, "communities")
+    yield from _references(communities, "communities", "themes", theme_ids, "unknown_theme")
+    if events is not None:
+        yield from _unique(events, "events")
+        yield from _references(events, "events", "communities", community_ids, "unknown_community")
+        yield from _references(events, "events", "themes", theme_ids, "unknown_theme")
+        for loc, value in _ids(events, "events"):
+            if value in reserved_event_ids:
+                yield events.problem(loc, "reserved_id", value=value)
+    if external is not None:
+        yield from _unique(external, "external_communities", "name")
+        yield from _references(external, "external_communities", "themes", theme_ids, "unknown_theme")
+
+
+def entries(document: Document | None, key: str) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    """The mappings in the top-level list `key`, with where they stand; anything else is skipped."""
+    if document is None or not isinstance(document.data, dict):
+        return
+    found = document.data.get(key)
+    if isinstance(found, list):
+        for index, entry in enumerate(found):
+            if isinstance(entry, dict):
+                yield (key, index), entry
+
+
+def _ids(document: Document, key: str, field: str = "id") -> Iterator[tuple[Loc, str]]:
+    for loc, entry in entries(document, key):
+        if isinstance(entry.get(field), str):
+            yield (*loc, field), entry[field]
+
+
+def _unique(document: Document, key: str, field: str = "id") -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for loc, value in _ids(document, key, field):
+        normalised = value.strip().casefold()
+        if normalised in seen:
+            yield document.problem(loc, "duplicate_id", field=field, value=value, first=seen[normalised])
+        else:
+            seen[normalised] = document.position(loc)[0]
+
+
+def _references(
+    document: Document, key: str, field: str, known: set[str], message: str
+) -> Iterator[Problem]:
+    for loc, entry in entries(document, key):
+        values = entry.get(field)
+        if not isinstance(values, list):
+            continue
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                continue
+            where = (*loc, field, index)
+            if value in seen:
+                yield document.problem(where, "duplicate_in_list", field=field, value=value)
+            elif value not in known:
+                yield document.problem(where, message, value=value, suggestion=suggest(value, known))
+            seen.add(value)

@@ -1,0 +1,74 @@
+"""The value types editors write, each with the check that gives a Dutch message.
+
+Validators raise `problems.invalid(key)`, whose type is a message key from `messages.py`; the text
+itself is made there, in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from . import markdown_text
+from .problems import invalid
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise invalid("bad_slug", value=value)
+    return value
+
+
+def _line(value: str) -> str:
+    """Plain text shows up in titles, navigation and search, where markup must never be live."""
+    if not value.strip():
+        raise invalid("empty")
+    if "\n" in value.strip() or "\r" in value:
+        raise invalid("multiple_lines")
+    if "<" in value or ">" in value:
+        raise invalid("html_in_text")
+    if _ENTITY.search(value):
+        raise invalid("entity_in_text", entity=_ENTITY.search(value).group(0))
+    return value.strip()
+
+
+def _markdown(value: str) -> str:
+    if not value.strip():
+        raise invalid("empty")
+    tag = markdown_text.raw_html(value)
+    if tag:
+        raise invalid("html_in_markdown", tag=tag)
+    link = markdown_text.unsafe_link(value)
+    if link:
+        raise invalid("unsafe_link", link=link[:60])
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+        raise invalid("bad_url", value=value[:60])
+    return value.strip()
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value.strip()):
+        raise invalid("bad_email", value=value[:60])
+    return value.strip()
+
+
+# The json_schema_extra patterns mirror the checks for editors' tools (JSON Schema in VS Code);
+# the validators above stay the source of truth and give the Dutch messages.
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
+Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"pattern": r"^[^<>\n]*[^<>\s][^<>\n]*$"})]
+Summary = Annotated[Line, StringConstraints(max_length=200)]
+MarkdownText = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"minLength": 1})]
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": r"^https?://[^\s/]+\S*$"})]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"pattern": _EMAIL.pattern})]

@@ -1,0 +1,71 @@
+"""From the three editor files to a `Network`, or a `DataError` listing every problem at once.
+
+Each file is read and checked on its own first, then the checks that span files run, so that an
+editor sees every problem in one go. Every entry keeps where it stands in its file (`source`).
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Collection
+
+from pydantic import BaseModel, ValidationError
+
+from . import loader
+from .checks import cross_checks, entries
+from .files import DataFiles
+from .loader import Document
+from .models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
+from .network import Network
+from .problems import DataError, Problem
+from .translate import top_keys, translate
+
+_FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("communities", CommunitiesFile),
+    ("events", EventsFile),
+    ("external_communities", ExternalCommunitiesFile),
+)
+
+
+def load(files: DataFiles, *, reserved_event_ids: Collection[str] = ()) -> Network:
+    """The network in the files; `reserved_event_ids` are ids that the site's own pages use."""
+    problems: list[Problem] = []
+    documents: dict[str, Document] = {}
+    models: dict[str, BaseModel] = {}
+    for attribute, file_model in _FILE_MODELS:
+        name = getattr(files, attribute)
+        try:
+            document = loader.load(files.root / name, name)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        documents[attribute] = document
+        if not isinstance(document.data, dict):
+            problems.append(document.problem((), "top_level", expected=top_keys(file_model)))
+            continue
+        try:
+            models[attribute] = file_model.model_validate(document.data)
+        except ValidationError as error:
+            problems.extend(translate(error, document, file_model))
+    if "communities" in documents:
+        problems.extend(cross_checks(documents["communities"], documents.get("events"),
+                                     documents.get("external_communities"), reserved_event_ids))
+    if problems:
+        raise DataError(problems)
+    for attribute, model in models.items():
+        _keep_sources(model, documents[attribute])
+    communities = typing.cast(CommunitiesFile, models["communities"])
+    events = typing.cast(EventsFile, models["events"])
+    external = typing.cast(ExternalCommunitiesFile, models["external_communities"])
+    return Network(
+        themes=tuple(communities.themes),
+        communities=tuple(communities.communities),
+        events=tuple(events.events),
+        external=tuple(external.external_communities),
+    )
+
+
+def _keep_sources(model: BaseModel, document: Document) -> None:
+    for key in type(model).model_fields:
+        for (list_key, index), _ in entries(document, key):
+            getattr(model, key)[index]._source = document.source((list_key, index))

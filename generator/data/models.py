@@ -1,0 +1,201 @@
+"""The typed models of the three editor files.
+
+Field names are the contract documented in CONTRIBUTING.md; the Dutch descriptions end up in the
+JSON Schemas that editors' tools show while typing. Models are strict (no coercion: `"12"` is not a
+number, `"yes"` is not a boolean) and forbid unknown fields, so a typo never passes silently.
+Checks that need more than one file (references, unique ids) live in `checks.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Annotated, Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from .fields import Email, Line, MarkdownText, Slug, Summary, Url
+from .loader import Source
+from .moments import ZONE, day_start, next_day, parse_moment
+from .problems import invalid
+
+EventType = Literal["bijeenkomst", "kennisdelingssessie", "gluren-bij-de-buren", "webinar", "werksessie", "congres"]
+EVENT_TYPES: Mapping[str, str] = {
+    "bijeenkomst": "Bijeenkomst",
+    "kennisdelingssessie": "Kennisdelingssessie",
+    "gluren-bij-de-buren": "Gluren bij de buren",
+    "webinar": "Webinar",
+    "werksessie": "Werksessie",
+    "congres": "Congres",
+}
+"""Every event type with the Dutch label visitors see; the keys are exactly the values of `EventType`."""
+if tuple(EVENT_TYPES) != get_args(EventType):
+    raise RuntimeError("EVENT_TYPES and EventType must list the same event types, in the same order")
+Moment = Annotated[
+    date | datetime,
+    PlainValidator(parse_moment, json_schema_input_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?$"}),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    _source: Source | None = PrivateAttr(None)
+
+    @property
+    def source(self) -> Source:
+        """Where the entry stands in its file; set by `load` on every entry of a list."""
+        if self._source is None:
+            raise LookupError(f"{type(self).__name__} was not loaded from a file")
+        return self._source
+
+
+class Theme(_Model):
+    id: Slug = Field(description="Unieke code van het thema: kleine letters, cijfers en streepjes.")
+    name: Line = Field(description="Naam van het thema, zoals bezoekers die zien.")
+    description: Line | None = Field(None, description="Eén of twee zinnen over het thema.")
+
+
+class Testimonial(_Model):
+    quote: Line = Field(description="Wat het lid zegt, in één alinea.")
+    name: Line = Field(description="Naam van het lid.")
+    organisation: Line | None = Field(None, description="Organisatie van het lid.")
+    url: Url | None = Field(None, description="Link naar bijvoorbeeld een interview.")
+
+
+class Project(_Model):
+    name: Line = Field(description="Naam van het project.")
+    summary: Summary | None = Field(None, description="Eén regel over het project, hoogstens 200 tekens.")
+    url: Url | None = Field(None, description="Webadres van het project.")
+
+
+class Community(_Model):
+    id: Slug = Field(description="Unieke code; de pagina komt op /communities/<id>/.")
+    name: Line = Field(description="Naam van de community.")
+    summary: Summary = Field(description="Eén regel over de community, hoogstens 200 tekens.")
+    question: Line | None = Field(None, description="De centrale vraag van de community.")
+    description: MarkdownText = Field(description="Uitleg over de community, in Markdown.")
+    themes: list[Slug] = Field([], description="Codes van thema's uit de lijst themes.")
+    partners: list[Line] = Field([], description="Organisaties waarmee de community begon.")
+    join_url: Url = Field(description="Webadres waar mensen zich aanmelden.")
+    platform_url: Url | None = Field(None, description="Webadres van de online groep, bijvoorbeeld op Pleio.")
+    contact_email: Email | None = Field(None, description="E-mailadres voor vragen.")
+    members: Annotated[int, Field(ge=0)] | None = Field(None, description="Aantal leden, een heel getal.")
+    testimonials: list[Testimonial] = Field([], description="Uitspraken van leden.")
+    projects: list[Project] = Field([], description="Projecten die uit de community kwamen.")
+
+
+class Location(_Model):
+    venue: Line | None = Field(None, description="Naam van de plek, bijvoorbeeld een gebouw.")
+    address: Line | None = Field(None, description="Adres van de plek.")
+    online: bool = Field(False, description="true als je online kunt meedoen.")
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Location:
+        if not self.venue and not self.online:
+            raise invalid("location_nowhere")
+        return self
+
+
+class Event(_Model):
+    id: Slug = Field(description="Unieke code; verander die nooit. De pagina komt op /agenda/<id>/.")
+    title: Line = Field(description="Titel van het evenement.")
+    communities: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Codes van de community's; de eerste organiseert."
+    )
+    open_to_all: bool = Field(False, description="true als leden van alle community's welkom zijn.")
+    type: EventType | None = Field(None, description="Soort evenement.")
+    start: Moment = Field(description='Begin: "JJJJ-MM-DD UU:MM", of "JJJJ-MM-DD" voor een hele dag.')
+    end: Moment | None = Field(
+        None, validate_default=True,
+        description="Einde, in dezelfde vorm als start. Bij een hele dag: de laatste dag (mag weg bij één dag).",
+    )
+    location: Location = Field(description="Waar het evenement is: venue, address en/of online: true.")
+    registration_url: Url | None = Field(None, description="Webadres om je aan te melden.")
+    themes: list[Slug] = Field([], description="Codes van thema's uit communities.yaml.")
+    summary: Summary | None = Field(None, description="Eén regel over het evenement, hoogstens 200 tekens.")
+    description: MarkdownText = Field(description="Uitleg over het evenement, in Markdown.")
+    status: Literal["scheduled", "cancelled"] = Field(
+        "scheduled", description="scheduled (gaat door) of cancelled (gaat niet door)."
+    )
+
+    @field_validator("end")
+    @classmethod
+    def _end_fits_start(cls, end: date | datetime | None, info: ValidationInfo) -> date | datetime | None:
+        start = info.data.get("start")
+        if start is None:
+            return end
+        timed = isinstance(start, datetime)
+        if end is None:
+            if timed:
+                raise invalid("missing_end")
+            return end
+        if isinstance(end, datetime) != timed:
+            raise invalid("end_form")
+        if end < start or (timed and end == start):
+            raise invalid("end_before_start")
+        return end
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    @property
+    def starts_at(self) -> datetime:
+        """The first instant of the event; midnight for an all-day event."""
+        return self.start if isinstance(self.start, datetime) else day_start(self.start)
+
+    @property
+    def ends_at(self) -> datetime:
+        """The instant the event is over: for an all-day event, midnight after its last day."""
+        if isinstance(self.end, datetime):
+            return self.end
+        return day_start(next_day(self.last_day))
+
+    @property
+    def last_day(self) -> date:
+        end = self.end if self.end is not None else self.start
+        return end.astimezone(ZONE).date() if isinstance(end, datetime) else end
+
+    @property
+    def first_day(self) -> date:
+        return self.starts_at.date()
+
+    @property
+    def multi_day(self) -> bool:
+        return self.last_day != self.first_day
+
+
+class ExternalCommunity(_Model):
+    name: Line = Field(description="Naam van de community.")
+    url: Url = Field(description="Webadres van de community.")
+    summary: Summary = Field(description="Eén regel over de community, hoogstens 200 tekens.")
+    organisation: Line | None = Field(None, description="Organisatie achter de community.")
+    themes: list[Slug] = Field([], description="Codes van thema's uit communities.yaml.")
+
+
+class CommunitiesFile(_Model):
+    themes: list[Theme] = Field([], description="De thema's die community's, evenementen en externe community's delen.")
+    communities: list[Community] = Field(description="De community's van Gebruiker Centraal.")
+
+
+class EventsFile(_Model):
+    events: list[Event] = Field([], description="De agenda: alle evenementen, ook die geweest zijn.")
+
+
+class ExternalCommunitiesFile(_Model):
+    external_communities: list[ExternalCommunity] = Field([], description="Community's buiten Gebruiker Centraal.")

@@ -1,0 +1,63 @@
+"""Event times: what editors write, the Dutch time zone, and what "now" is.
+
+Editors write local wall-clock time. A wall-clock time that does not exist (the hour skipped when
+summer time starts) or exists twice (the hour repeated when it ends) cannot be placed on the
+calendar without guessing, so it is refused instead of silently moved.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from .problems import invalid
+
+ZONE = ZoneInfo("Europe/Amsterdam")
+
+_MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+
+
+def now() -> datetime:
+    """The build's "now": `SOURCE_DATE_EPOCH` when set, so that builds can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    instant = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return instant.astimezone(ZONE)
+
+
+def parse_moment(value: object) -> date | datetime:
+    """A date (all-day) or an aware datetime in Europe/Amsterdam, from "YYYY-MM-DD[ HH:MM]"."""
+    if not isinstance(value, str):
+        raise invalid("bad_moment", value=str(value))
+    match = _MOMENT.match(value.strip())
+    if not match:
+        raise invalid("bad_moment", value=value)
+    year, month, day, hour, minute = match.groups()
+    try:
+        day_value = date(int(year), int(month), int(day))
+    except ValueError:
+        raise invalid("impossible_date", value=value) from None
+    if hour is None:
+        return day_value
+    if int(hour) > 23 or int(minute) > 59:
+        raise invalid("impossible_time", value=value)
+    return _localize(datetime(day_value.year, day_value.month, day_value.day, int(hour), int(minute)), value)
+
+
+def _localize(wall: datetime, written: str) -> datetime:
+    early, late = wall.replace(tzinfo=ZONE, fold=0), wall.replace(tzinfo=ZONE, fold=1)
+    if early.astimezone(UTC).astimezone(ZONE).replace(tzinfo=None) != wall:
+        raise invalid("nonexistent_time", value=written)
+    if early.utcoffset() != late.utcoffset():
+        raise invalid("ambiguous_time", value=written)
+    return early
+
+
+def day_start(day: date) -> datetime:
+    """Midnight at the start of a Dutch calendar day, as an aware datetime."""
+    return datetime(day.year, day.month, day.day, tzinfo=ZONE)
+
+
+def next_day(day: date) -> date:
+    return day + timedelta(days=1)

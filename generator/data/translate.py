@@ -1,0 +1,95 @@
+"""Pydantic's validation errors in the editors' terms: a message key, the place, and a suggestion."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .loader import Document, Loc
+from .problems import Problem
+
+# Words editors use for yes and no; YAML 1.1 read them as booleans, we ask for true or false.
+_BOOLEAN_WORDS = {word: "true" for word in ("ja", "yes", "y", "on", "waar", "wel")} | {
+    word: "false" for word in ("nee", "no", "n", "off", "onwaar", "niet")
+}
+
+_TYPE_KEYS = {
+    "string_type": "not_text",
+    "int_type": "not_whole_number",
+    "bool_type": "not_bool",
+    "list_type": "not_list",
+    "model_type": "not_mapping",
+    "model_attributes_type": "not_mapping",
+    "dict_type": "not_mapping",
+    "too_short": "list_empty",
+    "string_too_long": "too_long",
+    "greater_than_equal": "negative",
+}
+
+# An empty value (`start:` with nothing after it) fails these checks with None; say "empty" instead.
+_EMPTY_WHEN_NONE = frozenset({*_TYPE_KEYS, "literal_error", "bad_moment"})
+
+
+def translate(error: ValidationError, document: Document, root: type[BaseModel]) -> Iterator[Problem]:
+    for detail in error.errors():
+        loc: Loc = tuple(detail["loc"])
+        kind = detail["type"]
+        context = dict(detail.get("ctx") or {})
+        field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        if kind == "extra_forbidden":
+            allowed = list(_model_at(root, loc[:-1]).model_fields)
+            suggestion = suggest(field, allowed)
+            yield document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=suggestion)
+        elif kind == "missing":
+            yield document.problem(loc[:-1], "missing", field=field)
+        elif detail["input"] is None and kind in _EMPTY_WHEN_NONE:
+            yield document.problem(loc, "empty", field=field)
+        elif kind == "bool_type":
+            suggestion = _BOOLEAN_WORDS.get(str(detail["input"]).lower())
+            yield document.problem(loc, "not_bool", field=field, suggestion=suggestion)
+        elif kind == "literal_error":
+            choices = re.findall(r"'([^']*)'", context.get("expected", ""))
+            given = str(detail["input"])
+            suggestion = suggest(given, choices)
+            yield document.problem(
+                loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion
+            )
+        else:
+            key = _TYPE_KEYS.get(kind, kind)
+            yield document.problem(loc, key, field=field, **context)
+
+
+def top_keys(model: type[BaseModel]) -> str:
+    return ", ".join(f"{name}:" for name in model.model_fields)
+
+
+def suggest(given: str, choices: Iterable[str]) -> str | None:
+    """The closest choice, or else the only one that contains what was typed (`cx` → `community-cx`)."""
+    options = sorted(choices)
+    matches = difflib.get_close_matches(given, options, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    containing = [option for option in options if given and given.lower() in option]
+    return containing[0] if len(containing) == 1 else None
+
+
+def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel]:
+    """The model class that validates the mapping at `loc`, to suggest its field names."""
+    model = root
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = next(_models_in(model.model_fields[part].annotation), model)
+    return model
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _models_in(argument)

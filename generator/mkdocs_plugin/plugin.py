@@ -1,0 +1,111 @@
+"""The MkDocs plugin: wiring only. It hands the core's `build_site()` result to MkDocs.
+
+The core runs in `on_config`, before MkDocs cleans the output folder, so no mistake (in the data,
+the settings, or a content page in the place of a generated one) ever touches a site that was built
+before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+
+from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
+from ..data import moments
+from ..data.files import DataFiles
+from ..data.messages import format_problem
+from ..data.problems import DataError
+from ..theme.fixes import fix_theme_markup
+
+
+class CommunitiesConfig(Config):
+    communities = c.Type(str, default=DataFiles.communities)
+    """The communities and themes file, relative to mkdocs.yml."""
+
+    events = c.Type(str, default=DataFiles.events)
+    """The events file, relative to mkdocs.yml."""
+
+    external_communities = c.Type(str, default=DataFiles.external_communities)
+    """The external communities file, relative to mkdocs.yml."""
+
+    repository = c.Type(str, default="")
+    """The repository on GitHub, e.g. https://github.com/org/repo: for the "Bewerk deze pagina" links."""
+
+    branch = c.Type(str, default=SiteConfig.branch)
+    """The branch editors change, for the "Bewerk deze pagina" links."""
+
+    suggest_url = c.Type(str, default="")
+    """Where "Stel een community voor" goes; by default the issue form in the repository."""
+
+
+def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
+    """MkDocs' settings and the plugin's options, in the core's terms."""
+    return SiteConfig(
+        files=DataFiles(Path(config.config_file_path).parent, options.communities, options.events,
+                        options.external_communities),
+        docs_dir=Path(config.docs_dir),
+        site_url=config.site_url or "",
+        use_directory_urls=config.use_directory_urls,
+        repository=options.repository,
+        branch=options.branch,
+        suggest_url=options.suggest_url,
+        edit_uri=config.edit_uri,
+        repo_url=config.repo_url,
+        markdown_extensions=config.markdown_extensions,
+        markdown_configs=config.mdx_configs,
+        config_file=Path(config.config_file_path).name,
+    )
+
+
+class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
+    site: SiteBuild
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = site_config(config, self.config)
+        try:
+            self.site = build_site(self.settings, moments.now())
+        except DataError as error:
+            lines = [format_problem(problem) for problem in error.problems]
+            lines.append("De site is niet gebouwd: los eerst de problemen hierboven op.")
+            raise PluginError("\n".join(lines)) from None
+        if self.site.edit_uri:
+            config.edit_uri = self.site.edit_uri
+        config.extra_css.extend(path for path in self.site.stylesheets if path not in config.extra_css)
+        scripts = [str(script) for script in config.extra_javascript]
+        config.extra_javascript.extend(path for path in self.site.scripts if path not in scripts)
+        if str(self.site.theme_dir) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(self.site.theme_dir))
+        if self.site.not_found_html is not None:
+            config.extra["not_found_html"] = self.site.not_found_html
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in self.site.pages:
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+        for item in (*self.site.feeds, *self.site.assets):
+            files.append(File.generated(config, item.path, content=item.content))
+        home = files.get_file_from_path(HOME_PAGE)
+        if home is not None and self.site.home is not None:
+            home.content_string = self.site.home
+        # In the order MkDocs reads a folder, as if the generated files were on disk: the navigation,
+        # the search index and the sitemap come out the same as when the core's files are written out.
+        return Files(sorted(files, key=file_sort_key))
+
+    def on_post_page(self, output: str, **_: Any) -> str:
+        return fix_theme_markup(output)
+
+    def on_post_template(self, output_content: str, **_: Any) -> str:
+        return fix_theme_markup(output_content)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for path in self.settings.files.paths:
+            server.watch(str(path))
+        return server

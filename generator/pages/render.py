@@ -1,0 +1,148 @@
+"""Every generated page of the site, as (path, Markdown source) pairs, without MkDocs.
+
+The bodies are HTML from the templates (autoescaped), wrapped in Markdown files only so that the
+builder adds its theme, navigation and search. Titles and descriptions go in the front matter,
+HTML-escaped, because the theme prints them unescaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from itertools import groupby
+from typing import Any
+
+import yaml
+
+from ..catalogue import urls
+from ..catalogue.feeds import Feed, all_feeds
+from ..data.models import Community, Event, Theme
+from ..data.network import Network
+from .structured_data import event_data, script_json
+from .templating import environment
+
+HOME_EVENTS = 5
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the pages need beyond the data: set in the builder's configuration (mkdocs.yml)."""
+
+    site_url: str
+    suggest_url: str
+    edit_urls: Mapping[str, str] = field(default_factory=dict)
+    """The "Bewerk deze pagina" address of each generated page, by Markdown path."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    content: str
+    in_nav: bool = True
+    """False for the pages of single items: the navigation shows sections, not every event."""
+
+
+class Links:
+    """Relative links from one page to the others, for the templates."""
+
+    def __init__(self, page_url: str) -> None:
+        self.page_url = page_url
+
+    def to(self, path: str) -> str:
+        return urls.relative(path, self.page_url)
+
+    def page(self, name: str) -> str:
+        """A list page or an editors' page by its name in `urls.LIST_PAGES` or `urls.CONTENT_PAGES`."""
+        return self.to(urls.page_url(urls.LIST_PAGES.get(name) or urls.CONTENT_PAGES[name]))
+
+    def community(self, item: Community | str) -> str:
+        return self.to(urls.community_page(getattr(item, "id", item)))
+
+    def event(self, item: Event) -> str:
+        return self.to(urls.event_page(item.id))
+
+    def theme(self, item: Theme | str) -> str:
+        return self.to(urls.theme_page(getattr(item, "id", item)))
+
+    def event_file(self, item: Event) -> str:
+        return self.to(urls.event_feed(item.id))
+
+
+class _Renderer:
+    def __init__(self, network: Network, now: datetime, settings: SiteSettings) -> None:
+        self.network, self.now, self.settings = network, now, settings
+
+    @cached_property
+    def feeds(self) -> dict[str, Feed]:
+        """The feeds by path, for their names; only pages that offer a feed need them."""
+        return {feed.path: feed for feed in all_feeds(self.network)}
+
+    def subscription(self, feed_path: str) -> urls.Subscription:
+        return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)
+
+    def page(self, path: str, template: str, title: str, description: str, **context: Any) -> GeneratedPage:
+        meta = {"title": html.escape(title), "description": html.escape(description)}
+        if path in self.settings.edit_urls:
+            meta["edit_url"] = self.settings.edit_urls[path]
+        front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+        body = self.render(template, urls.page_url(path), title=title, **context)
+        in_nav = path.endswith("index.md") or "/" not in path
+        return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}", in_nav)
+
+    def render(self, template: str, page_url: str, **context: Any) -> str:
+        return environment().get_template(template).render(
+            network=self.network, now=self.now, settings=self.settings, links=Links(page_url), **context
+        )
+
+
+def render_pages(network: Network, now: datetime, settings: SiteSettings) -> list[GeneratedPage]:
+    r = _Renderer(network, now, settings)
+    upcoming = network.upcoming(now)
+    upcoming_ids = {event.id for event in upcoming}
+    pages = [
+        r.page(urls.LIST_PAGES["communities"], "community_list.html", "Community's",
+               "Alle community's van Gebruiker Centraal."),
+        r.page(urls.LIST_PAGES["agenda"], "agenda.html", "Agenda", "Alle komende evenementen van de community's.",
+               months=_by_month(upcoming), subscription=r.subscription(urls.ALL_EVENTS_FEED)),
+        r.page(urls.LIST_PAGES["archive"], "archive.html", "Archief van de agenda", "Evenementen die al geweest zijn.",
+               past=network.past(now)),
+        r.page(urls.LIST_PAGES["themes"], "theme_list.html", "Thema's", "De thema's waar de community's aan werken."),
+        r.page(urls.LIST_PAGES["external"], "external.html", "Externe community's",
+               "Community's buiten Gebruiker Centraal die ook werken aan goede dienstverlening."),
+    ]
+    for community in network.communities:
+        events = network.events_of(community.id)
+        pages.append(r.page(
+            urls.community_source(community.id), "community.html", community.name, community.summary,
+            community=community,
+            upcoming=[e for e in events if e.id in upcoming_ids],
+            past=[e for e in reversed(events) if e.id not in upcoming_ids],
+            subscription=r.subscription(urls.community_feed(community.id)),
+        ))
+    for event in network.events:
+        pages.append(r.page(
+            urls.event_source(event.id), "event.html", event.title, event.summary or event.title,
+            event=event, is_upcoming=event.id in upcoming_ids,
+            structured_data=script_json(event_data(event, network, settings.site_url)),
+            subscription=r.subscription(urls.event_feed(event.id)),
+        ))
+    for theme in network.themes:
+        pages.append(r.page(
+            urls.theme_source(theme.id), "theme.html", theme.name, theme.description or theme.name,
+            theme=theme, upcoming=[e for e in upcoming if theme.id in e.themes],
+            subscription=r.subscription(urls.theme_feed(theme.id)),
+        ))
+    return pages
+
+
+def render_home(network: Network, now: datetime, settings: SiteSettings) -> str:
+    """The generated part of the home page, placed under the editors' own home text."""
+    return _Renderer(network, now, settings).render("home.html", "", upcoming=network.upcoming(now)[:HOME_EVENTS])
+
+
+def _by_month(events: list[Event]) -> list[tuple[datetime, list[Event]]]:
+    grouped = groupby(events, key=lambda e: (e.starts_at.year, e.starts_at.month))
+    return [(month[0].starts_at, month) for month in (list(group) for _, group in grouped)]

@@ -1,0 +1,57 @@
+"""schema.org `Event` data for event pages, so that search engines and assistants read the facts right."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from ..catalogue import urls
+from ..data.models import Event
+from ..data.network import Network
+from . import dutch
+
+
+def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
+    page = urls.absolute(site_url, urls.event_page(event.id))
+    location = event.location
+    places: list[dict[str, Any]] = []
+    if location.venue:
+        place: dict[str, Any] = {"@type": "Place", "name": location.venue}
+        if location.address:
+            place["address"] = location.address
+        places.append(place)
+    if location.online:
+        places.append({"@type": "VirtualLocation", "url": event.registration_url or page})
+    if location.venue and location.online:
+        mode = "MixedEventAttendanceMode"
+    else:
+        mode = "OnlineEventAttendanceMode" if location.online else "OfflineEventAttendanceMode"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": dutch.iso(event.start),
+        "endDate": dutch.iso(event.end if event.end is not None else event.start),
+        "eventStatus": "https://schema.org/" + ("EventCancelled" if event.cancelled else "EventScheduled"),
+        "eventAttendanceMode": "https://schema.org/" + mode,
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": [
+            {"@type": "Organization", "name": network.community(c).name,
+             "url": urls.absolute(site_url, urls.community_page(c))}
+            for c in event.communities
+        ],
+        "url": page,
+        "inLanguage": "nl",
+    }
+    if event.summary:
+        data["description"] = event.summary
+    return data
+
+
+def script_json(data: dict[str, Any]) -> Markup:
+    """JSON that is safe inside `<script>`: `<`, `>` and `&` are written as escapes, so text can never
+    close the script element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

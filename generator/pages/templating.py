@@ -1,0 +1,37 @@
+"""The one Jinja environment for all generated HTML: autoescaping on, strict about typos."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..data import markdown_text
+from ..data.models import EVENT_TYPES
+from . import dutch
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader(__package__ or "", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        long_date=dutch.long_date,
+        short_date=dutch.short_date,
+        month_name=dutch.month_name,
+        number=dutch.number,
+        when=dutch.when,
+        when_parts=dutch.when_parts,
+        time_of_day=dutch.time_of_day,
+        iso=dutch.iso,
+        event_type=lambda value: EVENT_TYPES.get(value or "", ""),
+        markdown=lambda source: Markup(markdown_text.render(source)),
+    )
+    return env

@@ -1,0 +1,176 @@
+"""The core without MkDocs: its layers, its one entry point, and the project `render --out` writes."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_EPOCH, ROOT, make_project, run_mkdocs
+from generator.build import SiteConfig, build_site
+from generator.catalogue import urls
+from generator.cli import main
+from generator.data.files import DataFiles
+from generator.data.messages import format_problem
+from generator.data.moments import ZONE
+from generator.data.problems import DataError
+
+PACKAGE = ROOT / "generator"
+# Each package may import only from packages on a lower level; `pages` and `ical` know nothing of each other.
+LEVELS = {"data": 0, "theme": 0, "catalogue": 1, "pages": 2, "ical": 2, "editing": 3, "": 4, "mkdocs_plugin": 5}
+NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module `path` imports, as dotted names from the top (relative imports resolved)."""
+    package = path.relative_to(ROOT).with_suffix("").parts[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[: len(package) - node.level + 1]) if node.level else ""
+            module = ".".join(part for part in (base, node.module or "") if part)
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _package_of(module: str) -> str | None:
+    """The sub-package of `generator` a module belongs to ("" for the top), or None outside it."""
+    parts = module.split(".")
+    if parts[0] != "generator":
+        return None
+    return parts[1] if len(parts) >= 2 and parts[1] in LEVELS else ""
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_only_the_adapter_imports_mkdocs(path: Path) -> None:
+    uses_mkdocs = any(module.split(".")[0] == "mkdocs" for module in _imports(path))
+    assert uses_mkdocs == (path.parent.name == "mkdocs_plugin" and path.name == "plugin.py")
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_no_package_imports_one_above_it(path: Path) -> None:
+    own = _package_of("generator." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts))
+    assert own is not None
+    for module in _imports(path):
+        other = _package_of(module)
+        if other is None or other == own:
+            continue
+        assert LEVELS[other] < LEVELS[own], f"{path.relative_to(ROOT)} imports {module}, from a level not below it"
+
+
+def test_the_layer_test_sees_relative_imports() -> None:
+    assert "generator.data.models.EVENT_TYPES" in _imports(PACKAGE / "ical" / "calendar.py")
+    assert "generator.catalogue.urls" in _imports(PACKAGE / "pages" / "render.py")
+
+
+def _config(project: Path, **changes: object) -> SiteConfig:
+    settings: dict[str, object] = {
+        "files": DataFiles(project), "docs_dir": project / "content", "site_url": "https://example.org/",
+        **changes,
+    }
+    return SiteConfig(**settings)  # type: ignore[arg-type]
+
+
+def _problems(config: SiteConfig) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        build_site(config, NOW)
+    return [format_problem(problem) for problem in caught.value.problems]
+
+
+def test_build_site_gives_pages_feeds_assets_and_settings(tmp_path: Path) -> None:
+    site = build_site(_config(make_project(tmp_path), repository="https://github.com/o/r"), NOW)
+    paths = set(site.generated_paths)
+    assert {urls.LIST_PAGES["agenda"], urls.ALL_EVENTS_FEED, "assets/stylesheets/gc.css"} <= paths
+    assert site.edit_uri == "https://github.com/o/r/edit/main/content/"
+    assert site.home is not None and "Binnenkort" in site.home
+    assert site.not_found_html is not None and "<h1" in site.not_found_html
+    event = site.network.events[0]
+    page = next(p for p in site.pages if p.path == urls.event_source(event.id))
+    assert f"edit_url: https://github.com/o/r/blob/main/events.yaml#L{event.source.line}" in page.content
+
+
+def test_without_a_repository_no_page_has_an_edit_link(tmp_path: Path) -> None:
+    site = build_site(_config(make_project(tmp_path)), NOW)
+    assert site.edit_uri is None
+    assert not any("edit_url:" in page.content for page in site.pages)
+
+
+def test_settings_problems_come_with_the_data_problems(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    events = project / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("type: webinar", "type: webinaar"), encoding="utf-8")
+    problems = _problems(_config(project, site_url="", use_directory_urls=False))
+    assert len(problems) == 3
+    assert problems[0].startswith("events.yaml:")
+    assert any(line.startswith("mkdocs.yml:1:1: Zet `site_url` in dit bestand") for line in problems)
+    assert any(line.startswith("mkdocs.yml:1:1: De generator werkt alleen met use_directory_urls") for line in problems)
+
+
+def test_a_feed_may_not_be_replaced_by_a_content_file(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "content" / urls.ALL_EVENTS_FEED).write_text("BEGIN:VCALENDAR\n", encoding="utf-8")
+    assert _problems(_config(project)) == [
+        "content/agenda.ics:1:1: Deze pagina maakt de generator zelf. Haal het bestand weg."
+    ]
+
+
+def test_without_404_page_the_theme_says_page_not_found(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "content" / "404.md").unlink()
+    assert build_site(_config(project), NOW).not_found_html is None
+    assert run_mkdocs(project).returncode == 0
+    assert "<h1>Pagina niet gevonden</h1>" in (project / "site" / "404.html").read_text(encoding="utf-8")
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("data", [ROOT / "tests" / "fixtures" / "site", ROOT], ids=["fixture", "own"])
+def test_the_rendered_project_builds_the_same_site_without_the_plugin(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project(tmp_path / "project", data)
+    assert run_mkdocs(project).returncode == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    tree = tmp_path / "tree"
+    assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]) == 0
+    assert "communities" not in (tree / "mkdocs.yml").read_text(encoding="utf-8").split("plugins:")[1].split("\n-")[1]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],
+                           env=env, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    with_plugin, without = _tree_digest(project / "site"), _tree_digest(tree / "site")
+    assert with_plugin.keys() == without.keys()
+    assert [path for path in with_plugin if with_plugin[path] != without[path]] == []
+
+
+def test_render_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path / "project")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "iets.txt").write_text("", encoding="utf-8")
+    assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tmp_path / "out")]) == 1
+    assert "deze map is niet leeg" in capsys.readouterr().err
+
+
+def test_render_with_broken_data_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "events.yaml").write_text("events:\n  - id: x\n", encoding="utf-8")
+    assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tmp_path / "out")]) == 1
+    assert "events.yaml:2:5: " in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
