@@ -104,10 +104,14 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         raise DataError(problems)
     repository = config.repository.rstrip("/")
     form = f"{repository}/issues/new?template=externe-community.yml" if repository else ""
-    edit_urls = {
-        path: edit_url(repository, config.branch, file, line)
-        for path, (file, line) in page_sources(network, config.files).items()
-    } if repository else {}
+    edit_urls = (
+        {
+            path: edit_url(repository, config.branch, file, line)
+            for path, (file, line) in page_sources(network, config.files).items()
+        }
+        if repository
+        else {}
+    )
     settings = SiteSettings(site_url=config.site_url, suggest_url=config.suggest_url or form, edit_urls=edit_urls)
     result = SiteBuild(
         network=network,

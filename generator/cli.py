@@ -33,13 +33,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     common.add_argument("--root", type=Path, default=Path("."), help="map met de YAML-bestanden (standaard: hier)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
-    check = commands.add_parser("check", parents=[common],
-                                help="controleer de drie YAML-bestanden, zonder de site te bouwen")
-    check.add_argument("--format", choices=("text", "github"),
-                       default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
-                       help="text (standaard) of github (annotaties in een pull request)")
-    check.add_argument("--base", default=_default_base(),
-                       help="git-versie om mee te vergelijken, om nieuwe evenementen te herkennen")
+    check = commands.add_parser(
+        "check", parents=[common], help="controleer de drie YAML-bestanden, zonder de site te bouwen"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+        help="text (standaard) of github (annotaties in een pull request)",
+    )
+    check.add_argument(
+        "--base", default=_default_base(), help="git-versie om mee te vergelijken, om nieuwe evenementen te herkennen"
+    )
 
     render = commands.add_parser("render", help="schrijf een volledig project zonder de plugin, voor elke bouwer")
     render.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="instellingen (standaard: mkdocs.yml)")
@@ -116,8 +121,9 @@ def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
     if not base:
         return None
     try:
-        shown = subprocess.run(["git", "show", f"{base}:./{files.events}"], cwd=files.root,
-                               capture_output=True, text=True, check=True)
+        shown = subprocess.run(
+            ["git", "show", f"{base}:./{files.events}"], cwd=files.root, capture_output=True, text=True, check=True
+        )
         data = loader.loads(shown.stdout, files.events).data
     except (OSError, subprocess.CalledProcessError, DataError):
         return None
@@ -162,10 +168,10 @@ def _new_event(files: DataFiles, arguments: argparse.Namespace) -> int:
     values = {
         "id": _ask(arguments.id, "Id (kleine letters, cijfers en streepjes)"),
         "title": _ask(arguments.title, "Titel"),
-        "communities": arguments.communities or _ask(None, "Community-id's, gescheiden door komma's").replace(
-            " ", "").split(","),
+        "communities": arguments.communities
+        or _ask(None, "Community-id's, gescheiden door komma's").replace(" ", "").split(","),
         "start": start,
-        "end": _ask(arguments.end, 'Einde (zelfde vorm als begin; leeg bij één hele dag)', required=len(start) > 10),
+        "end": _ask(arguments.end, "Einde (zelfde vorm als begin; leeg bij één hele dag)", required=len(start) > 10),
         "venue": arguments.venue if arguments.online else _ask(arguments.venue, "Plek (naam van het gebouw)"),
         "address": arguments.address,
         "online": arguments.online,
@@ -190,8 +196,7 @@ def _new_community(files: DataFiles, arguments: argparse.Namespace) -> int:
         "contact_email": arguments.contact_email,
         "themes": arguments.themes,
     }
-    return _append(files, files.communities, "communities", render_entry("new_community.yaml", **values),
-                   values["id"])
+    return _append(files, files.communities, "communities", render_entry("new_community.yaml", **values), values["id"])
 
 
 def _append(files: DataFiles, name: str, list_key: str, entry: str, entry_id: str) -> int:

@@ -113,8 +113,12 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> None:
     # The generator's overrides come first, as the plugin puts them before the site's own.
     shutil.copytree(site.theme_dir, out / OVERRIDES, dirs_exist_ok=True)
     _write(out / HOOK, FIXES.read_bytes())
-    _write(out / "mkdocs.yml", yaml.dump(_tree_config(data, site, theme), Dumper=_ConfigDumper, allow_unicode=True,
-                                         sort_keys=False, width=1000).encode("utf-8"))
+    _write(
+        out / "mkdocs.yml",
+        yaml.dump(
+            _tree_config(data, site, theme), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1000
+        ).encode("utf-8"),
+    )
 
 
 def _tree_config(data: Mapping[str, Any], site: SiteBuild, theme: dict[str, Any]) -> dict[str, Any]:
@@ -123,10 +127,14 @@ def _tree_config(data: Mapping[str, Any], site: SiteBuild, theme: dict[str, Any]
     config["theme"] = {**theme, "custom_dir": OVERRIDES}
     config["plugins"] = [p for p in data.get("plugins") or [] if _plugin_name(p) != PLUGIN]
     config["hooks"] = [*(data.get("hooks") or []), HOOK]
-    config["extra_css"] = [*(data.get("extra_css") or []), *(s for s in site.stylesheets
-                                                              if s not in (data.get("extra_css") or []))]
-    config["extra_javascript"] = [*(data.get("extra_javascript") or []),
-                                  *(s for s in site.scripts if s not in (data.get("extra_javascript") or []))]
+    config["extra_css"] = [
+        *(data.get("extra_css") or []),
+        *(s for s in site.stylesheets if s not in (data.get("extra_css") or [])),
+    ]
+    config["extra_javascript"] = [
+        *(data.get("extra_javascript") or []),
+        *(s for s in site.scripts if s not in (data.get("extra_javascript") or [])),
+    ]
     if site.edit_uri:
         config["edit_uri"] = site.edit_uri
     if site.not_found_html is not None:

@@ -29,8 +29,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # Debian's chromium by default; CHROMIUM_PATH names another build of it (GitHub's runners ship Chrome).
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE = JS_TOOLS / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -63,9 +68,7 @@ PAGES = [
     ("404", "/404.html"),
 ]
 PAGE_PARAMS = [pytest.param(path, id=name) for name, path in PAGES]
-PAGE_SCHEME_PARAMS = [
-    pytest.param(path, scheme, id=f"{name}-{scheme}") for name, path in PAGES for scheme in SCHEMES
-]
+PAGE_SCHEME_PARAMS = [pytest.param(path, scheme, id=f"{name}-{scheme}") for name, path in PAGES for scheme in SCHEMES]
 EVENT_PAGE = "/agenda/dd-webinar-december/"
 
 # Every h1-h6 and role=heading that is not hidden from assistive technology, in document order.
@@ -212,7 +215,9 @@ class Site:
 
     def new_page(self, scheme: str, visit: Visit) -> tuple[Any, Any]:
         context = self.browser.new_context(
-            color_scheme=scheme, viewport={"width": 1280, "height": 900}, locale="nl-NL",
+            color_scheme=scheme,
+            viewport={"width": 1280, "height": 900},
+            locale="nl-NL",
             service_workers="block",
         )
         # Keep the test off the internet: a request elsewhere is recorded (above) and then refused.
@@ -339,7 +344,7 @@ def test_page_asks_nothing_of_other_hosts_and_has_no_errors(site: Site, path: st
 
 def _luminance(css_colour: str) -> float:
     """The relative luminance of a computed `rgb(...)`/`rgba(...)` colour."""
-    channels = [float(x) for x in css_colour[css_colour.index("(") + 1:-1].replace("/", ",").split(",")[:3]]
+    channels = [float(x) for x in css_colour[css_colour.index("(") + 1 : -1].replace("/", ",").split(",")[:3]]
 
     def linear(c: float) -> float:
         c /= 255
@@ -558,9 +563,14 @@ def test_project_site_has_no_axe_violations_or_foreign_requests(browser: Any, pr
                 visit = own.visit(path, scheme)
                 for rule in visit.axe["violations"]:
                     problems.append(f"{path} ({scheme}): {_format_violations([rule])}")
-                problems += [f"{path} ({scheme}): {item}" for item in
-                             visit.foreign_requests + visit.dialogs + visit.page_errors + visit.console_errors
-                             + visit.failed]
+                problems += [
+                    f"{path} ({scheme}): {item}"
+                    for item in visit.foreign_requests
+                    + visit.dialogs
+                    + visit.page_errors
+                    + visit.console_errors
+                    + visit.failed
+                ]
                 assert visit.axe["passes"], path
     assert not problems, "\n".join(problems)
 
@@ -615,6 +625,12 @@ def test_event_page_prints_as_a_handout(site: Site) -> None:
         )
     finally:
         context.close()
-    assert shown == {".md-header": False, ".md-sidebar--primary": False, ".md-footer": False,
-                     ".gc-subscribe": False, ".gc-facts": True, "h1": True}
+    assert shown == {
+        ".md-header": False,
+        ".md-sidebar--primary": False,
+        ".md-footer": False,
+        ".gc-subscribe": False,
+        ".gc-facts": True,
+        "h1": True,
+    }
     assert "https://example.org/dd/webinar" in after  # the sign-up address is printed with the link

@@ -11,7 +11,8 @@ from conftest import FIXTURE_EPOCH, make_project, run_mkdocs
 def _tree_digest(folder: Path) -> dict[str, str]:
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*")) if path.is_file()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
     }
 
 
@@ -37,8 +38,9 @@ def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path
     assert run_mkdocs(project).returncode == 0
     before = _tree_digest(project / "site")
     events = project / "events.yaml"
-    events.write_text(events.read_text(encoding="utf-8").replace('"2026-12-08 16:00"', '"2026-12-08 13:00"'),
-                      encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8").replace('"2026-12-08 16:00"', '"2026-12-08 13:00"'), encoding="utf-8"
+    )
     result = run_mkdocs(project, epoch=str(int(FIXTURE_EPOCH) + 3600))
     assert result.returncode == 1
     output = result.stdout + result.stderr

@@ -77,7 +77,9 @@ def test_the_layer_test_sees_relative_imports() -> None:
 
 def _config(project: Path, **changes: object) -> SiteConfig:
     settings: dict[str, object] = {
-        "files": DataFiles(project), "docs_dir": project / "content", "site_url": "https://example.org/",
+        "files": DataFiles(project),
+        "docs_dir": project / "content",
+        "site_url": "https://example.org/",
         **changes,
     }
     return SiteConfig(**settings)  # type: ignore[arg-type]
@@ -137,7 +139,8 @@ def test_without_404_page_the_theme_says_page_not_found(tmp_path: Path) -> None:
 def _tree_digest(folder: Path) -> dict[str, str]:
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*")) if path.is_file()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
     }
 
 
@@ -152,8 +155,13 @@ def test_the_rendered_project_builds_the_same_site_without_the_plugin(
     assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]) == 0
     assert "communities" not in (tree / "mkdocs.yml").read_text(encoding="utf-8").split("plugins:")[1].split("\n-")[1]
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],
-                           env=env, capture_output=True, text=True, timeout=300)
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     with_plugin, without = _tree_digest(project / "site"), _tree_digest(tree / "site")
     assert with_plugin.keys() == without.keys()

@@ -28,7 +28,12 @@ from generator.data.problems import DataError
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 # Imported through the module: pytest would try to collect a class named Test… as a test.
 MODELS: tuple[type[BaseModel], ...] = (
-    models.Theme, models.Testimonial, models.Project, models.Community, models.Location, models.Event,
+    models.Theme,
+    models.Testimonial,
+    models.Project,
+    models.Community,
+    models.Location,
+    models.Event,
     models.ExternalCommunity,
 )
 _EXAMPLE = re.compile(r"^<!-- voorbeeld: ([a-z_]+\.yaml) -->\n```yaml\n(.*?)^```$", re.M | re.S)
@@ -42,11 +47,38 @@ MENTIONED = ("--format github", "voorbeeld-van-de-site", "python -m generator ne
 # Rows whose `fout` and `goed` are one `veld: waarde` line for the first fixture event (timed:
 # start "2026-10-25 14:00", end "2026-10-25 16:00"); see _with_line.
 CHECKED_BY_LOADING = (
-    "yaml_anchor", "yaml_tag", "yaml_colon", "yaml_quote", "yaml_escape", "yaml_syntax", "unknown_field", "empty",
-    "not_one_of", "not_text", "not_bool", "not_list", "not_mapping", "list_empty", "bad_slug", "html_in_text",
-    "entity_in_text", "html_in_markdown", "unsafe_link", "bad_url", "bad_moment", "impossible_date",
-    "impossible_time", "nonexistent_time", "ambiguous_time", "end_form", "end_before_start", "location_nowhere",
-    "duplicate_in_list", "unknown_community", "unknown_theme", "reserved_id",
+    "yaml_anchor",
+    "yaml_tag",
+    "yaml_colon",
+    "yaml_quote",
+    "yaml_escape",
+    "yaml_syntax",
+    "unknown_field",
+    "empty",
+    "not_one_of",
+    "not_text",
+    "not_bool",
+    "not_list",
+    "not_mapping",
+    "list_empty",
+    "bad_slug",
+    "html_in_text",
+    "entity_in_text",
+    "html_in_markdown",
+    "unsafe_link",
+    "bad_url",
+    "bad_moment",
+    "impossible_date",
+    "impossible_time",
+    "nonexistent_time",
+    "ambiguous_time",
+    "end_form",
+    "end_before_start",
+    "location_nowhere",
+    "duplicate_in_list",
+    "unknown_community",
+    "unknown_theme",
+    "reserved_id",
 )
 FIRST_EVENT = "cx-terugblik"
 

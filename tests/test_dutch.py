@@ -18,8 +18,11 @@ def _event(start: str, end: str | None = None) -> Event:
     ("start", "end", "expected"),
     [
         ("2026-12-08 14:00", "2026-12-08 16:00", "dinsdag 8 december 2026, 14.00–16.00 uur"),
-        ("2026-12-08 09:30", "2026-12-09 12:00",
-         "dinsdag 8 december 2026, 09.30 uur tot woensdag 9 december 2026, 12.00 uur"),
+        (
+            "2026-12-08 09:30",
+            "2026-12-09 12:00",
+            "dinsdag 8 december 2026, 09.30 uur tot woensdag 9 december 2026, 12.00 uur",
+        ),
         ("2026-12-08", None, "dinsdag 8 december 2026, de hele dag"),
         ("2026-12-07", "2026-12-09", "maandag 7 tot en met woensdag 9 december 2026"),
         ("2026-11-30", "2026-12-02", "maandag 30 november tot en met woensdag 2 december 2026"),

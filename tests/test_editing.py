@@ -27,8 +27,15 @@ from generator.editing.schemas import SCHEMAS, render_schemas
 def _cli(*args: str, cwd: Path = ROOT, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_BASE_REF")}
     environment.update({"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, **env})
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=environment, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=environment,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -80,8 +87,10 @@ def test_github_format_escapes_line_breaks_and_percent() -> None:
 def test_warnings_do_not_fail_the_check(project: Path) -> None:
     events = project / "events.yaml"
     text = events.read_text(encoding="utf-8")
-    text = text.replace("    description: Dit schrijfcafé gaat niet door, omdat de zaal niet beschikbaar is.",
-                         "    description: Dit schrijfcafé gaat niet door.")
+    text = text.replace(
+        "    description: Dit schrijfcafé gaat niet door, omdat de zaal niet beschikbaar is.",
+        "    description: Dit schrijfcafé gaat niet door.",
+    )
     text += """  - id: dd-webinar-december-kopie
     title: Webinar duidelijke brieven!
     communities: [netwerk-direct-duidelijk]
@@ -105,9 +114,12 @@ def test_warnings_do_not_fail_the_check(project: Path) -> None:
 
 def test_unused_theme_and_inactive_community_are_warned(project: Path) -> None:
     communities = project / "communities.yaml"
-    communities.write_text(communities.read_text(encoding="utf-8").replace(
-        "themes:\n  - id: klantreizen", "themes:\n  - id: ongebruikt\n    name: Ongebruikt\n  - id: klantreizen"),
-        encoding="utf-8")
+    communities.write_text(
+        communities.read_text(encoding="utf-8").replace(
+            "themes:\n  - id: klantreizen", "themes:\n  - id: ongebruikt\n    name: Ongebruikt\n  - id: klantreizen"
+        ),
+        encoding="utf-8",
+    )
     # A year later, nothing is planned any more.
     result = _cli("check", "--root", str(project), SOURCE_DATE_EPOCH=str(int(FIXTURE_EPOCH) + 365 * 86400))
     assert result.returncode == 0
@@ -117,20 +129,28 @@ def test_unused_theme_and_inactive_community_are_warned(project: Path) -> None:
 
 def test_a_new_past_event_is_warned_against_the_base_branch(project: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "x",
-                    "--allow-empty"], cwd=project, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "x", "--allow-empty"],
+        cwd=project,
+        check=True,
+    )
     subprocess.run(["git", "add", "."], cwd=project, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "data"],
-                   cwd=project, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "data"], cwd=project, check=True
+    )
     events = project / "events.yaml"
-    events.write_text(events.read_text(encoding="utf-8") + """  - id: vergeten
+    events.write_text(
+        events.read_text(encoding="utf-8")
+        + """  - id: vergeten
     title: Vergeten terugblik
     communities: [community-cx]
     start: "2026-09-01 10:00"
     end: "2026-09-01 11:00"
     location: {online: true}
     description: Al geweest.
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     result = _cli("check", "--root", str(project), "--base", "HEAD")
     assert "waarschuwing: Het evenement `vergeten` is nieuw, maar is al voorbij." in result.stderr
     assert "cx-terugblik` is nieuw" not in result.stderr
@@ -138,11 +158,33 @@ def test_a_new_past_event_is_warned_against_the_base_branch(project: Path) -> No
 
 def test_new_event_appends_a_valid_entry_and_keeps_the_rest(project: Path) -> None:
     before = (project / "events.yaml").read_text(encoding="utf-8")
-    result = _cli("new", "event", "--id", "nieuw-webinar", "--title", 'Webinar: "leesbaar" schrijven',
-                  "--community", "community-cx", "--community", "netwerk-direct-duidelijk",
-                  "--start", "2027-05-11 10:00", "--end", "2027-05-11 11:30", "--online", "--type", "webinar",
-                  "--registration-url", "https://example.org/aanmelden", "--theme", "begrijpelijke-taal",
-                  "--description", "We oefenen met echte teksten.", "--root", str(project))
+    result = _cli(
+        "new",
+        "event",
+        "--id",
+        "nieuw-webinar",
+        "--title",
+        'Webinar: "leesbaar" schrijven',
+        "--community",
+        "community-cx",
+        "--community",
+        "netwerk-direct-duidelijk",
+        "--start",
+        "2027-05-11 10:00",
+        "--end",
+        "2027-05-11 11:30",
+        "--online",
+        "--type",
+        "webinar",
+        "--registration-url",
+        "https://example.org/aanmelden",
+        "--theme",
+        "begrijpelijke-taal",
+        "--description",
+        "We oefenen met echte teksten.",
+        "--root",
+        str(project),
+    )
     assert result.returncode == 0, result.stderr
     after = (project / "events.yaml").read_text(encoding="utf-8")
     assert after.startswith(before)
@@ -162,9 +204,25 @@ def test_new_event_asks_for_what_is_missing(project: Path) -> None:
 
 def test_new_event_with_a_mistake_changes_nothing(project: Path) -> None:
     before = (project / "events.yaml").read_text(encoding="utf-8")
-    result = _cli("new", "event", "--id", "fout", "--title", "Fout", "--community", "cx", "--online",
-                  "--start", "2027-05-11 10:00", "--end", "2027-05-11 09:00", "--description", "x",
-                  "--root", str(project))
+    result = _cli(
+        "new",
+        "event",
+        "--id",
+        "fout",
+        "--title",
+        "Fout",
+        "--community",
+        "cx",
+        "--online",
+        "--start",
+        "2027-05-11 10:00",
+        "--end",
+        "2027-05-11 09:00",
+        "--description",
+        "x",
+        "--root",
+        str(project),
+    )
     assert result.returncode == 1
     assert "Bedoelde je `community-cx`?" in result.stderr and "Het einde ligt voor het begin" in result.stderr
     assert "Traceback" not in result.stderr
@@ -175,11 +233,24 @@ def test_new_community_is_added_before_a_following_list(project: Path) -> None:
     communities = project / "communities.yaml"
     # Put the communities first, so the new entry must go in the middle of the file.
     data = communities.read_text(encoding="utf-8")
-    themes_block = data[data.index("themes:"):data.index("communities:")]
+    themes_block = data[data.index("themes:") : data.index("communities:")]
     communities.write_text(data.replace(themes_block, "") + themes_block, encoding="utf-8")
-    result = _cli("new", "community", "--id", "nieuwe-community", "--name", "Nieuwe community",
-                  "--summary", "Iets nieuws.", "--description", "Over iets nieuws.",
-                  "--join-url", "https://example.org/nieuw", "--root", str(project))
+    result = _cli(
+        "new",
+        "community",
+        "--id",
+        "nieuwe-community",
+        "--name",
+        "Nieuwe community",
+        "--summary",
+        "Iets nieuws.",
+        "--description",
+        "Over iets nieuws.",
+        "--join-url",
+        "https://example.org/nieuw",
+        "--root",
+        str(project),
+    )
     assert result.returncode == 0, result.stderr
     network = load_site(DataFiles(project))
     assert network.communities[-1].id == "nieuwe-community"
@@ -211,9 +282,25 @@ def test_issue_forms_parse() -> None:
 # Defects a JSON Schema can describe; the others need more than one value (ids across files, the
 # order of start and end), a calendar (dates that do not exist, summer time) or Markdown parsing.
 SCHEMA_KEYS = {
-    "unknown_field", "missing", "empty", "not_one_of", "not_text", "not_whole_number", "not_bool", "not_list",
-    "not_mapping", "list_empty", "too_long", "negative", "bad_slug", "multiple_lines", "html_in_text", "bad_url",
-    "bad_email", "bad_moment", "top_level",
+    "unknown_field",
+    "missing",
+    "empty",
+    "not_one_of",
+    "not_text",
+    "not_whole_number",
+    "not_bool",
+    "not_list",
+    "not_mapping",
+    "list_empty",
+    "too_long",
+    "negative",
+    "bad_slug",
+    "multiple_lines",
+    "html_in_text",
+    "bad_url",
+    "bad_email",
+    "bad_moment",
+    "top_level",
 }
 
 

@@ -163,16 +163,19 @@ def test_special_characters_are_escaped_and_read_back(feed_dir: Path, parsed_by_
     )
 
 
-def test_lines_are_crlf_and_folded_without_splitting_characters(feed_dir: Path,
-                                                                parsed_by_icaljs: dict[str, dict]) -> None:
+def test_lines_are_crlf_and_folded_without_splitting_characters(
+    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
+) -> None:
     for path in feed_dir.rglob("*.ics"):
         content = path.read_bytes()
         assert b"\n" not in content.replace(b"\r\n", b""), path
         for line in content.split(b"\r\n"):
             assert len(line) <= 75, (path, line)
             line.decode("utf-8")  # a character split over two lines would not decode
-    title = "Één ĳzersterke bijeenkomst over ‘begrijpelijke’ taal — met Zoë, Chloë, André en Jürgen in Den Haag, " \
-            "Utrecht en Zwolle"
+    title = (
+        "Één ĳzersterke bijeenkomst over ‘begrijpelijke’ taal — met Zoë, Chloë, André en Jürgen in Den Haag, "
+        "Utrecht en Zwolle"
+    )
     assert str(_events(_read(feed_dir, "agenda/lange-regels.ics"))["lange-regels"]["summary"]) == title
     assert parsed_by_icaljs["agenda/lange-regels.ics"]["events"][0]["summary"] == title
     assert "😀" in parsed_by_icaljs["agenda/lange-regels.ics"]["events"][0]["description"]
@@ -181,13 +184,32 @@ def test_lines_are_crlf_and_folded_without_splitting_characters(feed_dir: Path,
 def test_feed_and_event_properties(feed_dir: Path) -> None:
     for path in feed_dir.rglob("*.ics"):
         calendar = icalendar.Calendar.from_ical(path.read_bytes())
-        for name in ("VERSION", "PRODID", "X-WR-CALNAME", "NAME", "DESCRIPTION", "REFRESH-INTERVAL",
-                     "X-PUBLISHED-TTL", "METHOD"):
+        for name in (
+            "VERSION",
+            "PRODID",
+            "X-WR-CALNAME",
+            "NAME",
+            "DESCRIPTION",
+            "REFRESH-INTERVAL",
+            "X-PUBLISHED-TTL",
+            "METHOD",
+        ):
             assert name in calendar, (path, name)
         assert calendar["X-PUBLISHED-TTL"].to_ical() == b"PT6H"
         for event in calendar.walk("VEVENT"):
-            for name in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "LOCATION",
-                         "STATUS", "SEQUENCE", "LAST-MODIFIED"):
+            for name in (
+                "UID",
+                "DTSTAMP",
+                "DTSTART",
+                "DTEND",
+                "SUMMARY",
+                "DESCRIPTION",
+                "URL",
+                "LOCATION",
+                "STATUS",
+                "SEQUENCE",
+                "LAST-MODIFIED",
+            ):
                 assert name in event, (path, name)
             page = f"{SITE_URL}agenda/{str(event['uid']).split('@')[0]}/"
             assert str(event["url"]) == page
@@ -225,8 +247,9 @@ def test_uids_depend_only_on_id_and_domain(network: Network) -> None:
     reordered = _with_events(network, list(reversed(network.events)))
     assert feeds.render_feeds(reordered, stamp, SITE_URL) == before
     extra = network.events[0].model_copy(update={"id": "nieuw", "title": "Nieuw"})
-    grown = {f.path: f.content for f in feeds.render_feeds(_with_events(network, [extra, *network.events]),
-                                                           stamp, SITE_URL)}
+    grown = {
+        f.path: f.content for f in feeds.render_feeds(_with_events(network, [extra, *network.events]), stamp, SITE_URL)
+    }
     for feed in before:
         if feed.path.startswith("agenda/"):
             assert grown[feed.path] == feed.content
@@ -236,8 +259,9 @@ def test_uids_depend_only_on_id_and_domain(network: Network) -> None:
 
 def test_a_moved_event_keeps_its_uid_and_gets_a_higher_sequence(network: Network) -> None:
     first = feeds.render_feeds(network, now(), SITE_URL)
-    moved_event = network.events[0].model_copy(update={"start": network.events[0].start + timedelta(days=7),
-                                                       "end": network.events[0].end + timedelta(days=7)})
+    moved_event = network.events[0].model_copy(
+        update={"start": network.events[0].start + timedelta(days=7), "end": network.events[0].end + timedelta(days=7)}
+    )
     moved = _with_events(network, [moved_event, *network.events[1:]])
     later = feeds.render_feeds(moved, now() + timedelta(hours=1), SITE_URL)
     path = urls.event_feed(moved_event.id)
@@ -250,5 +274,6 @@ def test_a_moved_event_keeps_its_uid_and_gets_a_higher_sequence(network: Network
 
 
 def test_same_input_and_epoch_give_identical_feeds(network: Network) -> None:
-    assert feeds.render_feeds(network, now(), SITE_URL) == feeds.render_feeds(load_site(DataFiles(FEEDS)), now(),
-                                                                             SITE_URL)
+    assert feeds.render_feeds(network, now(), SITE_URL) == feeds.render_feeds(
+        load_site(DataFiles(FEEDS)), now(), SITE_URL
+    )

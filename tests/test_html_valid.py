@@ -29,7 +29,9 @@ def _check(vnu: list[str], files: list[Path]) -> list[dict[str, Any]]:
     """vnu's messages about `files`; it writes its JSON report to stderr."""
     result = subprocess.run(
         [*vnu, "--format", "json", "--errors-only", *map(str, files)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     try:
         report = json.loads(result.stderr)
@@ -55,8 +57,11 @@ def test_every_page_is_valid_html(vnu: list[str], which: str, request: pytest.Fi
     built_site: Path = request.getfixturevalue(which)
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 20, pages
-    messages = [m for m in _check(vnu, pages) if m.get("type") in ("error", "non-document-error", "fatal")
-                or m.get("subType") == "fatal"]
+    messages = [
+        m
+        for m in _check(vnu, pages)
+        if m.get("type") in ("error", "non-document-error", "fatal") or m.get("subType") == "fatal"
+    ]
     if not messages:
         return
     by_message: dict[str, list[str]] = defaultdict(list)

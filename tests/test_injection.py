@@ -43,8 +43,8 @@ def test_unsafe_links_are_found(source: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "source", ["[site](https://example.org)", "[mail](mailto:a@example.org)", "[doe mee](../doe-mee/)",
-               "<https://example.org>"],
+    "source",
+    ["[site](https://example.org)", "[mail](mailto:a@example.org)", "[doe mee](../doe-mee/)", "<https://example.org>"],
 )
 def test_ordinary_links_pass(source: str) -> None:
     assert markdown_text.unsafe_link(source) is None

@@ -30,6 +30,7 @@ ERROR_KEYS = frozenset(key for key in MESSAGES if not key.startswith("warn_"))
 # Messages about the site's settings and content pages, not the data files: tested in test_core.py.
 SITE_KEYS = frozenset({"page_taken", "config_site_url", "config_directory_urls"})
 
+
 @dataclass(frozen=True)
 class Case:
     """One broken file and the single problem it must produce."""
@@ -103,7 +104,11 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
     return subprocess.run(
         [sys.executable, "-m", "generator", *args, "--root", str(root)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

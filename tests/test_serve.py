@@ -40,14 +40,19 @@ def test_editing_events_yaml_during_serve_rebuilds(tmp_path: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         url = f"http://127.0.0.1:{port}/agenda/dd-webinar-december/"
         assert "Webinar duidelijke brieven" in _fetch(url, time.monotonic() + 60, "Webinar duidelijke brieven")
         events = project / "events.yaml"
-        events.write_text(events.read_text(encoding="utf-8").replace("Webinar duidelijke brieven",
-                                                                     "Webinar heldere brieven"), encoding="utf-8")
+        events.write_text(
+            events.read_text(encoding="utf-8").replace("Webinar duidelijke brieven", "Webinar heldere brieven"),
+            encoding="utf-8",
+        )
         assert "Webinar heldere brieven" in _fetch(url, time.monotonic() + 30, "Webinar heldere brieven")
     finally:
         server.terminate()

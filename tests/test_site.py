@@ -23,11 +23,21 @@ def _event_links(page: Path) -> list[str]:
 
 def test_every_page_type_is_built(built_site: Path) -> None:
     expected = [
-        "index.html", "404.html", "communities/index.html", "agenda/index.html", "agenda/archief/index.html",
-        "themas/index.html", "externe-communities/index.html", "over/index.html", "doe-mee/index.html",
-        "privacy/index.html", "toegankelijkheid/index.html",
-        *[f"communities/{c}/index.html" for c in ("community-cx", "netwerk-direct-duidelijk",
-                                                  "community-online-formulieren")],
+        "index.html",
+        "404.html",
+        "communities/index.html",
+        "agenda/index.html",
+        "agenda/archief/index.html",
+        "themas/index.html",
+        "externe-communities/index.html",
+        "over/index.html",
+        "doe-mee/index.html",
+        "privacy/index.html",
+        "toegankelijkheid/index.html",
+        *[
+            f"communities/{c}/index.html"
+            for c in ("community-cx", "netwerk-direct-duidelijk", "community-online-formulieren")
+        ],
         *[f"agenda/{e}/index.html" for e in UPCOMING + PAST],
         *[f"themas/{t}/index.html" for t in ("klantreizen", "begrijpelijke-taal", "formulieren")],
     ]
@@ -98,10 +108,18 @@ def test_past_event_page_says_it_is_over(built_site: Path) -> None:
 def test_community_page(built_site: Path) -> None:
     page = built_site / "communities" / "community-cx" / "index.html"
     text = article_text(page)
-    for expected in ("Klantbeleving bij de overheid.", "Hoe ervaren inwoners en ondernemers jouw organisatie?",
-                     "Word lid van Community CX", "Naar de online groep van Community CX", "cx@example.org",
-                     "900 leden", "Kamer van Koophandel", "Iedereen is hier open en helpt je verder.",
-                     "Robin, IND", "Klantreizen: Hulpmiddelen om met klantreizen te werken."):
+    for expected in (
+        "Klantbeleving bij de overheid.",
+        "Hoe ervaren inwoners en ondernemers jouw organisatie?",
+        "Word lid van Community CX",
+        "Naar de online groep van Community CX",
+        "cx@example.org",
+        "900 leden",
+        "Kamer van Koophandel",
+        "Iedereen is hier open en helpt je verder.",
+        "Robin, IND",
+        "Klantreizen: Hulpmiddelen om met klantreizen te werken.",
+    ):
         assert expected in text, expected
     links = _event_links(page)
     # Upcoming (organised and co-organised) first, then past events.
@@ -158,8 +176,12 @@ def test_site_is_dutch(built_site: Path) -> None:
 
 
 def test_feeds_are_published_and_offered_on_the_pages(built_site: Path) -> None:
-    for path in ("agenda.ics", "communities/community-cx/agenda.ics", "themas/klantreizen/agenda.ics",
-                 "agenda/dd-webinar-december.ics"):
+    for path in (
+        "agenda.ics",
+        "communities/community-cx/agenda.ics",
+        "themas/klantreizen/agenda.ics",
+        "agenda/dd-webinar-december.ics",
+    ):
         assert (built_site / path).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n"), path
     offers = {
         "agenda/index.html": "agenda.ics",
@@ -172,8 +194,9 @@ def test_feeds_are_published_and_offered_on_the_pages(built_site: Path) -> None:
         address = f"https://communities.gebruikercentraal.nl/{feed}"
         assert f'href="webcal://communities.gebruikercentraal.nl/{feed}"' in source, page
         assert f'value="{address}"' in source, page
-        assert "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fcommunities.gebruikercentraal.nl" \
-            in source, page
+        assert (
+            "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fcommunities.gebruikercentraal.nl" in source
+        ), page
         assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2F" in source, page
     event = (built_site / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
     assert '<a class="md-button" href="../dd-webinar-december.ics" download>Zet in je agenda</a>' in event
@@ -213,11 +236,18 @@ def test_event_pages_carry_schema_org_event_data_matching_the_page(built_site: P
         assert data["eventAttendanceMode"] == f"https://schema.org/{mode}EventAttendanceMode"
         assert [o["name"] for o in data["organizer"]] == [network.community(c).name for c in event.communities]
         assert data["url"] == f"https://communities.gebruikercentraal.nl/agenda/{event.id}/"
-    timed = json.loads(re.findall(r'ld\+json">(.*?)</script>', (built_site / "agenda" / "cx-zomertijd" /
-                                                                  "index.html").read_text(encoding="utf-8"), re.S)[0])
+    timed = json.loads(
+        re.findall(
+            r'ld\+json">(.*?)</script>',
+            (built_site / "agenda" / "cx-zomertijd" / "index.html").read_text(encoding="utf-8"),
+            re.S,
+        )[0]
+    )
     assert (timed["startDate"], timed["endDate"]) == ("2027-03-28T10:00+02:00", "2027-03-28T12:00+02:00")
-    assert timed["location"] == {"@type": "VirtualLocation",
-                                 "url": "https://communities.gebruikercentraal.nl/agenda/cx-zomertijd/"}
+    assert timed["location"] == {
+        "@type": "VirtualLocation",
+        "url": "https://communities.gebruikercentraal.nl/agenda/cx-zomertijd/",
+    }
 
 
 def test_every_page_links_to_its_source_for_editing(built_site: Path) -> None:

@@ -61,9 +61,7 @@ def _unique(document: Document, key: str, field: str = "id") -> Iterator[Problem
             seen[normalised] = document.position(loc)[0]
 
 
-def _references(
-    document: Document, key: str, field: str, known: set[str], message: str
-) -> Iterator[Problem]:
+def _references(document: Document, key: str, field: str, known: set[str], message: str) -> Iterator[Problem]:
     for loc, entry in entries(document, key):
         values = entry.get(field)
         if not isinstance(values, list):

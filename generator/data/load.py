@@ -48,8 +48,14 @@ def load(files: DataFiles, *, reserved_event_ids: Collection[str] = ()) -> Netwo
         except ValidationError as error:
             problems.extend(translate(error, document, file_model))
     if "communities" in documents:
-        problems.extend(cross_checks(documents["communities"], documents.get("events"),
-                                     documents.get("external_communities"), reserved_event_ids))
+        problems.extend(
+            cross_checks(
+                documents["communities"],
+                documents.get("events"),
+                documents.get("external_communities"),
+                reserved_event_ids,
+            )
+        )
     if problems:
         raise DataError(problems)
     for attribute, model in models.items():

@@ -127,8 +127,9 @@ def loads(text: str, display_name: str) -> Document:
         raise DataError([_syntax_problem(error, text, display_name)]) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
-        raise DataError([Problem(display_name, line, column, "yaml_control_character",
-                                 {"code": f"U+{error.character:04X}"})]) from None
+        raise DataError(
+            [Problem(display_name, line, column, "yaml_control_character", {"code": f"U+{error.character:04X}"})]
+        ) from None
     document = Document(display_name, None)
     problems: list[Problem] = []
     if root is not None:
@@ -237,7 +238,7 @@ def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
         match = _QUOTED_VALUE.match(source_line)
         if not match:
             continue
-        quote, rest = match.group(1), source_line[match.end():]
+        quote, rest = match.group(1), source_line[match.end() :]
         closing = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
         if closing is None:
             return number, match.start(1) + 1
@@ -260,9 +261,7 @@ def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem]) 
         key = key_node.value
         if key in result:
             first_line = document.keys[(*loc, key)][0]
-            problems.append(
-                Problem(document.file, *key_position, "duplicate_key", {"field": key, "first": first_line})
-            )
+            problems.append(Problem(document.file, *key_position, "duplicate_key", {"field": key, "first": first_line}))
             continue
         document.keys[(*loc, key)] = key_position
         result[key] = _convert(value_node, (*loc, key), document, problems)

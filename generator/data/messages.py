@@ -23,7 +23,7 @@ MESSAGES: Mapping[str, str] = {
     "Zet de hele tekst tussen aanhalingstekens, of zet een spatie na de dubbele punt van het veld.",
     "yaml_missing_colon": "Hier mist een dubbele punt na de veldnaam, of een aanhalingsteken is niet gesloten.",
     "yaml_needs_quotes": "Deze tekst begint met een haakje of een aanhalingsteken, en gaat daarna verder. "
-    "YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: title: \"[Online] Terugblik\".",
+    'YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: title: "[Online] Terugblik".',
     "yaml_indent": "De inspringing klopt hier niet. Zet dit veld precies onder de andere velden van hetzelfde item.",
     "yaml_documents": "Dit bestand heeft meer dan één deel (---). Haal de extra --- weg.",
     "yaml_quote": "Een aanhalingsteken is niet gesloten. Sluit de tekst af met hetzelfde aanhalingsteken.",
@@ -59,8 +59,8 @@ MESSAGES: Mapping[str, str] = {
     "bad_url": "`{value}` is geen geldig webadres. Een adres begint met https:// (of http://).",
     "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.",
     # Dates and times
-    "bad_moment": "`{value}` is geen geldige datum. Schrijf \"JJJJ-MM-DD UU:MM\" (bijvoorbeeld \"2026-12-08 14:00\") "
-    "of alleen \"JJJJ-MM-DD\" voor een evenement van een hele dag.",
+    "bad_moment": '`{value}` is geen geldige datum. Schrijf "JJJJ-MM-DD UU:MM" (bijvoorbeeld "2026-12-08 14:00") '
+    'of alleen "JJJJ-MM-DD" voor een evenement van een hele dag.',
     "impossible_date": "De datum `{value}` bestaat niet. Controleer de dag en de maand.",
     "impossible_time": "De tijd in `{value}` bestaat niet. Gebruik uren van 00 tot 23 en minuten van 00 tot 59.",
     "nonexistent_time": "De tijd `{value}` bestaat niet in Nederland: de klok gaat die nacht een uur vooruit. "
@@ -68,7 +68,7 @@ MESSAGES: Mapping[str, str] = {
     "ambiguous_time": "De tijd `{value}` komt in Nederland twee keer voor: de klok gaat die nacht een uur terug. "
     "Kies een tijd voor 02:00 of vanaf 03:00.",
     "missing_end": "Een evenement met een begintijd heeft ook een eindtijd nodig. Voeg `end` toe, "
-    "bijvoorbeeld end: \"2026-12-08 16:00\".",
+    'bijvoorbeeld end: "2026-12-08 16:00".',
     "end_form": "`end` moet dezelfde vorm hebben als `start`: allebei met tijd, of allebei alleen een datum.",
     "end_before_start": "Het einde ligt voor het begin, of is gelijk aan het begin. Controleer `start` en `end`.",
     "location_nowhere": "Bij `location` staat geen plaats. Vul `venue` in, of zet online: true.",
@@ -88,7 +88,7 @@ MESSAGES: Mapping[str, str] = {
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
     "Bezoekers weten dan niet hoe ze zich aanmelden.",
     "warn_cancelled_without_reason": "Het evenement `{value}` gaat niet door. Schrijf in `description` waarom, "
-    "bijvoorbeeld: \"Dit evenement gaat niet door omdat de spreker ziek is.\"",
+    'bijvoorbeeld: "Dit evenement gaat niet door omdat de spreker ziek is."',
     "warn_duplicate": "Het evenement `{value}` lijkt op `{other}` (regel {first}): "
     "dezelfde dag en bijna dezelfde titel. Staat het er twee keer in?",
     "warn_unused_theme": "Het thema `{value}` wordt nergens gebruikt. Gebruik het, of haal het weg.",

@@ -117,7 +117,8 @@ class Event(_Model):
     type: EventType | None = Field(None, description="Soort evenement.")
     start: Moment = Field(description='Begin: "JJJJ-MM-DD UU:MM", of "JJJJ-MM-DD" voor een hele dag.')
     end: Moment | None = Field(
-        None, validate_default=True,
+        None,
+        validate_default=True,
         description="Einde, in dezelfde vorm als start. Bij een hele dag: de laatste dag (mag weg bij één dag).",
     )
     location: Location = Field(description="Waar het evenement is: venue, address en/of online: true.")

@@ -20,8 +20,9 @@ def page_sources(network: Network, files: DataFiles) -> dict[str, tuple[str, int
         "themes": files.communities,
         "external": files.external_communities,
     }
-    sources: dict[str, tuple[str, int | None]] = {urls.LIST_PAGES[name]: (file, None)
-                                                   for name, file in whole_files.items()}
+    sources: dict[str, tuple[str, int | None]] = {
+        urls.LIST_PAGES[name]: (file, None) for name, file in whole_files.items()
+    }
     for event in network.events:
         sources[urls.event_source(event.id)] = (event.source.file, event.source.line)
     for community in network.communities:

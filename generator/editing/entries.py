@@ -22,8 +22,14 @@ from ..data.load import load
 @cache
 def _environment() -> Environment:
     """YAML, not HTML: values are quoted by the `yaml_string` filter instead of escaped."""
-    env = Environment(loader=PackageLoader(__package__ or "", "templates"), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+    env = Environment(
+        loader=PackageLoader(__package__ or "", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
     env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
 
@@ -54,8 +60,9 @@ def with_entry(text: str, list_key: str, entry: str) -> str:
     return "".join(lines[:insert_at]) + block + "".join(lines[insert_at:])
 
 
-def append_checked(files: DataFiles, name: str, list_key: str, entry: str,
-                   check: Callable[[DataFiles], object] = load) -> None:
+def append_checked(
+    files: DataFiles, name: str, list_key: str, entry: str, check: Callable[[DataFiles], object] = load
+) -> None:
     """Add the entry only if all files are valid before and after; else raise `DataError` and change nothing.
 
     `check` is the whole check of the site (`build.load_site`), which knows more than the data alone.

@@ -57,7 +57,8 @@ def _duplicates(in_file_order: list[Event]) -> Iterator[Problem]:
         for earlier in earlier_that_day:
             ratio = difflib.SequenceMatcher(None, earlier.title.casefold(), later.title.casefold()).ratio()
             if ratio >= SIMILAR_TITLES:
-                yield later.source.problem("warn_duplicate", value=later.id, other=earlier.id,
-                                           first=earlier.source.line)
+                yield later.source.problem(
+                    "warn_duplicate", value=later.id, other=earlier.id, first=earlier.source.line
+                )
                 break
         earlier_that_day.append(later)

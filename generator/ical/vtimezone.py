@@ -21,8 +21,9 @@ def amsterdam_timezone() -> Timezone:
     return timezone
 
 
-def _transition(component: TimezoneDaylight | TimezoneStandard, name: str, hours_from: int, hours_to: int,
-                first: datetime) -> TimezoneDaylight | TimezoneStandard:
+def _transition(
+    component: TimezoneDaylight | TimezoneStandard, name: str, hours_from: int, hours_to: int, first: datetime
+) -> TimezoneDaylight | TimezoneStandard:
     """One change of the clock, every year on the last Sunday of the month of `first`."""
     component.add("tzname", name)
     component.add("tzoffsetfrom", timedelta(hours=hours_from))

@@ -48,8 +48,9 @@ class CommunitiesConfig(Config):
 def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
     """MkDocs' settings and the plugin's options, in the core's terms."""
     return SiteConfig(
-        files=DataFiles(Path(config.config_file_path).parent, options.communities, options.events,
-                        options.external_communities),
+        files=DataFiles(
+            Path(config.config_file_path).parent, options.communities, options.events, options.external_communities
+        ),
         docs_dir=Path(config.docs_dir),
         site_url=config.site_url or "",
         use_directory_urls=config.use_directory_urls,

@@ -26,7 +26,7 @@ def short_date(day: date) -> str:
 
 
 def month_name(day: date) -> str:
-    """"December 2026", for a heading above the events of one month."""
+    """ "December 2026", for a heading above the events of one month."""
     text = format_date(day, "MMMM y", locale=LOCALE)
     return text[:1].upper() + text[1:]
 

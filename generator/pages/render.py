@@ -93,8 +93,10 @@ class _Renderer:
         return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}", in_nav)
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
-        return environment().get_template(template).render(
-            network=self.network, now=self.now, settings=self.settings, links=Links(page_url), **context
+        return (
+            environment()
+            .get_template(template)
+            .render(network=self.network, now=self.now, settings=self.settings, links=Links(page_url), **context)
         )
 
 
@@ -103,38 +105,74 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
     upcoming = network.upcoming(now)
     upcoming_ids = {event.id for event in upcoming}
     pages = [
-        r.page(urls.LIST_PAGES["communities"], "community_list.html", "Community's",
-               "Alle community's van Gebruiker Centraal."),
-        r.page(urls.LIST_PAGES["agenda"], "agenda.html", "Agenda", "Alle komende evenementen van de community's.",
-               months=_by_month(upcoming), subscription=r.subscription(urls.ALL_EVENTS_FEED)),
-        r.page(urls.LIST_PAGES["archive"], "archive.html", "Archief van de agenda", "Evenementen die al geweest zijn.",
-               past=network.past(now)),
+        r.page(
+            urls.LIST_PAGES["communities"],
+            "community_list.html",
+            "Community's",
+            "Alle community's van Gebruiker Centraal.",
+        ),
+        r.page(
+            urls.LIST_PAGES["agenda"],
+            "agenda.html",
+            "Agenda",
+            "Alle komende evenementen van de community's.",
+            months=_by_month(upcoming),
+            subscription=r.subscription(urls.ALL_EVENTS_FEED),
+        ),
+        r.page(
+            urls.LIST_PAGES["archive"],
+            "archive.html",
+            "Archief van de agenda",
+            "Evenementen die al geweest zijn.",
+            past=network.past(now),
+        ),
         r.page(urls.LIST_PAGES["themes"], "theme_list.html", "Thema's", "De thema's waar de community's aan werken."),
-        r.page(urls.LIST_PAGES["external"], "external.html", "Externe community's",
-               "Community's buiten Gebruiker Centraal die ook werken aan goede dienstverlening."),
+        r.page(
+            urls.LIST_PAGES["external"],
+            "external.html",
+            "Externe community's",
+            "Community's buiten Gebruiker Centraal die ook werken aan goede dienstverlening.",
+        ),
     ]
     for community in network.communities:
         events = network.events_of(community.id)
-        pages.append(r.page(
-            urls.community_source(community.id), "community.html", community.name, community.summary,
-            community=community,
-            upcoming=[e for e in events if e.id in upcoming_ids],
-            past=[e for e in reversed(events) if e.id not in upcoming_ids],
-            subscription=r.subscription(urls.community_feed(community.id)),
-        ))
+        pages.append(
+            r.page(
+                urls.community_source(community.id),
+                "community.html",
+                community.name,
+                community.summary,
+                community=community,
+                upcoming=[e for e in events if e.id in upcoming_ids],
+                past=[e for e in reversed(events) if e.id not in upcoming_ids],
+                subscription=r.subscription(urls.community_feed(community.id)),
+            )
+        )
     for event in network.events:
-        pages.append(r.page(
-            urls.event_source(event.id), "event.html", event.title, event.summary or event.title,
-            event=event, is_upcoming=event.id in upcoming_ids,
-            structured_data=script_json(event_data(event, network, settings.site_url)),
-            subscription=r.subscription(urls.event_feed(event.id)),
-        ))
+        pages.append(
+            r.page(
+                urls.event_source(event.id),
+                "event.html",
+                event.title,
+                event.summary or event.title,
+                event=event,
+                is_upcoming=event.id in upcoming_ids,
+                structured_data=script_json(event_data(event, network, settings.site_url)),
+                subscription=r.subscription(urls.event_feed(event.id)),
+            )
+        )
     for theme in network.themes:
-        pages.append(r.page(
-            urls.theme_source(theme.id), "theme.html", theme.name, theme.description or theme.name,
-            theme=theme, upcoming=[e for e in upcoming if theme.id in e.themes],
-            subscription=r.subscription(urls.theme_feed(theme.id)),
-        ))
+        pages.append(
+            r.page(
+                urls.theme_source(theme.id),
+                "theme.html",
+                theme.name,
+                theme.description or theme.name,
+                theme=theme,
+                upcoming=[e for e in upcoming if theme.id in e.themes],
+                subscription=r.subscription(urls.theme_feed(theme.id)),
+            )
+        )
     return pages
 
 

@@ -38,8 +38,11 @@ def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
         "eventAttendanceMode": "https://schema.org/" + mode,
         "location": places[0] if len(places) == 1 else places,
         "organizer": [
-            {"@type": "Organization", "name": network.community(c).name,
-             "url": urls.absolute(site_url, urls.community_page(c))}
+            {
+                "@type": "Organization",
+                "name": network.community(c).name,
+                "url": urls.absolute(site_url, urls.community_page(c)),
+            }
             for c in event.communities
         ],
         "url": page,
