@@ -11,25 +11,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from yaml.nodes import MappingNode, SequenceNode
 
 from ..data import loader
 from ..data.files import DataFiles
 from ..data.load import load
+from ..pages.templating import new_environment
 
 
 @cache
 def _environment() -> Environment:
     """YAML, not HTML: values are quoted by the `yaml_string` filter instead of escaped."""
-    env = Environment(
-        loader=PackageLoader(__package__ or "", "templates"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
+    env = new_environment(__package__ or "", autoescape=False)
     env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
 

@@ -1,4 +1,4 @@
-"""The one Jinja environment for all generated HTML: autoescaping on, strict about typos."""
+"""The Jinja environment for all generated HTML: autoescaping on, strict about typos."""
 
 from __future__ import annotations
 
@@ -12,16 +12,22 @@ from ..data.models import EVENT_TYPES
 from . import dutch
 
 
-@cache
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader(__package__ or "", "templates"),
-        autoescape=True,
+def new_environment(package: str, *, autoescape: bool) -> Environment:
+    """A Jinja environment for the templates of `package`, strict about typos; the one set of options."""
+    return Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=autoescape,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+@cache
+def environment() -> Environment:
+    """The environment of the HTML templates, with the filters that write Dutch dates and Markdown."""
+    env = new_environment(__package__ or "", autoescape=True)
     env.filters.update(
         long_date=dutch.long_date,
         short_date=dutch.short_date,
