@@ -8,6 +8,7 @@ plugin build: a test compares the two.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Mapping
 from datetime import datetime
@@ -46,6 +47,16 @@ def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> 
     return _Tagged(node.tag, node)
 
 
+def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, …, default]`, read as MkDocs reads it: the first variable that is set."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [None]
+    return next((yaml.safe_load(os.environ[str(name)]) for name in names if str(name) in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _construct_env)
 _ConfigLoader.add_multi_constructor("!", _construct_tagged)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
 _ConfigDumper.add_representer(_Tagged, lambda dumper, value: value.node)

@@ -182,3 +182,23 @@ def test_render_with_broken_data_writes_nothing(tmp_path: Path, capsys: pytest.C
     assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tmp_path / "out")]) == 1
     assert "events.yaml:2:5: " in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_render_reads_env_tags_as_mkdocs_does_and_keeps_other_tags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "site_url: https://communities.gebruikercentraal.nl/",
+        "site_url: !ENV [SITE_ADDRESS, https://fallback.example/]",
+    )
+    text += "extra:\n  generator_note: !!python/name:builtins.str\n"
+    config.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("SITE_ADDRESS", "https://env.example/")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    assert main(["render", "--config", str(config), "--out", str(tmp_path / "tree")]) == 0
+    written = (tmp_path / "tree" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: https://env.example/" in written
+    assert "generator_note: !!python/name:builtins.str" in written
+    assert "URL:https://env.example/agenda.ics" in (tmp_path / "tree" / "docs" / "agenda.ics").read_text("utf-8")
