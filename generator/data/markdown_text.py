@@ -1,8 +1,13 @@
 """Editors' Markdown, rendered once and checked for anything that could run in a browser.
 
 Raw HTML is refused at validation with a clear message; the renderer also switches HTML off, so
-that whatever slips past the check shows as text instead of running (defence in depth). Links may
-only use web, mail and phone addresses, and images may not load from another host (privacy).
+that whatever slips past the check shows as text instead of running. Links may only use web, mail
+and phone addresses, and images may not load from another host (privacy).
+
+The validators are the first wall: they name the problem in Dutch, with the line. The rendered HTML
+then goes through nh3 with an allow-list of exactly what the editors' Markdown can produce, as a
+second wall (defence in depth): should a validator or a Markdown extension ever let something
+through, it still cannot run in a browser or load from another host.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -23,6 +29,20 @@ _AUTOLINK = r"<(?:https?://[^<>\s]*|(?:mailto:)?[^<>\s@]+@[^<>\s]+)>"
 _RAW_HTML = re.compile(rf"{_AUTOLINK}|(<[A-Za-z!?/][^>]*>?)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CONTROL = re.compile(r"[\x00-\x20]")
+
+# Everything the Markdown extensions in `_markdown_html` can produce, and nothing else.
+ALLOWED_TAGS = frozenset(
+    {
+        *("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong"),
+        *("a", "img", "ul", "ol", "li", "dl", "dt", "dd", "abbr"),
+        *("table", "thead", "tbody", "tr", "th", "td"),
+    }
+)
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}, "code": {"class"}}
+# The tables extension aligns a column with a style attribute; only its three values may pass.
+_ALIGN = {"style": {f"text-align: {side};" for side in ("left", "center", "right")}}
+_ALIGNED_CELLS = {"th": _ALIGN, "td": _ALIGN}
+_CODE_LANGUAGE = re.compile(r"language-[\w+#.-]+")
 
 
 class _DemoteTopHeadings(Treeprocessor):
@@ -42,12 +62,45 @@ class _EditorMarkdown(Extension):
 
 @lru_cache(maxsize=4096)
 def render(source: str) -> str:
-    """HTML for an editor's Markdown; raw HTML in the source comes out as escaped text."""
+    """HTML for an editor's Markdown; raw HTML in the source comes out as escaped text, and whatever
+    the allow-list does not name is taken out."""
+    return sanitize(_markdown_html(source))
+
+
+@lru_cache(maxsize=4096)
+def _markdown_html(source: str) -> str:
+    """Markdown's own output, before the second wall: the validators look at this, to name what they refuse."""
     md = markdown.Markdown(
         extensions=["tables", "fenced_code", "def_list", "abbr", "sane_lists", _EditorMarkdown()],
         output_format="html",
     )
     return md.convert(source)
+
+
+def sanitize(fragment: str) -> str:
+    """Only the allowed tags and attributes, links with a safe scheme, images from this site, no `rel` added."""
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=_ALIGNED_CELLS,
+        attribute_filter=_allowed_value,
+        url_schemes=set(SAFE_LINK_SCHEMES),
+        link_rel=None,
+    )
+
+
+def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "code" and attribute == "class":
+        return value if _CODE_LANGUAGE.fullmatch(value) else None
+    if tag == "img" and attribute == "src":
+        try:
+            elsewhere = bool(urlsplit(value).netloc)
+        except ValueError:  # an address no browser could read either
+            return None
+        return None if elsewhere or not is_safe_link(value) else value
+    return value
 
 
 def raw_html(source: str) -> str | None:
@@ -61,7 +114,7 @@ def raw_html(source: str) -> str | None:
 def unsafe_link(source: str) -> str | None:
     """The first link or image address the rendered text must not contain, if any."""
     collector = _LinkCollector()
-    collector.feed(render(source))
+    collector.feed(_markdown_html(source))
     for tag, address in collector.links:
         if not is_safe_link(address) or (tag == "img" and urlsplit(address).netloc):
             return address
