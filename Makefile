@@ -19,6 +19,10 @@ serve: $(VENV)/.installed  ## Live preview on http://127.0.0.1:8000
 test: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+.PHONY: goldens
+goldens: $(VENV)/.installed-test  ## Write tests/golden/ again after an intended change, then review the diff
+	UPDATE_GOLDENS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden.py
+
 $(VENV)/.created:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 of nieuwer is nodig (gevonden: $$($(PYTHON) --version))."; exit 1; }
