@@ -34,8 +34,9 @@ def _line(value: str) -> str:
         raise invalid("multiple_lines")
     if "<" in value or ">" in value:
         raise invalid("html_in_text")
-    if _ENTITY.search(value):
-        raise invalid("entity_in_text", entity=_ENTITY.search(value).group(0))
+    entity = _ENTITY.search(value)
+    if entity:
+        raise invalid("entity_in_text", entity=entity.group(0))
     return value.strip()
 
 
