@@ -89,23 +89,21 @@ class _Refused(Exception):
         self.key = key
 
 
-class _StrictComposer(Composer):
+class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave Parser.peek_event untyped
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             raise _Refused(event, "yaml_anchor")
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
             raise _Refused(event, "yaml_tag")
         return super().compose_node(parent, index)
-
-
-class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        _StrictComposer.__init__(self)
-        BaseResolver.__init__(self)
 
 
 def load(path: Path, display_name: str) -> Document:
@@ -121,8 +119,9 @@ def loads(text: str, display_name: str) -> Document:
     try:
         root = compose(text)
     except _Refused as refused:
-        mark = refused.event.start_mark
-        raise DataError([Problem(display_name, mark.line + 1, mark.column + 1, refused.key)]) from None
+        mark = refused.event.start_mark  # the parser marks every event; the stubs allow None
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        raise DataError([Problem(display_name, line, column, refused.key)]) from None
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(error, text, display_name)]) from None
     except yaml.reader.ReaderError as error:
