@@ -85,8 +85,13 @@ class SiteBuild:
     """The editors' 404.md as HTML, for the theme's 404 template (config `extra.not_found_html`)."""
 
     @property
+    def files(self) -> list[FeedFile | Asset]:
+        """The feeds and the assets: published byte for byte, next to the pages."""
+        return [*self.feeds, *self.assets]
+
+    @property
     def generated_paths(self) -> list[str]:
-        return [item.path for item in (*self.pages, *self.feeds, *self.assets)]
+        return [*(page.path for page in self.pages), *(item.path for item in self.files)]
 
 
 def load_site(files: DataFiles) -> Network:

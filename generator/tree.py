@@ -49,6 +49,7 @@ def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> 
 
 def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """`!ENV NAME` or `!ENV [NAME, …, default]`, read as MkDocs reads it: the first variable that is set."""
+    names: list[Any]  # a text from a scalar, or whatever the editor listed in a sequence
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     else:
@@ -115,7 +116,7 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> None:
         _write(docs / page.path, page.content.encode("utf-8"))
     if site.home is not None:
         _write(docs / HOME_PAGE, site.home.encode("utf-8"))
-    for item in (*site.feeds, *site.assets):
+    for item in site.files:
         _write(docs / item.path, item.content)
     theme = dict(data.get("theme") or {})
     custom_dir = theme.get("custom_dir")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from ..data.models import Event
+from ..data.models import Community, Event, ExternalCommunity
 from ..data.network import Network
 from ..data.problems import Problem
 
@@ -39,7 +39,8 @@ def _warnings(network: Network, now: datetime, known_event_ids: set[str] | None)
         if event.cancelled and not _REASON.search(event.description):
             yield event.source.problem("warn_cancelled_without_reason", "description", value=event.id)
     yield from _duplicates(sorted(network.events, key=lambda event: event.source.line))
-    used = {t for item in (*network.communities, *network.events, *network.external) for t in item.themes}
+    themed: list[Community | Event | ExternalCommunity] = [*network.communities, *network.events, *network.external]
+    used = {t for item in themed for t in item.themes}
     for theme in network.themes:
         if theme.id not in used:
             yield theme.source.problem("warn_unused_theme", "id", value=theme.id)

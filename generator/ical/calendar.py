@@ -67,7 +67,8 @@ def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str)
         calendar.add_component(amsterdam_timezone())
     for event in feed.events:
         calendar.add_component(components[event.id])
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves the return type of to_ical() unannotated
+    return ical
 
 
 def _event(event: Event, network: Network, now: datetime, site_url: str) -> CalendarEvent:

@@ -91,7 +91,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         for page in self.site.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
-        for item in (*self.site.feeds, *self.site.assets):
+        for item in self.site.files:
             files.append(File.generated(config, item.path, content=item.content))
         home = files.get_file_from_path(HOME_PAGE)
         if home is not None and self.site.home is not None:

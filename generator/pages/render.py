@@ -59,13 +59,13 @@ class Links:
         return self.to(urls.page_url(urls.LIST_PAGES.get(name) or urls.CONTENT_PAGES[name]))
 
     def community(self, item: Community | str) -> str:
-        return self.to(urls.community_page(getattr(item, "id", item)))
+        return self.to(urls.community_page(item if isinstance(item, str) else item.id))
 
     def event(self, item: Event) -> str:
         return self.to(urls.event_page(item.id))
 
     def theme(self, item: Theme | str) -> str:
-        return self.to(urls.theme_page(getattr(item, "id", item)))
+        return self.to(urls.theme_page(item if isinstance(item, str) else item.id))
 
     def event_file(self, item: Event) -> str:
         return self.to(urls.event_feed(item.id))
