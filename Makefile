@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve clean
+.PHONY: site test lint check serve clean
 
 site: $(VENV)/.installed  ## Check the data and build the site into site/
 	$(BIN)/python -m generator check
@@ -18,6 +18,11 @@ serve: $(VENV)/.installed  ## Live preview on http://127.0.0.1:8000
 
 test: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test  ## Check style, formatting and types (ruff, mypy) as CI does
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict generator
 
 .PHONY: goldens
 goldens: $(VENV)/.installed-test  ## Write tests/golden/ again after an intended change, then review the diff
