@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
-from test_invalid import CASES, Case
+from test_invalid import CASES, Case, Run, run_cli
 
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import load_site
@@ -23,19 +22,17 @@ from generator.data.messages import format_github
 from generator.data.problems import Problem
 from generator.editing.schemas import SCHEMAS, render_schemas
 
+Cli = Callable[..., Run]
 
-def _cli(*args: str, cwd: Path = ROOT, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_BASE_REF")}
-    environment.update({"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, **env})
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        env=environment,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`python -m generator *args` in this process; keyword arguments are environment variables."""
+
+    def run(*args: str, stdin: str = "", **env: str) -> Run:
+        return run_cli(monkeypatch, capsys, *args, stdin=stdin, env=env)
+
+    return run
 
 
 @pytest.fixture
@@ -64,10 +61,10 @@ def test_data_files_point_editors_to_their_schema() -> None:
         assert f"# yaml-language-server: $schema=schemas/{schema_name}" in data_file.read_text(encoding="utf-8")
 
 
-def test_github_format_annotates_the_line(project: Path) -> None:
+def test_github_format_annotates_the_line(project: Path, cli: Cli) -> None:
     events = project / "events.yaml"
     events.write_text(events.read_text(encoding="utf-8").replace("type: webinar", "type: webinaar"), encoding="utf-8")
-    result = _cli("check", "--root", str(project), GITHUB_ACTIONS="true")
+    result = cli("check", "--root", str(project), GITHUB_ACTIONS="true")
     assert result.returncode == 1
     line = next(line for line in result.stdout.splitlines() if line.startswith("::error "))
     assert re.fullmatch(
@@ -84,7 +81,7 @@ def test_github_format_escapes_line_breaks_and_percent() -> None:
     assert "50%25%0Ax" in line and "\n" not in line
 
 
-def test_warnings_do_not_fail_the_check(project: Path) -> None:
+def test_warnings_do_not_fail_the_check(project: Path, cli: Cli) -> None:
     events = project / "events.yaml"
     text = events.read_text(encoding="utf-8")
     text = text.replace(
@@ -101,7 +98,7 @@ def test_warnings_do_not_fail_the_check(project: Path) -> None:
     description: Kopie.
 """
     events.write_text(text, encoding="utf-8")
-    result = _cli("check", "--root", str(project))
+    result = cli("check", "--root", str(project))
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if ": waarschuwing: " in line]
     keys = " ".join(warnings)
@@ -112,7 +109,7 @@ def test_warnings_do_not_fail_the_check(project: Path) -> None:
     assert all(re.match(r"^(events|communities)\.yaml:\d+:\d+: waarschuwing: ", line) for line in warnings)
 
 
-def test_unused_theme_and_inactive_community_are_warned(project: Path) -> None:
+def test_unused_theme_and_inactive_community_are_warned(project: Path, cli: Cli) -> None:
     communities = project / "communities.yaml"
     communities.write_text(
         communities.read_text(encoding="utf-8").replace(
@@ -121,13 +118,13 @@ def test_unused_theme_and_inactive_community_are_warned(project: Path) -> None:
         encoding="utf-8",
     )
     # A year later, nothing is planned any more.
-    result = _cli("check", "--root", str(project), SOURCE_DATE_EPOCH=str(int(FIXTURE_EPOCH) + 365 * 86400))
+    result = cli("check", "--root", str(project), SOURCE_DATE_EPOCH=str(int(FIXTURE_EPOCH) + 365 * 86400))
     assert result.returncode == 0
     assert "communities.yaml:3:9: waarschuwing: Het thema `ongebruikt` wordt nergens gebruikt." in result.stderr
     assert "De community `community-cx` heeft geen evenement in de komende zes maanden" in result.stderr
 
 
-def test_a_new_past_event_is_warned_against_the_base_branch(project: Path) -> None:
+def test_a_new_past_event_is_warned_against_the_base_branch(project: Path, cli: Cli) -> None:
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "x", "--allow-empty"],
@@ -151,14 +148,14 @@ def test_a_new_past_event_is_warned_against_the_base_branch(project: Path) -> No
 """,
         encoding="utf-8",
     )
-    result = _cli("check", "--root", str(project), "--base", "HEAD")
+    result = cli("check", "--root", str(project), "--base", "HEAD")
     assert "waarschuwing: Het evenement `vergeten` is nieuw, maar is al voorbij." in result.stderr
     assert "cx-terugblik` is nieuw" not in result.stderr
 
 
-def test_new_event_appends_a_valid_entry_and_keeps_the_rest(project: Path) -> None:
+def test_new_event_appends_a_valid_entry_and_keeps_the_rest(project: Path, cli: Cli) -> None:
     before = (project / "events.yaml").read_text(encoding="utf-8")
-    result = _cli(
+    result = cli(
         "new",
         "event",
         "--id",
@@ -189,22 +186,22 @@ def test_new_event_appends_a_valid_entry_and_keeps_the_rest(project: Path) -> No
     after = (project / "events.yaml").read_text(encoding="utf-8")
     assert after.startswith(before)
     assert "# Toegevoegd met `python -m generator new event`" in after
-    assert _cli("check", "--root", str(project)).returncode == 0
+    assert cli("check", "--root", str(project)).returncode == 0
     event = next(e for e in load_site(DataFiles(project)).events if e.id == "nieuw-webinar")
     assert event.title == 'Webinar: "leesbaar" schrijven'
     assert event.communities == ["community-cx", "netwerk-direct-duidelijk"]
 
 
-def test_new_event_asks_for_what_is_missing(project: Path) -> None:
+def test_new_event_asks_for_what_is_missing(project: Path, cli: Cli) -> None:
     answers = "vraag-event\nEen titel\ncommunity-cx\nBibliotheek Utrecht\nWe praten bij.\n"
-    result = _cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers)
+    result = cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers)
     assert result.returncode == 0, result.stderr
-    assert _cli("check", "--root", str(project)).returncode == 0
+    assert cli("check", "--root", str(project)).returncode == 0
 
 
-def test_new_event_with_a_mistake_changes_nothing(project: Path) -> None:
+def test_new_event_with_a_mistake_changes_nothing(project: Path, cli: Cli) -> None:
     before = (project / "events.yaml").read_text(encoding="utf-8")
-    result = _cli(
+    result = cli(
         "new",
         "event",
         "--id",
@@ -229,13 +226,13 @@ def test_new_event_with_a_mistake_changes_nothing(project: Path) -> None:
     assert (project / "events.yaml").read_text(encoding="utf-8") == before
 
 
-def test_new_community_is_added_before_a_following_list(project: Path) -> None:
+def test_new_community_is_added_before_a_following_list(project: Path, cli: Cli) -> None:
     communities = project / "communities.yaml"
     # Put the communities first, so the new entry must go in the middle of the file.
     data = communities.read_text(encoding="utf-8")
     themes_block = data[data.index("themes:") : data.index("communities:")]
     communities.write_text(data.replace(themes_block, "") + themes_block, encoding="utf-8")
-    result = _cli(
+    result = cli(
         "new",
         "community",
         "--id",

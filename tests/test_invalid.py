@@ -7,11 +7,13 @@ defect; its first line says where the problem must be reported and with which me
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import pytest
 
 from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import load_site
+from generator.cli import main
 from generator.data.files import DataFiles
 from generator.data.messages import MESSAGES, format_problem
 from generator.data.problems import DataError, Problem
@@ -98,12 +101,55 @@ def assert_readable(problem: Problem) -> None:
     assert "Traceback" not in message, text
 
 
-def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The command line as an editor runs it: plain text output, not GitHub annotations."""
+@dataclass(frozen=True)
+class Run:
+    """One run of the command line: its exit code and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+) -> Run:
+    """`python -m generator *args`, in this process: at the fixture's "now", outside GitHub Actions
+    (plain text output, no base branch), with `stdin` as the answers to its questions (not a terminal).
+
+    An argparse error raises SystemExit, as it would end the real command."""
+    capsys.readouterr()
+    with monkeypatch.context() as patch:
+        patch.delenv("GITHUB_ACTIONS", raising=False)
+        patch.delenv("GITHUB_BASE_REF", raising=False)
+        patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        patch.setattr(sys, "stdin", io.StringIO(stdin))
+        returncode = main(list(args))
+    out, err = capsys.readouterr()
+    return Run(returncode, out, err)
+
+
+@pytest.fixture
+def run_check(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """The command line as an editor runs it on the data in `root`: plain text output, not GitHub annotations."""
+
+    def run(root: Path, *args: str) -> Run:
+        return run_cli(monkeypatch, capsys, *args, "--root", str(root))
+
+    return run
+
+
+def run_real_check(root: Path) -> subprocess.CompletedProcess[str]:
+    """The real `python -m generator check`, in its own process, the way `make check` runs it."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
     env["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args, "--root", str(root)],
+        [sys.executable, "-m", "generator", "check", "--root", str(root)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -120,7 +166,9 @@ def test_broken_file_is_reported_once_at_the_right_place(case: Case, tmp_path: P
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_check_command_reports_broken_file_without_traceback(case: Case, tmp_path: Path) -> None:
+def test_check_command_reports_broken_file_without_traceback(
+    case: Case, tmp_path: Path, run_check: Callable[..., Run]
+) -> None:
     result = run_check(make_data(tmp_path, case.path), "check")
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
     assert result.returncode == 1, result.stderr
@@ -197,14 +245,14 @@ def test_valid_fixture_has_no_problems() -> None:
     assert (len(network.themes), len(network.communities), len(network.events), len(network.external)) == (3, 3, 6, 1)
 
 
-def test_check_command_accepts_the_valid_fixture(tmp_path: Path) -> None:
+def test_check_command_accepts_the_valid_fixture(tmp_path: Path, run_check: Callable[..., Run]) -> None:
     result = run_check(make_data(tmp_path), "check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("In orde"), result.stdout
     assert all(": waarschuwing: " in line for line in result.stderr.splitlines()), result.stderr
 
 
-def test_check_command_lists_problems_and_fails(tmp_path: Path) -> None:
+def test_check_command_lists_problems_and_fails(tmp_path: Path, run_check: Callable[..., Run]) -> None:
     case = _read_case(CORPUS / "events" / "unknown-community.yaml")
     result = run_check(make_data(tmp_path, case.path), "check")
     assert result.returncode == 1
@@ -217,7 +265,32 @@ def test_check_command_lists_problems_and_fails(tmp_path: Path) -> None:
     assert summary == "1 probleem gevonden. Er is niets gepubliceerd."
 
 
-def test_check_command_refuses_an_unknown_command(tmp_path: Path) -> None:
-    result = run_check(make_data(tmp_path), "controleer")
-    assert result.returncode == 2
-    assert "Traceback" not in result.stdout + result.stderr
+def test_check_command_refuses_an_unknown_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run_cli(monkeypatch, capsys, "controleer", "--root", str(make_data(tmp_path)))
+    assert exited.value.code == 2
+    printed = capsys.readouterr()
+    assert "Traceback" not in printed.out + printed.err
+    assert "'controleer'" in printed.err, printed.err
+
+
+# The real entry point, in its own process: the tests above call generator.cli.main() directly.
+
+
+def test_the_real_command_accepts_the_valid_fixture(tmp_path: Path) -> None:
+    result = run_real_check(make_data(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("In orde"), result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+def test_the_real_command_reports_a_broken_file_without_traceback(tmp_path: Path) -> None:
+    case = _read_case(CORPUS / "events" / "unknown-community.yaml")
+    result = run_real_check(make_data(tmp_path, case.path))
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"events.yaml:{case.line}:{case.column}: Er is geen community"), result.stderr
+    assert result.stderr.endswith("1 probleem gevonden. Er is niets gepubliceerd.\n"), result.stderr
