@@ -95,11 +95,7 @@ def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
     if tag == "code" and attribute == "class":
         return value if _CODE_LANGUAGE.fullmatch(value) else None
     if tag == "img" and attribute == "src":
-        try:
-            elsewhere = bool(urlsplit(value).netloc)
-        except ValueError:  # an address no browser could read either
-            return None
-        return None if elsewhere or not is_safe_link(value) else value
+        return None if _host(value) or not is_safe_link(value) else value
     return value
 
 
@@ -116,9 +112,17 @@ def unsafe_link(source: str) -> str | None:
     collector = _LinkCollector()
     collector.feed(_markdown_html(source))
     for tag, address in collector.links:
-        if not is_safe_link(address) or (tag == "img" and urlsplit(address).netloc):
+        if not is_safe_link(address) or (tag == "img" and _host(address)):
             return address
     return None
+
+
+def _host(address: str) -> str:
+    """The host an address points to; an address too broken to read (`http://[x`) counts as another host."""
+    try:
+        return urlsplit(address).netloc
+    except ValueError:
+        return address
 
 
 def is_safe_link(address: str) -> bool:
