@@ -19,6 +19,7 @@ from generator.build import load_site
 from generator.data import loader
 from generator.data.files import DataFiles
 from generator.data.messages import format_github
+from generator.data.models import EVENT_TYPES
 from generator.data.problems import Problem
 from generator.editing.schemas import SCHEMAS, render_schemas
 
@@ -53,6 +54,23 @@ def test_committed_schemas_are_up_to_date() -> None:
 def test_schemas_accept_the_data(folder: Path, name: str) -> None:
     schema = json.loads((ROOT / "schemas" / name.replace(".yaml", ".schema.json")).read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load((folder / name).read_text(encoding="utf-8")), schema)
+
+
+def test_schema_command_writes_the_three_schemas(tmp_path: Path, cli: Cli) -> None:
+    out = tmp_path / "uit"
+    result = cli("schema", "--root", str(tmp_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"Geschreven: {out / name}" for name in SCHEMAS]
+    assert sorted(path.name for path in out.iterdir()) == sorted(SCHEMAS)
+    for name, text in render_schemas().items():
+        assert (out / name).read_text(encoding="utf-8") == text, name
+        jsonschema.Draft202012Validator.check_schema(json.loads(text))
+    assert not (tmp_path / "schemas").exists()
+
+
+def test_schema_command_writes_into_schemas_by_default(tmp_path: Path, cli: Cli) -> None:
+    assert cli("schema", "--root", str(tmp_path)).returncode == 0
+    assert sorted(path.name for path in (tmp_path / "schemas").iterdir()) == sorted(SCHEMAS)
 
 
 def test_data_files_point_editors_to_their_schema() -> None:
@@ -107,6 +125,21 @@ def test_warnings_do_not_fail_the_check(project: Path, cli: Cli) -> None:
     assert "`formulieren-dag` heeft geen `registration_url`" in keys
     assert "De community `community-online-formulieren` heeft geen evenement in de komende zes maanden" not in keys
     assert all(re.match(r"^(events|communities)\.yaml:\d+:\d+: waarschuwing: ", line) for line in warnings)
+
+
+def test_inside_github_actions_warnings_are_annotations_and_an_unreadable_base_is_skipped(
+    project: Path, cli: Cli
+) -> None:
+    # GitHub sets both in a pull request; `project` is no git repository, so the base cannot be read.
+    result = cli("check", "--root", str(project), GITHUB_ACTIONS="true", GITHUB_BASE_REF="main")
+    assert result.returncode == 0, result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations, result.stdout
+    assert all(line.startswith(f"::warning file={project}/") for line in annotations), annotations
+    assert any("title=Waarschuwing::" in line and "`formulieren-dag`" in line for line in annotations)
+    assert result.stdout.splitlines()[-1].startswith("In orde: ")
+    # Unreadable, the base names no event, so no event counts as new (every past event would).
+    assert "is nieuw" not in result.stdout + result.stderr
 
 
 def test_unused_theme_and_inactive_community_are_warned(project: Path, cli: Cli) -> None:
@@ -226,6 +259,16 @@ def test_new_event_with_a_mistake_changes_nothing(project: Path, cli: Cli) -> No
     assert (project / "events.yaml").read_text(encoding="utf-8") == before
 
 
+def test_new_without_an_answer_stops_with_a_dutch_message(project: Path, cli: Cli) -> None:
+    before = (project / "communities.yaml").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        cli("new", "community", "--root", str(project), stdin="")
+    assert stopped.value.code == (
+        "Geen antwoord op: Id (kleine letters, cijfers en streepjes). Geef het mee als optie (zie --help)."
+    )
+    assert (project / "communities.yaml").read_text(encoding="utf-8") == before
+
+
 def test_new_community_is_added_before_a_following_list(project: Path, cli: Cli) -> None:
     communities = project / "communities.yaml"
     # Put the communities first, so the new entry must go in the middle of the file.
@@ -270,10 +313,76 @@ def test_workflows_parse_and_pin_every_action() -> None:
     assert publish[True]["push"]["branches"] == ["main"] and publish[True]["schedule"]
 
 
-def test_issue_forms_parse() -> None:
-    for form in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"):
-        data = yaml.safe_load(form.read_text(encoding="utf-8"))
-        assert "name" in data or "blank_issues_enabled" in data
+ISSUE_TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
+ISSUE_FORMS = sorted(path for path in ISSUE_TEMPLATES.glob("*.yml") if path.name != "config.yml")
+# GitHub's form schema: the top-level keys a form may have, and the kinds of element in its body.
+FORM_KEYS = {"name", "description", "title", "labels", "assignees", "projects", "type", "body"}
+ELEMENT_KEYS = {"type", "id", "attributes", "validations"}
+FIELD_TYPES = {"input", "textarea", "dropdown", "checkboxes"}
+_FORM_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def test_issue_template_chooser_config() -> None:
+    config = yaml.safe_load((ISSUE_TEMPLATES / "config.yml").read_text(encoding="utf-8"))
+    assert isinstance(config, dict) and set(config) <= {"blank_issues_enabled", "contact_links"}
+    assert isinstance(config.get("blank_issues_enabled", True), bool)
+
+
+def test_there_are_issue_forms() -> None:
+    assert [form.name for form in ISSUE_FORMS] == ["externe-community.yml", "nieuw-evenement.yml"]
+
+
+@pytest.mark.parametrize("form", ISSUE_FORMS, ids=lambda form: form.name)
+def test_issue_forms_parse(form: Path) -> None:
+    """The structure GitHub requires of an issue form; a form that breaks it is not offered at all."""
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), form.name
+    assert set(data) <= FORM_KEYS, set(data) - FORM_KEYS
+    assert _text(data.get("name")) and _text(data.get("description")), "a form needs a name and a description"
+    labels = data.get("labels", [])
+    assert isinstance(labels, list) and all(_text(label) for label in labels), labels
+    body = data.get("body")
+    assert isinstance(body, list) and body, "a form needs a body: a list of elements"
+    ids, field_labels = [], []
+    for number, element in enumerate(body):
+        where = f"{form.name} body[{number}]"
+        assert isinstance(element, dict) and set(element) <= ELEMENT_KEYS, where
+        attributes = element.get("attributes")
+        assert isinstance(attributes, dict), f"{where}: no attributes"
+        if element.get("type") == "markdown":
+            assert _text(attributes.get("value")), f"{where}: markdown without a value"
+            assert "validations" not in element, where
+            continue
+        assert element.get("type") in FIELD_TYPES, f"{where}: type {element.get('type')!r}"
+        assert isinstance(element.get("id"), str) and _FORM_ID.fullmatch(element["id"]), f"{where}: id"
+        ids.append(element["id"])
+        assert _text(attributes.get("label")), f"{where}: no label"
+        field_labels.append(attributes["label"])
+        options = attributes.get("options")
+        if element["type"] == "dropdown":
+            assert isinstance(options, list) and options and all(_text(option) for option in options), where
+            assert len(set(options)) == len(options), f"{where}: an option twice"
+        if element["type"] == "checkboxes":
+            assert isinstance(options, list) and options, where
+            assert all(isinstance(option, dict) and _text(option.get("label")) for option in options), where
+        validations = element.get("validations", {})
+        assert isinstance(validations, dict) and set(validations) <= {"required"}, where
+        assert all(isinstance(value, bool) for value in validations.values()), where
+    assert ids, f"{form.name}: a form needs a field besides text"
+    assert len(set(ids)) == len(ids), f"{form.name}: ids must be unique: {ids}"
+    assert len(set(field_labels)) == len(field_labels), f"{form.name}: labels must be unique: {field_labels}"
+
+
+def test_event_form_offers_exactly_the_event_types() -> None:
+    """The dropdown shows the Dutch labels visitors see on the site, all of them, in the model's order."""
+    form = yaml.safe_load((ISSUE_TEMPLATES / "nieuw-evenement.yml").read_text(encoding="utf-8"))
+    dropdown = next(element for element in form["body"] if element.get("id") == "soort")
+    assert dropdown["type"] == "dropdown"
+    assert dropdown["attributes"]["options"] == list(EVENT_TYPES.values())
 
 
 # Defects a JSON Schema can describe; the others need more than one value (ids across files, the
