@@ -1,4 +1,5 @@
-"""`mkdocs serve` rebuilds the site when an editor changes a data file."""
+"""`mkdocs serve` rebuilds the site when an editor changes a data file, and says in Dutch what is
+wrong when the data is broken."""
 
 from __future__ import annotations
 
@@ -11,6 +12,39 @@ import urllib.request
 from pathlib import Path
 
 from conftest import FIXTURE_EPOCH, make_project
+
+BROKEN_TYPE = "events.yaml:15:11: `webinaar` is geen geldige waarde voor `type`."
+NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
+
+
+def _serve(project: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` on `port`, everything it prints going into `log`."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("wb") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def _break_event_type(project: Path) -> None:
+    events = project / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert text.count("type: webinar") == 1
+    events.write_text(text.replace("type: webinar", "type: webinaar"), encoding="utf-8")
+
+
+def _wait_for_log(log: Path, wanted: str, deadline: float) -> str:
+    text = ""
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if wanted in text:
+            return text
+        time.sleep(0.3)
+    return text
 
 
 def _free_port() -> int:
@@ -57,3 +91,48 @@ def test_editing_events_yaml_during_serve_rebuilds(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_with_broken_data_says_what_is_wrong_and_stops(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    _break_event_type(project)
+    log = tmp_path / "serve.log"
+    server = _serve(project, _free_port(), log)
+    try:
+        returncode = server.wait(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(timeout=20)
+    output = log.read_text(encoding="utf-8")
+    assert returncode == 1, output
+    assert BROKEN_TYPE in output and NOT_BUILT in output, output
+    assert "Traceback" not in output, output
+
+
+def test_breaking_the_data_during_serve_says_what_is_wrong_until_it_is_mended(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    server = _serve(project, port, log)
+    try:
+        url = f"http://127.0.0.1:{port}/agenda/dd-webinar-december/"
+        assert "Webinar duidelijke brieven" in _fetch(url, time.monotonic() + 60, "Webinar duidelijke brieven")
+        _break_event_type(project)
+        output = _wait_for_log(log, NOT_BUILT, time.monotonic() + 30)
+        assert BROKEN_TYPE in output, output
+        assert "Traceback" not in output, output
+        # MkDocs holds requests back until a build succeeds again, but the server keeps running.
+        assert server.poll() is None, "serve stopped"
+        events = project / "events.yaml"
+        events.write_text(
+            events.read_text(encoding="utf-8")
+            .replace("type: webinaar", "type: webinar")
+            .replace("Webinar duidelijke brieven", "Webinar heldere brieven"),
+            encoding="utf-8",
+        )
+        assert "Webinar heldere brieven" in _fetch(url, time.monotonic() + 30, "Webinar heldere brieven")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
