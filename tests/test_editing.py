@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -21,6 +22,7 @@ from generator.data.files import DataFiles
 from generator.data.messages import format_github
 from generator.data.models import EVENT_TYPES
 from generator.data.problems import Problem
+from generator.editing.entries import with_entry
 from generator.editing.schemas import SCHEMAS, render_schemas
 
 Cli = Callable[..., Run]
@@ -30,8 +32,8 @@ Cli = Callable[..., Run]
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
     """`python -m generator *args` in this process; keyword arguments are environment variables."""
 
-    def run(*args: str, stdin: str = "", **env: str) -> Run:
-        return run_cli(monkeypatch, capsys, *args, stdin=stdin, env=env)
+    def run(*args: str, stdin: str = "", terminal: bool = False, **env: str) -> Run:
+        return run_cli(monkeypatch, capsys, *args, stdin=stdin, terminal=terminal, env=env)
 
     return run
 
@@ -232,6 +234,24 @@ def test_new_event_asks_for_what_is_missing(project: Path, cli: Cli) -> None:
     assert cli("check", "--root", str(project)).returncode == 0
 
 
+def test_new_event_in_a_terminal_also_asks_the_optional_questions(project: Path, cli: Cli) -> None:
+    # An all-day event: the end is optional. Outside a terminal it is not asked (see above); here it is.
+    answers = "twee-dagen\nTwee dagen\ncommunity-cx\n2027-06-02\nBibliotheek Utrecht\nWe praten bij.\n"
+    result = cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers, terminal=True)
+    assert result.returncode == 0, result.stderr
+    assert "Einde (zelfde vorm als begin; leeg bij één hele dag): " in result.stdout
+    event = next(e for e in load_site(DataFiles(project)).events if e.id == "twee-dagen")
+    assert (event.start, event.end) == (date(2027, 6, 1), date(2027, 6, 2))
+
+
+def test_new_event_in_a_terminal_may_leave_an_optional_answer_empty(project: Path, cli: Cli) -> None:
+    answers = "een-dag\nEen dag\ncommunity-cx\n\nBibliotheek Utrecht\nWe praten bij.\n"
+    result = cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers, terminal=True)
+    assert result.returncode == 0, result.stderr
+    event = next(e for e in load_site(DataFiles(project)).events if e.id == "een-dag")
+    assert (event.start, event.end) == (date(2027, 6, 1), None)
+
+
 def test_new_event_with_a_mistake_changes_nothing(project: Path, cli: Cli) -> None:
     before = (project / "events.yaml").read_text(encoding="utf-8")
     result = cli(
@@ -295,6 +315,28 @@ def test_new_community_is_added_before_a_following_list(project: Path, cli: Cli)
     network = load_site(DataFiles(project))
     assert network.communities[-1].id == "nieuwe-community"
     assert len(network.themes) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("# kop\nevents: []\n", "# kop\nevents:\n  - id: b\n    title: B\n", id="empty-flow-list"),
+        pytest.param("events:\nthemes: []\n", "events:\n  - id: b\n    title: B\nthemes: []\n", id="nothing-after-key"),
+        pytest.param("events:\n  - id: a", "events:\n  - id: a\n  - id: b\n    title: B\n", id="no-final-line-break"),
+        pytest.param(
+            "events:\n    - id: a\nthemes: []\n",
+            "events:\n    - id: a\n    - id: b\n      title: B\nthemes: []\n",
+            id="wider-indent",
+        ),
+    ],
+)
+def test_a_new_entry_goes_at_the_end_of_its_list(text: str, expected: str) -> None:
+    assert with_entry(text, "events", "- id: b\n  title: B\n") == expected
+
+
+def test_a_new_entry_needs_a_file_with_top_level_fields() -> None:
+    with pytest.raises(ValueError, match="no top-level fields"):
+        with_entry("- id: a\n", "events", "- id: b\n")
 
 
 def test_workflows_parse_and_pin_every_action() -> None:

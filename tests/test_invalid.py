@@ -110,15 +110,24 @@ class Run:
     stderr: str
 
 
+class _Terminal(io.StringIO):
+    """Typed answers, as from a person at a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 def run_cli(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     *args: str,
     stdin: str = "",
+    terminal: bool = False,
     env: dict[str, str] | None = None,
 ) -> Run:
     """`python -m generator *args`, in this process: at the fixture's "now", outside GitHub Actions
-    (plain text output, no base branch), with `stdin` as the answers to its questions (not a terminal).
+    (plain text output, no base branch), with `stdin` as the answers to its questions, typed at a
+    terminal when `terminal` is true.
 
     An argparse error raises SystemExit, as it would end the real command."""
     capsys.readouterr()
@@ -128,7 +137,7 @@ def run_cli(
         patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
         for name, value in (env or {}).items():
             patch.setenv(name, value)
-        patch.setattr(sys, "stdin", io.StringIO(stdin))
+        patch.setattr(sys, "stdin", _Terminal(stdin) if terminal else io.StringIO(stdin))
         returncode = main(list(args))
     out, err = capsys.readouterr()
     return Run(returncode, out, err)

@@ -3,12 +3,15 @@ MkDocs settings the generator needs (`site_url`, `use_directory_urls`)."""
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from test_invalid import run_cli
 
 from conftest import FIXTURE_EPOCH, make_project, run_mkdocs
 
@@ -91,6 +94,24 @@ def test_suggest_url_replaces_the_issue_form(tmp_path: Path, monkeypatch: pytest
     assert EVENT_PAGE in _edit_links(site)
 
 
+def test_broken_data_and_settings_stop_the_build_with_one_dutch_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path)
+    _change_settings(project, "use_directory_urls: true\n", "use_directory_urls: false\n")
+    events = project / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("type: webinar", "type: webinaar"), encoding="utf-8")
+    with pytest.raises(Abort):
+        _build_in_process(project, monkeypatch)
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert len(errors) == 1, errors
+    lines = errors[0].splitlines()
+    assert lines[0].startswith("events.yaml:15:11: `webinaar` is geen geldige waarde voor `type`."), lines
+    assert lines[1].startswith("mkdocs.yml:1:1: De generator werkt alleen met use_directory_urls: true."), lines
+    assert lines[2:] == ["De site is niet gebouwd: los eerst de problemen hierboven op."]
+    assert not (project / "site").exists()
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -119,3 +140,13 @@ def test_settings_the_generator_cannot_work_with_stop_the_real_build(
     assert f"ERROR   -  {message}" in result.stderr, result.stderr
     assert "De site is niet gebouwd: los eerst de problemen hierboven op." in result.stderr
     assert not (project / "site").exists()
+
+
+def test_render_names_a_missing_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings, out = tmp_path / "elders" / "mkdocs.yml", tmp_path / "uit"
+    result = run_cli(monkeypatch, capsys, "render", "--config", str(settings), "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr == f"{settings}: dit bestand ontbreekt.\n"
+    assert not out.exists()
