@@ -30,6 +30,7 @@ from .theme import ASSETS, OVERRIDES
 STYLESHEET = "assets/stylesheets/gc.css"
 SCRIPT = "assets/javascripts/gc.js"
 HOME_PAGE = "index.md"
+DEFAULT_NOT_FOUND_TITLE = "Pagina niet gevonden"
 NOT_FOUND_PAGE = "404.md"
 # MkDocs always adds these Markdown extensions; the 404 page is rendered the way MkDocs renders a page.
 BUILTIN_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -66,6 +67,13 @@ class Asset:
 
 
 @dataclass(frozen=True)
+class NotFoundPage:
+    title: str
+    """The text of the first heading: the page's title, so that it differs from the home page's."""
+    html: str
+
+
+@dataclass(frozen=True)
 class SiteBuild:
     """Everything a builder adds to the editors' content pages."""
 
@@ -81,8 +89,15 @@ class SiteBuild:
     """Template overrides, to put before the theme's own templates."""
     edit_uri: str | None
     """Where "Bewerk deze pagina" on a content page goes, when the settings do not say it themselves."""
-    not_found_html: str | None
-    """The editors' 404.md as HTML, for the theme's 404 template (config `extra.not_found_html`)."""
+    not_found: NotFoundPage | None
+    """The editors' 404.md, for the theme's 404 template (config `extra.not_found_html` and `_title`)."""
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """Values for the builder's `extra` settings, which the theme's templates read."""
+        if self.not_found is None:
+            return {}
+        return {"not_found_title": self.not_found.title, "not_found_html": self.not_found.html}
 
     @property
     def files(self) -> list[FeedFile | Asset]:
@@ -128,7 +143,7 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         scripts=[SCRIPT],
         theme_dir=OVERRIDES,
         edit_uri=_edit_uri(config, repository),
-        not_found_html=_not_found_html(config),
+        not_found=_not_found(config),
     )
     taken = [path for path in result.generated_paths if (config.docs_dir / path).exists()]
     if taken:
@@ -159,10 +174,12 @@ def _edit_uri(config: SiteConfig, repository: str) -> str | None:
     return f"{repository}/edit/{config.branch}/{config.docs_folder}/"
 
 
-def _not_found_html(config: SiteConfig) -> str | None:
+def _not_found(config: SiteConfig) -> NotFoundPage | None:
     source = config.docs_dir / NOT_FOUND_PAGE
     if not source.is_file():
         return None
     names = list(dict.fromkeys([*BUILTIN_MARKDOWN_EXTENSIONS, *config.markdown_extensions]))
     converter = Markdown(extensions=names, extension_configs=dict(config.markdown_configs))
-    return converter.convert(source.read_text(encoding="utf-8"))
+    html = converter.convert(source.read_text(encoding="utf-8"))
+    headings = getattr(converter, "toc_tokens", [])
+    return NotFoundPage(headings[0]["name"] if headings else DEFAULT_NOT_FOUND_TITLE, html)

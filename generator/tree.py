@@ -149,8 +149,8 @@ def _tree_config(data: Mapping[str, Any], site: SiteBuild, theme: dict[str, Any]
     ]
     if site.edit_uri:
         config["edit_uri"] = site.edit_uri
-    if site.not_found_html is not None:
-        config["extra"] = {**(data.get("extra") or {}), "not_found_html": site.not_found_html}
+    if site.extra:
+        config["extra"] = {**(data.get("extra") or {}), **site.extra}
     hidden = [f"/{page.path}" for page in site.pages if not page.in_nav]
     if hidden:
         config["not_in_nav"] = "\n".join([*(str(data.get("not_in_nav") or "").splitlines()), *hidden])

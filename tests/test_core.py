@@ -97,7 +97,8 @@ def test_build_site_gives_pages_feeds_assets_and_settings(tmp_path: Path) -> Non
     assert {urls.LIST_PAGES["agenda"], urls.ALL_EVENTS_FEED, "assets/stylesheets/gc.css"} <= paths
     assert site.edit_uri == "https://github.com/o/r/edit/main/content/"
     assert site.home is not None and "Binnenkort" in site.home
-    assert site.not_found_html is not None and "<h1" in site.not_found_html
+    assert site.not_found is not None and "<h1" in site.not_found.html
+    assert site.not_found.title == "Pagina niet gevonden"
     event = site.network.events[0]
     page = next(p for p in site.pages if p.path == urls.event_source(event.id))
     assert f"edit_url: https://github.com/o/r/blob/main/events.yaml#L{event.source.line}" in page.content
@@ -131,7 +132,7 @@ def test_a_feed_may_not_be_replaced_by_a_content_file(tmp_path: Path) -> None:
 def test_without_404_page_the_theme_says_page_not_found(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "content" / "404.md").unlink()
-    assert build_site(_config(project), NOW).not_found_html is None
+    assert build_site(_config(project), NOW).not_found is None
     assert run_mkdocs(project).returncode == 0
     assert "<h1>Pagina niet gevonden</h1>" in (project / "site" / "404.html").read_text(encoding="utf-8")
 

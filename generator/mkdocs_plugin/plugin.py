@@ -83,8 +83,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         config.extra_javascript.extend(path for path in self.site.scripts if path not in scripts)
         if str(self.site.theme_dir) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(self.site.theme_dir))
-        if self.site.not_found_html is not None:
-            config.extra["not_found_html"] = self.site.not_found_html
+        config.extra.update(self.site.extra)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -21,6 +21,7 @@ from ..catalogue import urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..data.models import Community, Event, Theme
 from ..data.network import Network
+from .dutch import long_date
 from .structured_data import event_data, script_json
 from .templating import environment
 
@@ -153,7 +154,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
             r.page(
                 urls.event_source(event.id),
                 "event.html",
-                event.title,
+                f"{event.title} ({long_date(event.first_day)})",
                 event.summary or event.title,
                 event=event,
                 is_upcoming=event.id in upcoming_ids,
@@ -166,7 +167,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
             r.page(
                 urls.theme_source(theme.id),
                 "theme.html",
-                theme.name,
+                f"Thema: {theme.name}",
                 theme.description or theme.name,
                 theme=theme,
                 upcoming=[e for e in upcoming if theme.id in e.themes],
