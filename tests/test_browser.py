@@ -1,7 +1,11 @@
 """The built fixture site in a real browser (Chromium through Playwright): axe-core's WCAG 2.2 AA
 rules on every page type in the light and the dark colour scheme, no requests to other hosts, no
 script errors, a working skip link, a sane heading outline, visible keyboard focus and a working
-search."""
+search.
+
+Speed: one browser for the module, and per site one tab (context and page) per colour scheme that
+opens page after page, with axe-core loaded into it once per context. A page counts as done when
+Material's search reports that it is ready and no request is still open, not after a fixed wait."""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +94,29 @@ HEADINGS_JS = """() => {
   }));
 }"""
 
+# What the tests read from a page once it is loaded, in one round trip.
+PAGE_FACTS_JS = f"""() => ({{
+  bodyScheme: document.body.getAttribute('data-md-color-scheme'),
+  background: getComputedStyle(document.body).backgroundColor,
+  headings: ({HEADINGS_JS})(),
+  skipLinks: [...document.querySelectorAll('a.md-skip')].map((a) => ({{
+    href: a.getAttribute('href'), text: a.textContent.trim()}})),
+}})"""
+
+# Material's search says "Zoeken initialiseren" until its worker has fetched the index and lunr's
+# Dutch support, and then shows its placeholder text. That is the last thing a page loads. A page
+# without Material's search has nothing to wait for.
+SEARCH_READY_JS = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const config = document.getElementById('__config');
+  if (!meta || !config) return true;
+  const placeholder = JSON.parse(config.textContent).translations['search.result.placeholder'];
+  return meta.textContent.trim() === placeholder;
+}"""
+SEARCH_READY_TIMEOUT_S = 10
+# After the search is ready: how long a request may stay open before the page is checked anyway.
+IN_FLIGHT_TIMEOUT_S = 5
+
 AXE_RUN_JS = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   const nodes = (list) => list.map((node) => ({target: node.target.map(String), summary: node.failureSummary || ''}));
@@ -161,6 +189,8 @@ class Visit:
     skip_links: list[dict[str, str]] = field(default_factory=list)
     axe: dict[str, Any] = field(default_factory=dict)
     live_markup: list[str] = field(default_factory=list)
+    # Requests that have started and not yet finished or failed (to know when the page is done).
+    in_flight: set[Any] = field(default_factory=set, repr=False, compare=False)
 
 
 def _is_local(url: str) -> bool:
@@ -170,50 +200,91 @@ def _is_local(url: str) -> bool:
     return parts.hostname == LOCAL_HOST
 
 
-def _watch(page: Any, visit: Visit) -> None:
-    """Record everything a page does that a test may want to fail on."""
+def _watch(page: Any, current: Callable[[], Visit]) -> None:
+    """Record everything a page does that a test may want to fail on, in the visit `current()` gives:
+    a reused tab moves on to the next visit when it opens the next page."""
 
     def on_request(request: Any) -> None:
+        visit = current()
         visit.requests.append(request.url)
+        visit.in_flight.add(request)
         if not _is_local(request.url):
             visit.foreign_requests.append(request.url)
 
     def on_dialog(dialog: Any) -> None:
-        visit.dialogs.append(f"{dialog.type}: {dialog.message}")
+        current().dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
     def on_console(message: Any) -> None:
         if message.type == "error":
-            visit.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+            current().console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
     def on_response(response: Any) -> None:
-        if response.status >= 400 and response.url != page.url:
-            visit.failed.append(f"HTTP {response.status} {response.url}")
+        # The page's own status is checked by the tests; this is about what the page asks for.
+        if response.status >= 400 and not response.request.is_navigation_request():
+            current().failed.append(f"HTTP {response.status} {response.url}")
+
+    def on_request_finished(request: Any) -> None:
+        current().in_flight.discard(request)
 
     def on_request_failed(request: Any) -> None:
+        visit = current()
+        visit.in_flight.discard(request)
         if _is_local(request.url):
             visit.failed.append(f"{request.failure} {request.url}")
 
     page.on("request", on_request)
     page.on("dialog", on_dialog)
-    page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+    page.on("pageerror", lambda error: current().page_errors.append(str(error)))
     page.on("console", on_console)
     page.on("response", on_response)
+    page.on("requestfinished", on_request_finished)
     page.on("requestfailed", on_request_failed)
 
 
+def _settle(page: Any, visit: Visit) -> None:
+    """Wait until the page has done what it does after loading: Material's search is ready (the last
+    thing it loads), and then no request is open any more. A script error or a failed request stops
+    the wait at once: the search will not get ready, and the tests report why."""
+    deadline = time.monotonic() + SEARCH_READY_TIMEOUT_S
+    while not page.evaluate(SEARCH_READY_JS):
+        if visit.page_errors or visit.failed:
+            break
+        if time.monotonic() > deadline:
+            visit.failed.append(f"the search was not ready {SEARCH_READY_TIMEOUT_S} s after loading")
+            break
+        page.wait_for_timeout(20)
+    deadline = time.monotonic() + IN_FLIGHT_TIMEOUT_S
+    while visit.in_flight and time.monotonic() < deadline:  # a page that keeps loading is still checked
+        page.wait_for_timeout(20)
+
+
+def _after_effects(page: Any, visit: Visit) -> None:
+    """Let what an action started finish: open requests (an image that fails runs its onerror), then
+    two animation frames for the events they queue."""
+    deadline = time.monotonic() + IN_FLIGHT_TIMEOUT_S
+    while visit.in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 class Site:
-    """The served site, a browser, and the pages already visited (each page and scheme once)."""
+    """The served site, a browser, and the pages already visited (each page and scheme once).
+
+    The visits share one tab per colour scheme: a context with axe-core loaded into every page, and
+    one page that opens one address after another. Tests that type or click get a fresh page."""
 
     def __init__(self, browser: Any, base: str) -> None:
         self.browser = browser
         self.base = base
         self.visits: dict[tuple[str, str], Visit] = {}
+        self._tabs: dict[str, tuple[Any, Any]] = {}
+        self._current: dict[str, Visit] = {}
 
     def url(self, path: str) -> str:
         return self.base + path
 
-    def new_page(self, scheme: str, visit: Visit) -> tuple[Any, Any]:
+    def _open(self, scheme: str, current: Callable[[], Visit], *, axe: bool = False) -> tuple[Any, Any]:
         context = self.browser.new_context(
             color_scheme=scheme,
             viewport={"width": 1280, "height": 900},
@@ -222,33 +293,45 @@ class Site:
         )
         # Keep the test off the internet: a request elsewhere is recorded (above) and then refused.
         context.route(lambda url: not _is_local(url), lambda route: route.abort())
+        if axe:  # parsed by each page the context opens; cheaper than adding a script tag per page
+            context.add_init_script(path=str(AXE))
         page = context.new_page()
-        _watch(page, visit)
+        _watch(page, current)
         return context, page
+
+    def new_page(self, scheme: str, visit: Visit) -> tuple[Any, Any]:
+        """A page of its own, in a fresh context, for a test that types, clicks or changes the media."""
+        return self._open(scheme, lambda: visit)
+
+    def _tab(self, scheme: str) -> Any:
+        if scheme not in self._tabs:
+            self._tabs[scheme] = self._open(scheme, lambda: self._current[scheme], axe=True)
+        return self._tabs[scheme][1]
+
+    def close(self) -> None:
+        for context, _ in self._tabs.values():
+            context.close()
+        self._tabs.clear()
 
     def visit(self, path: str, scheme: str) -> Visit:
         key = (path, scheme)
         if key in self.visits:
             return self.visits[key]
-        visit = Visit(path, scheme)
-        context, page = self.new_page(scheme, visit)
-        try:
-            response = page.goto(self.url(path), wait_until="load")
-            visit.status = response.status if response else None
-            with contextlib.suppress(PlaywrightTimeout):  # a page that keeps loading is still checked
-                page.wait_for_load_state("networkidle", timeout=5000)
-            visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-            visit.background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-            visit.headings = page.evaluate(HEADINGS_JS)
-            visit.skip_links = page.evaluate(
-                "[...document.querySelectorAll('a.md-skip')].map(a => ({href: a.getAttribute('href'),"
-                " text: a.textContent.trim()}))"
-            )
-            page.add_script_tag(path=str(AXE))
-            visit.axe = page.evaluate(AXE_RUN_JS, AXE_TAGS)
-            page.wait_for_timeout(100)  # let late console messages arrive
-        finally:
-            context.close()
+        visit = self._current[scheme] = Visit(path, scheme)
+        page = self._tab(scheme)
+        response = page.goto(self.url(path), wait_until="load")
+        visit.status = response.status if response else None
+        facts = page.evaluate(PAGE_FACTS_JS)
+        visit.body_scheme = facts["bodyScheme"]
+        visit.background = facts["background"]
+        visit.headings = facts["headings"]
+        visit.skip_links = facts["skipLinks"]
+        # axe works on the page while the search worker gets ready in its own thread.
+        visit.axe = page.evaluate(AXE_RUN_JS, AXE_TAGS)
+        _settle(page, visit)
+        # The page's events reach Python in the order the page sent them: when this answer is
+        # here, so are the console messages and errors from before it.
+        page.evaluate("0")
         self.visits[key] = visit
         return visit
 
@@ -293,8 +376,10 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def site(browser: Any, served_site: str) -> Site:
-    return Site(browser, served_site)
+def site(browser: Any, served_site: str) -> Iterator[Site]:
+    site = Site(browser, served_site)
+    yield site
+    site.close()
 
 
 def _format_violations(violations: list[dict[str, Any]]) -> str:
@@ -411,14 +496,19 @@ def test_first_tab_reaches_the_skip_link_and_enter_moves_to_the_content(site: Si
         assert "inhoud" in first["label"].lower(), f"the skip link says {first['label']!r}"
         target_id = page.evaluate("document.activeElement.getAttribute('href')").lstrip("#")
         page.keyboard.press("Enter")
-        page.wait_for_timeout(300)
-        assert page.evaluate("location.hash") == f"#{target_id}"
-        target = page.evaluate(
-            """(id) => { const el = document.getElementById(id); if (!el) return null;
+        where = """(id) => { const el = document.getElementById(id); if (!el) return null;
                  const box = el.getBoundingClientRect();
-                 return {inMain: !!el.closest('main, .md-content'), top: box.top, height: innerHeight}; }""",
-            target_id,
-        )
+                 return {hash: location.hash, inMain: !!el.closest('main, .md-content'), top: box.top,
+                         height: innerHeight}; }"""
+        with contextlib.suppress(PlaywrightTimeout):  # the asserts below say what did not happen
+            page.wait_for_function(
+                f"(id) => {{ const t = ({where})(id); return t && t.hash === '#' + id && t.top >= 0"
+                " && t.top < t.height / 2; }",
+                arg=target_id,
+                timeout=2000,
+            )
+        assert page.evaluate("location.hash") == f"#{target_id}"
+        target = page.evaluate(where, target_id)
         assert target is not None, f"the skip link points to #{target_id}, which does not exist"
         assert target["inMain"], f"#{target_id} is not inside the main content"
         assert 0 <= target["top"] < target["height"] / 2, f"#{target_id} was not scrolled into view: {target}"
@@ -444,8 +534,9 @@ def test_keyboard_focus_is_visible(site: Site, scheme: str) -> None:
             focused = page.evaluate(FOCUS_JS)
             if focused is None:
                 break
-            if not focused["visible"]:  # Material fades some parts in (search: 250 ms); look again
-                page.wait_for_timeout(500)
+            if not focused["visible"]:  # Material fades some parts in (search: 250 ms); wait for it
+                with contextlib.suppress(PlaywrightTimeout):
+                    page.wait_for_function(f"() => ({FOCUS_JS})()?.visible", timeout=1000)
                 focused = page.evaluate(FOCUS_JS) or focused
             seen.append(focused["path"])
             if not focused["visible"]:
@@ -473,7 +564,7 @@ def search(site: Site, term: str) -> tuple[Visit, list[str]]:
     context, page = site.new_page("light", visit)
     try:
         page.goto(site.url("/"), wait_until="load")
-        page.wait_for_load_state("networkidle", timeout=10000)
+        _settle(page, visit)  # typing before the search is ready would find nothing
         field = page.locator("input.md-search__input")
         if field.is_visible():  # wide screens show the search field in the header
             field.click()
@@ -482,7 +573,7 @@ def search(site: Site, term: str) -> tuple[Visit, list[str]]:
         field.fill("")
         field.press_sequentially(term, delay=50)
         page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
-        page.wait_for_timeout(300)  # let anything a result might run, run
+        _after_effects(page, visit)  # let anything a result might run, run
         results = page.locator(".md-search-result__item").all_inner_texts()
         visit.live_markup = page.evaluate(LIVE_MARKUP_JS)
     finally:
@@ -530,8 +621,9 @@ def test_tricky_text_stays_text_on_the_page(injection_site: Site, path: str) -> 
     context, page = injection_site.new_page("light", visit)
     try:
         page.goto(injection_site.url(path), wait_until="load")
+        _settle(page, visit)
         page.mouse.move(300, 300)
-        page.wait_for_timeout(300)
+        _after_effects(page, visit)
         visit.live_markup = page.evaluate(LIVE_MARKUP_JS)
         text = page.locator("article").inner_text()
     finally:
@@ -558,20 +650,25 @@ def test_project_site_has_no_axe_violations_or_foreign_requests(browser: Any, pr
     problems: list[str] = []
     with serve(project_site) as base:
         own = Site(browser, base)
-        for path in pages:
-            for scheme in SCHEMES:
-                visit = own.visit(path, scheme)
-                for rule in visit.axe["violations"]:
-                    problems.append(f"{path} ({scheme}): {_format_violations([rule])}")
-                problems += [
-                    f"{path} ({scheme}): {item}"
-                    for item in visit.foreign_requests
-                    + visit.dialogs
-                    + visit.page_errors
-                    + visit.console_errors
-                    + visit.failed
-                ]
-                assert visit.axe["passes"], path
+        try:
+            for path in pages:
+                for scheme in SCHEMES:
+                    visit = own.visit(path, scheme)
+                    if visit.status != 200:
+                        problems.append(f"{path} ({scheme}): answered {visit.status}")
+                    for rule in visit.axe["violations"]:
+                        problems.append(f"{path} ({scheme}): {_format_violations([rule])}")
+                    problems += [
+                        f"{path} ({scheme}): {item}"
+                        for item in visit.foreign_requests
+                        + visit.dialogs
+                        + visit.page_errors
+                        + visit.console_errors
+                        + visit.failed
+                    ]
+                    assert visit.axe["passes"], path
+        finally:
+            own.close()
     assert not problems, "\n".join(problems)
 
 
