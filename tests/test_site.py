@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURE, article_text
 from generator.build import load_site
 from generator.data.files import DataFiles
@@ -98,11 +100,38 @@ def test_cancelled_event_page_says_so_before_anything_else(built_site: Path) -> 
     text = article_text(built_site / "agenda" / "dd-geannuleerd" / "index.html")
     assert text.index("Gaat niet door") < text.index("Wanneer")
     assert "Aanmelden" not in text
+    assert "Zet in je agenda" not in text
 
 
-def test_past_event_page_says_it_is_over(built_site: Path) -> None:
+def test_past_event_page_says_it_is_over_and_leads_to_the_archive(built_site: Path) -> None:
     text = article_text(built_site / "agenda" / "cx-terugblik" / "index.html")
     assert "Dit evenement is al geweest." in text
+    assert "Zet in je agenda" not in text
+    assert "Naar het archief van de agenda" in text and "Terug naar de agenda" not in text
+    assert "Zet in je agenda" in article_text(built_site / "agenda" / "dd-webinar-december" / "index.html")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "agenda/index.html",
+        "agenda/archief/index.html",
+        "communities/community-cx/index.html",
+        "themas/klantreizen/index.html",
+    ],
+)
+def test_lists_write_dates_in_full_words_with_the_year(built_site: Path, page: str) -> None:
+    text = article_text(built_site / page)
+    for abbreviation in ("t/m", " ma ", " di ", " wo ", " do ", " vr ", " za ", " zo ", " jan ", " mrt ", " okt "):
+        assert abbreviation not in f" {text} ", f"{page}: {abbreviation!r}"
+    assert re.search(r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d+ \w+ 20\d\d", text), page
+
+
+def test_list_writes_multi_day_events_as_the_event_page_does(built_site: Path) -> None:
+    phrase = "maandag 29 tot en met dinsdag 30 maart 2027"
+    assert phrase in article_text(built_site / "agenda" / "index.html")
+    assert phrase in article_text(built_site / "agenda" / "congres-2027" / "index.html")
 
 
 def test_community_page(built_site: Path) -> None:
@@ -154,8 +183,13 @@ def test_home_page_shows_text_cards_events_and_members(built_site: Path) -> None
     text = article_text(page)
     assert "Dit is de fixture-site." in text
     assert "1.500 leden" in text
-    assert "Meer over Community CX" in text
-    assert _event_links(page) == UPCOMING
+    # One link per card: the name leads to the community, no second link to the same page beside it.
+    cards = re.search(r'<div class="grid cards gc-cards">(.*?)</div>', page.read_text(encoding="utf-8"), re.S)
+    assert cards
+    for card in re.findall(r"<li>(.*?)</li>", cards.group(1), re.S):
+        assert card.count("<a ") == 1, card
+    # A cancelled event stays in the agenda, but does not take one of the home page's places.
+    assert _event_links(page) == [event for event in UPCOMING if event != "dd-geannuleerd"]
 
 
 def test_navigation_shows_sections_not_single_events(built_site: Path) -> None:

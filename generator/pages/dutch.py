@@ -21,10 +21,6 @@ def long_date(day: date) -> str:
     return format_date(day, "EEEE d MMMM y", locale=LOCALE)
 
 
-def short_date(day: date) -> str:
-    return format_date(day, "EEE d MMM", locale=LOCALE)
-
-
 def month_name(day: date) -> str:
     """ "December 2026", for a heading above the events of one month."""
     text = format_date(day, "MMMM y", locale=LOCALE)
@@ -67,15 +63,6 @@ def when_parts(event: Event) -> list[Part]:
         (" tot ", None),
         (f"{long_date(end.date())}, {clock(end)} uur", iso(end)),
     ]
-
-
-def time_of_day(event: Event) -> str:
-    """The time part only, for lists that show the date beside it."""
-    if event.all_day:
-        return "hele dag" if not event.multi_day else f"t/m {short_date(event.last_day)}"
-    if event.multi_day:
-        return f"{clock(event.starts_at)} uur t/m {short_date(event.last_day)}"
-    return f"{clock(event.starts_at)}–{clock(event.ends_at)} uur"
 
 
 def _first_of_range(first: date, last: date) -> str:

@@ -179,7 +179,8 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
 
 def render_home(network: Network, now: datetime, settings: SiteSettings) -> str:
     """The generated part of the home page, placed under the editors' own home text."""
-    return _Renderer(network, now, settings).render("home.html", "", upcoming=network.upcoming(now)[:HOME_EVENTS])
+    going_ahead = [event for event in network.upcoming(now) if not event.cancelled]
+    return _Renderer(network, now, settings).render("home.html", "", upcoming=going_ahead[:HOME_EVENTS])
 
 
 def _by_month(events: list[Event]) -> list[tuple[datetime, list[Event]]]:

@@ -30,12 +30,10 @@ def environment() -> Environment:
     env = new_environment(__package__ or "", autoescape=True)
     env.filters.update(
         long_date=dutch.long_date,
-        short_date=dutch.short_date,
         month_name=dutch.month_name,
         number=dutch.number,
         when=dutch.when,
         when_parts=dutch.when_parts,
-        time_of_day=dutch.time_of_day,
         iso=dutch.iso,
         event_type=lambda value: EVENT_TYPES.get(value or "", ""),
         markdown=lambda source: Markup(markdown_text.render(source)),
