@@ -19,6 +19,10 @@ serve: $(VENV)/.installed  ## Live preview on http://127.0.0.1:8000
 test: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+.PHONY: test-fast
+test-fast: $(VENV)/.installed-test tests/js/node_modules/.installed  ## All tests but the browser and HTML checks (under a minute)
+	$(BIN)/python -m pytest -m "not browser"
+
 lint: $(VENV)/.installed-test  ## Check style, formatting and types (ruff, mypy) as CI does
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

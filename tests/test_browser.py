@@ -29,6 +29,8 @@ from playwright.sync_api import sync_playwright
 
 from conftest import JS_TOOLS, REPORT, ROOT, make_project, require_tool, run_mkdocs
 
+pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
+
 FIXTURES = ROOT / "tests" / "fixtures"
 
 # Debian's chromium by default; CHROMIUM_PATH names another build of it (GitHub's runners ship Chrome).

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import JS_TOOLS, require_tool
 
+pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
+
 VNU_JAR = JS_TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
