@@ -677,8 +677,9 @@ def test_project_site_has_no_axe_violations_or_foreign_requests(browser: Any, pr
 # --- summary ----------------------------------------------------------------------------------------
 
 
-def test_report(site: Site, request: pytest.FixtureRequest) -> None:
-    """Writes what the browser saw to build/browser-report.json, and its summary under pytest's own."""
+def test_report(site: Site, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Writes what the browser saw to browser-report.json in pytest's temporary folder (never into the
+    repository), shows its summary under pytest's own, and holds it to what the other tests promise."""
     for _, path in PAGES:
         for scheme in SCHEMES:
             site.visit(path, scheme)
@@ -698,15 +699,15 @@ def test_report(site: Site, request: pytest.FixtureRequest) -> None:
         "foreign_requests": sorted({u for v in site.visits.values() for u in v.foreign_requests}),
         "errors": sorted({e for v in site.visits.values() for e in v.page_errors + v.console_errors + v.failed}),
     }
-    out = ROOT / "build" / "browser-report.json"
-    out.parent.mkdir(exist_ok=True)
+    out = tmp_path_factory.getbasetemp() / "browser-report.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     request.config.stash[REPORT] = [
         f"{report['summary']}; {len(violations)} distinct axe violation(s)",
         f"third-party requests: {len(report['foreign_requests'])}; script errors: {len(report['errors'])}",
-        f"report: {out.relative_to(ROOT)}",
+        f"report: {out}",
     ]
     assert pages == len(PAGES) and rules
+    assert (report["violations"], report["foreign_requests"], report["errors"]) == ({}, [], [])
 
 
 def test_event_page_prints_as_a_handout(site: Site) -> None:
