@@ -9,6 +9,7 @@ settings, comes out as one `DataError`, before anything is written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -57,7 +58,7 @@ class SiteConfig:
     @property
     def docs_folder(self) -> str:
         """The docs folder as messages and edit links name it, relative to the project."""
-        return self.docs_dir.relative_to(self.files.root).as_posix()
+        return Path(os.path.relpath(self.docs_dir, self.files.root)).as_posix()
 
 
 @dataclass(frozen=True)
