@@ -8,7 +8,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,3 +106,41 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         terminalreporter.write_sep("-", "browser check")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+# --- the browser, for the tests that open the built sites (see browser_harness.py) -----------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium for the whole session; tests open their own contexts in it."""
+    from browser_harness import AXE, CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    require_tool(Path(CHROMIUM).is_file(), "Chromium (/usr/bin/chromium)")
+    require_tool(AXE.is_file(), "the npm package axe-core")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path) -> Iterator[str]:
+    """The fixture site on http://127.0.0.1:<free port>."""
+    from browser_harness import serve
+
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def site(browser: Any, served_site: str) -> Iterator[Any]:
+    """The fixture site in the browser, each page and colour scheme visited once for all tests."""
+    from browser_harness import Site
+
+    visited = Site(browser, served_site)
+    yield visited
+    visited.close()
