@@ -69,6 +69,7 @@ CHECKED_BY_LOADING = (
     "unsafe_link",
     "bad_url",
     "bad_moment",
+    "year_out_of_range",
     "impossible_date",
     "impossible_time",
     "nonexistent_time",

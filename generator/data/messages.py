@@ -61,10 +61,11 @@ MESSAGES: Mapping[str, str] = {
     # Dates and times
     "bad_moment": '`{value}` is geen geldige datum. Schrijf "JJJJ-MM-DD UU:MM" (bijvoorbeeld "2026-12-08 14:00") '
     'of alleen "JJJJ-MM-DD" voor een evenement van een hele dag.',
+    "year_out_of_range": "Het jaar in `{value}` klopt niet. Kies een jaar van 2000 tot en met 2099.",
     "impossible_date": "De datum `{value}` bestaat niet. Controleer de dag en de maand.",
     "impossible_time": "De tijd in `{value}` bestaat niet. Gebruik uren van 00 tot 23 en minuten van 00 tot 59.",
     "nonexistent_time": "De tijd `{value}` bestaat niet in Nederland: de klok gaat die nacht een uur vooruit. "
-    "Kies een tijd na 03:00.",
+    "Kies een tijd voor 02:00 of vanaf 03:00.",
     "ambiguous_time": "De tijd `{value}` komt in Nederland twee keer voor: de klok gaat die nacht een uur terug. "
     "Kies een tijd voor 02:00 of vanaf 03:00.",
     "missing_end": "Een evenement met een begintijd heeft ook een eindtijd nodig. Voeg `end` toe, "

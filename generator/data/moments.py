@@ -16,6 +16,10 @@ from .problems import invalid
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 
+# The agenda of a network of today: an earlier or later year is a typing mistake. The bounds also keep
+# every date inside what the calendar files and the time zone rules can write (9999 overflowed).
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
 _MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 
 
@@ -34,6 +38,8 @@ def parse_moment(value: object) -> date | datetime:
     if not match:
         raise invalid("bad_moment", value=value)
     year, month, day, hour, minute = match.groups()
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+        raise invalid("year_out_of_range", value=value)
     try:
         day_value = date(int(year), int(month), int(day))
     except ValueError:
