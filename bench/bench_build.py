@@ -35,16 +35,16 @@ GOAL = 12.0
 ROUNDS = 5
 
 
-def write_data(folder: Path, count: int) -> DataFiles:
+def write_data(folder: Path, count: int, first: date = date(2026, 9, 1), years: int = 0) -> DataFiles:
+    """`count` events from `first`: within 300 days, or spread evenly over `years` years."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("communities.yaml", "external_communities.yaml"):
         shutil.copy(FIXTURE / name, folder / name)
     communities = ["community-cx", "netwerk-direct-duidelijk", "community-online-formulieren"]
     themes = ["klantreizen", "begrijpelijke-taal", "formulieren"]
     lines = ["events:"]
-    first = date(2026, 9, 1)
     for index in range(count):
-        day = first + timedelta(days=index % 300)
+        day = first + timedelta(days=index * 365 * years // count if years else index % 300)
         lines += [
             f"  - id: evenement-{index}",
             f"    title: Bijeenkomst nummer {index} over dienstverlening",

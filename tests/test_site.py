@@ -3,6 +3,7 @@ between upcoming and past at the fixture's fixed "now"."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -100,15 +101,17 @@ def test_cancelled_event_page_says_so_before_anything_else(built_site: Path) -> 
     text = article_text(built_site / "agenda" / "dd-geannuleerd" / "index.html")
     assert text.index("Gaat niet door") < text.index("Wanneer")
     assert "Aanmelden" not in text
-    assert "Zet in je agenda" not in text
+    assert "Zet dit evenement in je agenda" not in text
 
 
 def test_past_event_page_says_it_is_over_and_leads_to_the_archive(built_site: Path) -> None:
     text = article_text(built_site / "agenda" / "cx-terugblik" / "index.html")
     assert "Dit evenement is al geweest." in text
-    assert "Zet in je agenda" not in text
+    assert "Zet dit evenement in je agenda" not in text
     assert "Naar het archief van de agenda" in text and "Terug naar de agenda" not in text
-    assert "Zet in je agenda" in article_text(built_site / "agenda" / "dd-webinar-december" / "index.html")
+    assert "Zet dit evenement in je agenda" in article_text(
+        built_site / "agenda" / "dd-webinar-december" / "index.html"
+    )
 
 
 @pytest.mark.parametrize(
@@ -221,7 +224,8 @@ def test_feeds_are_published_and_offered_on_the_pages(built_site: Path) -> None:
         "agenda/index.html": "agenda.ics",
         "communities/community-cx/index.html": "communities/community-cx/agenda.ics",
         "themas/klantreizen/index.html": "themas/klantreizen/agenda.ics",
-        "agenda/dd-webinar-december/index.html": "agenda/dd-webinar-december.ics",
+        # An event page offers the feed of the community that organises it, not a feed of one event.
+        "agenda/dd-webinar-december/index.html": "communities/netwerk-direct-duidelijk/agenda.ics",
     }
     for page, feed in offers.items():
         source = (built_site / page).read_text(encoding="utf-8")
@@ -232,8 +236,23 @@ def test_feeds_are_published_and_offered_on_the_pages(built_site: Path) -> None:
             "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fcommunities.gebruikercentraal.nl" in source
         ), page
         assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2F" in source, page
+        assert "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2F" in source, page
     event = (built_site / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
-    assert '<a class="md-button" href="../dd-webinar-december.ics" download>Zet in je agenda</a>' in event
+    assert "agenda/dd-webinar-december.ics" not in event.split('id="abonneren"')[1]
+    assert '<a href="../dd-webinar-december.ics" download>Download het agenda-bestand</a>' in event
+
+
+def test_event_page_fills_in_web_calendars_for_one_event(built_site: Path) -> None:
+    event = html.unescape((built_site / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8"))
+    # 14.00-16.00 in Amsterdam on 8 December is 13.00-15.00 UTC.
+    google = re.search(r'href="(https://calendar\.google\.com/calendar/render\?action=TEMPLATE[^"]+)"', event)
+    assert google and "dates=20261208T130000Z%2F20261208T150000Z" in google.group(1)
+    assert "text=Webinar%20duidelijke%20brieven" in google.group(1)
+    work = re.search(r'href="(https://outlook\.office\.com/calendar/deeplink/compose\?[^"]+)"', event)
+    assert work and "startdt=2026-12-08T13%3A00%3A00Z" in work.group(1) and "allday=false" in work.group(1)
+    assert "https://outlook.live.com/calendar/deeplink/compose?" in event
+    all_day = html.unescape((built_site / "agenda" / "formulieren-dag" / "index.html").read_text(encoding="utf-8"))
+    assert "dates=20270114%2F20270115" in all_day and "allday=true" in all_day
 
 
 def test_every_internal_link_resolves(built_site: Path) -> None:

@@ -2,11 +2,16 @@
 
 Pages need the names for their subscribe blocks and the calendar files need the events: both take
 them from this one list.
+
+A feed to subscribe to (all events, a community, a theme) holds the upcoming events and those that
+ended in the last twelve months (`WINDOW`): enough to look back on, while a subscriber's app does not
+download the whole history every few hours. Every event, old or new, keeps its own file to import.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from ..data.models import Event
 from ..data.network import Network
@@ -19,16 +24,22 @@ class Feed:
     name: str
     description: str
     events: tuple[Event, ...]
+    is_import: bool = False
+    """One event, to add once to a calendar the visitor already has: not a calendar of its own."""
 
 
-def all_feeds(network: Network) -> list[Feed]:
+WINDOW = timedelta(days=365)
+
+
+def all_feeds(network: Network, now: datetime) -> list[Feed]:
     """Every feed the site offers, with the Dutch name a calendar app shows for it."""
+    recent = tuple(event for event in network.events if event.ends_at > now - WINDOW)
     feeds = [
         Feed(
             urls.ALL_EVENTS_FEED,
             "Agenda community's Gebruiker Centraal",
             "Alle evenementen van de community's van Gebruiker Centraal.",
-            network.events,
+            recent,
         ),
     ]
     feeds += [
@@ -36,7 +47,7 @@ def all_feeds(network: Network) -> list[Feed]:
             urls.community_feed(c.id),
             f"Agenda {c.name}",
             f"Evenementen die {c.name} organiseert of mee organiseert.",
-            tuple(network.events_of(c.id)),
+            tuple(e for e in recent if c.id in e.communities),
         )
         for c in network.communities
     ]
@@ -45,9 +56,9 @@ def all_feeds(network: Network) -> list[Feed]:
             urls.theme_feed(t.id),
             f"Agenda thema {t.name}",
             f"Evenementen van de community's van Gebruiker Centraal over {t.name}.",
-            tuple(network.events_with_theme(t.id)),
+            tuple(e for e in recent if t.id in e.themes),
         )
         for t in network.themes
     ]
-    feeds += [Feed(urls.event_feed(e.id), e.title, e.summary or e.title, (e,)) for e in network.events]
+    feeds += [Feed(urls.event_feed(e.id), e.title, e.summary or e.title, (e,), is_import=True) for e in network.events]
     return feeds

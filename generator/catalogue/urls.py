@@ -1,4 +1,4 @@
-"""Every address on the site: pages, feeds, and the links that subscribe a calendar app to a feed.
+"""Every address on the site: pages, feeds, and the links that put a feed or one event in a calendar app.
 
 One module, so that the pages that link and the feeds that are written can never disagree.
 """
@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlencode, urlsplit
+
+from ..data.models import Event
 
 LIST_PAGES = {
     "agenda": "agenda/index.md",
@@ -109,9 +112,14 @@ def google_subscribe(feed_url: str) -> str:
     return "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal(feed_url)}, quote_via=quote)
 
 
-def outlook_subscribe(feed_url: str, name: str) -> str:
+# Outlook on the web has two homes: work and school accounts (Microsoft 365) and personal ones.
+OUTLOOK_WORK = "https://outlook.office.com"
+OUTLOOK_PERSONAL = "https://outlook.live.com"
+
+
+def outlook_subscribe(host: str, feed_url: str, name: str) -> str:
     query = urlencode({"url": feed_url, "name": name}, quote_via=quote)
-    return "https://outlook.live.com/calendar/0/addfromweb?" + query
+    return f"{host}/calendar/0/addfromweb?{query}"
 
 
 @dataclass(frozen=True)
@@ -135,4 +143,70 @@ class Subscription:
 
     @property
     def outlook(self) -> str:
-        return outlook_subscribe(self.address, self.name)
+        """Outlook.com, for a personal Microsoft account."""
+        return outlook_subscribe(OUTLOOK_PERSONAL, self.address, self.name)
+
+    @property
+    def microsoft365(self) -> str:
+        """Outlook on the web with a work account: where most civil servants keep their calendar."""
+        return outlook_subscribe(OUTLOOK_WORK, self.address, self.name)
+
+
+@dataclass(frozen=True)
+class AddEvent:
+    """Links that open a web calendar with one event filled in, for visitors who cannot open a file.
+
+    The forms are Google's `action=TEMPLATE` and Outlook's `deeplink/compose`; times are in UTC, an
+    all-day event gives dates with Google's exclusive end and Outlook's `allday=true`.
+    """
+
+    title: str
+    start: date | datetime
+    end: date | datetime
+    details: str
+    location: str
+
+    @classmethod
+    def of(cls, event: Event, page: str) -> AddEvent:
+        details = "\n\n".join(part for part in (event.summary, f"Meer informatie: {page}") if part)
+        end = event.last_day + timedelta(days=1) if event.all_day else event.ends_at
+        return cls(event.title, event.start, end, details, event.location.text)
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def google(self) -> str:
+        form = "%Y%m%d" if self.all_day else "%Y%m%dT%H%M%SZ"
+        dates = "/".join(_utc(moment).strftime(form) for moment in (self.start, self.end))
+        query = {
+            "action": "TEMPLATE",
+            "text": self.title,
+            "dates": dates,
+            "details": self.details,
+            "location": self.location,
+        }
+        return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
+
+    def outlook(self, host: str = OUTLOOK_PERSONAL) -> str:
+        form = "%Y-%m-%d" if self.all_day else "%Y-%m-%dT%H:%M:%SZ"
+        query = {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": self.title,
+            "startdt": _utc(self.start).strftime(form),
+            "enddt": _utc(self.end).strftime(form),
+            "allday": "true" if self.all_day else "false",
+            "body": self.details,
+            "location": self.location,
+        }
+        return f"{host}/calendar/deeplink/compose?" + urlencode(query, quote_via=quote)
+
+    @property
+    def microsoft365(self) -> str:
+        return self.outlook(OUTLOOK_WORK)
+
+
+def _utc(moment: date | datetime) -> date | datetime:
+    return moment.astimezone(UTC) if isinstance(moment, datetime) else moment

@@ -106,6 +106,14 @@ class Location(_Model):
             raise invalid("location_nowhere")
         return self
 
+    @property
+    def text(self) -> str:
+        """The place in one line, as calendar apps show it: "Stadskantoor, Utrecht (ook online)"."""
+        if not self.venue:
+            return "Online"
+        place = ", ".join(part for part in (self.venue, self.address) if part)
+        return f"{place} (ook online)" if self.online else place
+
 
 class Event(_Model):
     id: Slug = Field(description="Unieke code; verander die nooit. De pagina komt op /agenda/<id>/.")

@@ -40,9 +40,6 @@ class Network:
     def events_of(self, community_id: str) -> list[Event]:
         return [e for e in self.events if community_id in e.communities]
 
-    def events_with_theme(self, theme_id: str) -> list[Event]:
-        return [e for e in self.events if theme_id in e.themes]
-
     def communities_with_theme(self, theme_id: str) -> list[Community]:
         return [c for c in self.communities if theme_id in c.themes]
 

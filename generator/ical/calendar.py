@@ -45,7 +45,7 @@ class FeedFile:
 def render_feeds(network: Network, now: datetime, site_url: str) -> list[FeedFile]:
     # Each event stands in several feeds (all, its communities, its themes, its own): build it once.
     components = {event.id: _event(event, network, now, site_url) for event in network.events}
-    return [FeedFile(feed.path, render_feed(feed, components, site_url)) for feed in all_feeds(network)]
+    return [FeedFile(feed.path, render_feed(feed, components, site_url)) for feed in all_feeds(network, now)]
 
 
 def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str) -> bytes:
@@ -90,7 +90,7 @@ def _event(event: Event, network: Network, now: datetime, site_url: str) -> Cale
     component.add("summary", summary)
     component.add("description", _description(event, network, page))
     component.add("url", page)
-    component.add("location", _location(event))
+    component.add("location", event.location.text)
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
     component.add("class", "PUBLIC")
@@ -113,14 +113,6 @@ def _description(event: Event, network: Network, page: str) -> str:
         parts.append(f"Aanmelden: {event.registration_url}")
     parts.append(f"Meer informatie: {page}")
     return "\n\n".join(parts)
-
-
-def _location(event: Event) -> str:
-    location = event.location
-    if not location.venue:
-        return "Online"
-    place = ", ".join(part for part in (location.venue, location.address) if part)
-    return f"{place} (ook online)" if location.online else place
 
 
 def _categories(event: Event, network: Network) -> list[str]:

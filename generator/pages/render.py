@@ -79,7 +79,7 @@ class _Renderer:
     @cached_property
     def feeds(self) -> dict[str, Feed]:
         """The feeds by path, for their names; only pages that offer a feed need them."""
-        return {feed.path: feed for feed in all_feeds(self.network)}
+        return {feed.path: feed for feed in all_feeds(self.network, self.now)}
 
     def subscription(self, feed_path: str) -> urls.Subscription:
         return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)
@@ -159,7 +159,9 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
                 event=event,
                 is_upcoming=event.id in upcoming_ids,
                 structured_data=script_json(event_data(event, network, settings.site_url)),
-                subscription=r.subscription(urls.event_feed(event.id)),
+                organiser=network.community(event.communities[0]),
+                subscription=r.subscription(urls.community_feed(event.communities[0])),
+                add_event=urls.AddEvent.of(event, urls.absolute(settings.site_url, urls.event_page(event.id))),
             )
         )
     for theme in network.themes:
