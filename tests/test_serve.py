@@ -88,6 +88,10 @@ def test_editing_events_yaml_during_serve_rebuilds(tmp_path: Path) -> None:
             encoding="utf-8",
         )
         assert "Webinar heldere brieven" in _fetch(url, time.monotonic() + 30, "Webinar heldere brieven")
+        # Calendar apps that subscribe to a preview need the calendar type (README: for hosts).
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/agenda.ics", timeout=5) as response:
+            assert response.headers["Content-Type"].startswith("text/calendar")
+            assert response.read().startswith(b"BEGIN:VCALENDAR\r\n")
     finally:
         server.terminate()
         server.wait(timeout=20)
