@@ -39,13 +39,26 @@ $(VENV)/.created:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	touch $@
 
-$(VENV)/.installed: $(VENV)/.created pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+# Every dependency is installed at the version in requirements/, so that a published site does not
+# change with a library's new release. `make lock` pins them again from the ranges in pyproject.toml.
+LOCK_SITE := requirements/site.txt
+LOCK_TEST := requirements/test.txt
+PIP_COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml $(LOCK_SITE)
+	$(BIN)/python -m pip install --quiet -r $(LOCK_SITE)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed $(LOCK_TEST)
+	$(BIN)/python -m pip install --quiet -r $(LOCK_TEST)
 	touch $@
+
+.PHONY: lock
+lock: $(VENV)/.created  ## Pin every dependency again at its newest version within pyproject.toml's ranges
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(PIP_COMPILE) --upgrade --output-file $(LOCK_SITE) pyproject.toml
+	$(PIP_COMPILE) --upgrade --extra test --output-file $(LOCK_TEST) pyproject.toml
 
 # Node tools for the tests (ical.js, axe-core). Without npm the tests that need them skip, except in CI.
 tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
