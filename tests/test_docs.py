@@ -76,7 +76,7 @@ CHECKED_BY_LOADING = (
     "ambiguous_time",
     "end_form",
     "end_before_start",
-    "location_nowhere",
+    "location_nowhere", "online_url_without_online",
     "duplicate_in_list",
     "unknown_community",
     "unknown_theme",

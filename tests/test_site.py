@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, article_text
+from conftest import FIXTURE, article_text, make_project, run_mkdocs
 from generator.build import load_site
 from generator.data.files import DataFiles
 
@@ -316,3 +316,24 @@ def test_every_page_links_to_its_source_for_editing(built_site: Path) -> None:
     for page, url in expected.items():
         source = (built_site / page).read_text(encoding="utf-8")
         assert f'<a href="{url}" title="Bewerk deze pagina"' in source, page
+
+
+def test_an_online_join_link_shows_on_the_page_until_the_event_is_over(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    events = project / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert text.count("location: {online: true}") == 2
+    events.write_text(
+        text.replace("location: {online: true}", "location: {online: true, online_url: https://example.org/live}"),
+        encoding="utf-8",
+    )
+    assert run_mkdocs(project).returncode == 0
+    upcoming = (project / "site" / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.org/live">Doe online mee via deze link</a>' in upcoming
+    assert '"url": "https://example.org/live"' in upcoming  # schema.org VirtualLocation
+    later = (project / "site" / "agenda" / "cx-zomertijd" / "index.html").read_text(encoding="utf-8")
+    assert "Doe online mee via deze link" in later
+    # Once the event is over, the link has no use any more.
+    assert run_mkdocs(project, epoch="1798758000").returncode == 0  # 2027-01-01
+    over = (project / "site" / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
+    assert "Doe online mee" not in over

@@ -72,6 +72,8 @@ MESSAGES: Mapping[str, str] = {
     'bijvoorbeeld end: "2026-12-08 16:00".',
     "end_form": "`end` moet dezelfde vorm hebben als `start`: allebei met tijd, of allebei alleen een datum.",
     "end_before_start": "Het einde ligt voor het begin, of is gelijk aan het begin. Controleer `start` en `end`.",
+    "online_url_without_online": "Bij `location` staat een `online_url`, maar niet online: true. "
+    "Zet online: true, of haal de link weg.",
     "location_nowhere": "Bij `location` staat geen plaats. Vul `venue` in, of zet online: true.",
     # Across files
     "duplicate_id": "`{value}` staat al eerder in de lijst (regel {first}). Elke `{field}` moet uniek zijn.",

@@ -99,11 +99,16 @@ class Location(_Model):
     venue: Line | None = Field(None, description="Naam van de plek, bijvoorbeeld een gebouw.")
     address: Line | None = Field(None, description="Adres van de plek.")
     online: bool = Field(False, description="true als je online kunt meedoen.")
+    online_url: Url | None = Field(
+        None, description="Link om online mee te doen (bijvoorbeeld Teams of Zoom), als die openbaar mag zijn."
+    )
 
     @model_validator(mode="after")
     def _somewhere(self) -> Location:
         if not self.venue and not self.online:
             raise invalid("location_nowhere")
+        if self.online_url and not self.online:
+            raise invalid("online_url_without_online")
         return self
 
     @property

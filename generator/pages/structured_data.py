@@ -23,7 +23,7 @@ def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
             place["address"] = location.address
         places.append(place)
     if location.online:
-        places.append({"@type": "VirtualLocation", "url": event.registration_url or page})
+        places.append({"@type": "VirtualLocation", "url": location.online_url or event.registration_url or page})
     if location.venue and location.online:
         mode = "MixedEventAttendanceMode"
     else:
