@@ -1,0 +1,129 @@
+"""How reading the git history of events.yaml grows: a repository with N events and M commits that
+each move a few events, for a small (200 × 20) and a hundred times larger (2,000 × 200) history,
+measured side by side in one run, reported as a ratio.
+
+Every commit holds a whole version of the file, so reading each version whole would grow with
+N × M (a ratio near 100, and minutes at 10,000 events). `data/history.py` reads each distinct list
+item once; what grows with N × M is only cutting the versions apart. Goal: at most 25 times as long
+for 100 times the versions' text (`GOAL`). For scale, the time the build itself takes to read the
+large events.yaml once with the strict loader is printed too. Absolute seconds are for context only:
+these machines are shared and noisy.
+
+    .venv/bin/python bench/bench_history.py [--huge]   # --huge: also 10,000 events × 500 commits, once
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.data import loader  # noqa: E402
+from generator.data.files import DataFiles  # noqa: E402
+from generator.data.history import event_history  # noqa: E402
+
+SMALL, LARGE, HUGE = (200, 20), (2000, 200), (10000, 500)
+GOAL = 25.0
+ROUNDS = 3
+FIRST_COMMIT = datetime(2020, 1, 6, 9, 0, tzinfo=UTC)
+
+
+def entry(index: int, version: int) -> str:
+    day = datetime(2020, 1, 1) + timedelta(days=index % 2500, weeks=version)
+    return "".join(
+        [
+            f"  - id: evenement-{index}\n",
+            f"    title: Bijeenkomst nummer {index} over dienstverlening\n",
+            "    communities: [community-cx, netwerk-direct-duidelijk]\n",
+            "    type: bijeenkomst\n",
+            f'    start: "{day:%Y-%m-%d} 14:00"\n',
+            f'    end: "{day:%Y-%m-%d} 16:00"\n',
+            '    location: {venue: Stadskantoor, address: "Stadsplateau 1, Utrecht", online: true}\n',
+            "    registration_url: https://example.org/aanmelden\n",
+            "    themes: [klantreizen]\n",
+            "    summary: Een middag om kennis te delen.\n",
+            "    description: |\n",
+            "      We delen **ervaringen** en werken samen aan [betere formulieren](https://example.org/).\n",
+            "\n",
+            "      - eerst een voorbeeld\n",
+            "      - dan samen aan de slag\n",
+        ]
+    )
+
+
+def make_repository(folder: Path, events: int, commits: int) -> DataFiles:
+    """`events` events in the first commit; every later commit moves three of them.
+
+    Written with `git fast-import`, one process for the whole history, so that making the large
+    repository takes seconds and not minutes."""
+    folder.mkdir(parents=True)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True, env=env)
+    versions = [0] * events
+    stream: list[bytes] = []
+    for number in range(commits):
+        if number:
+            for moved in (number * 7 % events, number * 13 % events, number * 31 % events):
+                versions[moved] += 1
+        text = ("events:\n" + "".join(entry(i, versions[i]) for i in range(events))).encode("utf-8")
+        when = int((FIRST_COMMIT + timedelta(days=number)).timestamp())
+        message = f"Agenda {number}".encode()
+        stream += [
+            b"commit refs/heads/main\n",
+            f"committer Redactie <redactie@example.org> {when} +0000\n".encode(),
+            b"data %d\n%s\n" % (len(message), message),
+            b"M 100644 inline events.yaml\n",
+            b"data %d\n%s\n" % (len(text), text),
+        ]
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=folder, input=b"".join(stream), check=True, env=env)
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=folder, check=True, env=env)
+    return DataFiles(folder)
+
+
+def read_history(files: DataFiles) -> None:
+    history = event_history(files, datetime.now(UTC))
+    assert not history.notes, history.notes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--huge", action="store_true", help="also time 10,000 events × 500 commits, once")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        small = make_repository(Path(scratch) / "small", *SMALL)
+        large = make_repository(Path(scratch) / "large", *LARGE)
+        times: dict[str, list[float]] = {"small": [], "large": []}
+        for _ in range(ROUNDS):
+            for label, files in (("small", small), ("large", large)):
+                start = time.perf_counter()
+                read_history(files)
+                times[label].append(time.perf_counter() - start)
+        fast, slow = statistics.median(times["small"]), statistics.median(times["large"])
+        start = time.perf_counter()
+        loader.load(large.root / large.events, large.events)
+        once = time.perf_counter() - start
+        ratio = slow / fast
+        print(
+            f"history, {SMALL[0]} events × {SMALL[1]} commits vs {LARGE[0]} × {LARGE[1]}: ratio {ratio:.1f} "
+            f"(goal ≤ {GOAL}); medians {fast * 1000:.0f} ms and {slow * 1000:.0f} ms; "
+            f"the build reads the large events.yaml once in {once * 1000:.0f} ms"
+        )
+        if arguments.huge:
+            huge = make_repository(Path(scratch) / "huge", *HUGE)
+            start = time.perf_counter()
+            read_history(huge)
+            print(f"history, {HUGE[0]} events × {HUGE[1]} commits: {time.perf_counter() - start:.1f} s")
+    return 0 if ratio <= GOAL else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

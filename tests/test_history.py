@@ -1,0 +1,267 @@
+"""Git is the feeds' memory: each event's CREATED, LAST-MODIFIED and SEQUENCE come from the commits
+that changed its entry, proven on real repositories made here, with commits on chosen dates."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from generator.data import history as history_module
+from generator.data.files import DataFiles
+from generator.data.history import NO_GIT, SHALLOW, History, Stamp, event_history
+
+NOW = datetime(2026, 11, 29, 11, 0, tzinfo=UTC)
+LATER = NOW + timedelta(days=3)
+MONDAY = datetime(2026, 9, 7, 9, 30, tzinfo=UTC)
+TUESDAY = MONDAY + timedelta(days=1)
+WEDNESDAY = MONDAY + timedelta(days=2)
+THURSDAY = MONDAY + timedelta(days=3)
+
+ENTRIES = {
+    "alfa": '  - id: alfa\n    title: Alfa\n    start: "2026-12-01 14:00"\n',
+    "bravo": '  - id: bravo\n    title: Bravo\n    start: "2026-12-02 14:00"\n',
+    "charlie": '  - id: charlie\n    title: Charlie\n    start: "2026-12-03 14:00"\n',
+}
+
+
+def events_text(*entries: str, head: str = "events:\n") -> str:
+    return head + "".join(entries)
+
+
+@pytest.fixture(autouse=True)
+def clean_git_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Git here reads only the repositories of the test: no settings of this computer, no GIT_DIR of
+    a hook that runs the tests, no repository above the temporary folder."""
+    for name in list(os.environ):
+        if name.startswith("GIT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+
+
+class Repo:
+    """A git repository in a folder of the test, committed to at chosen moments."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *arguments: str, when: datetime | None = None) -> str:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org"}
+        env |= {"GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
+        if when is not None:
+            env |= {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
+        result = subprocess.run(["git", *arguments], cwd=self.folder, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def write(self, text: str, name: str = "events.yaml") -> None:
+        (self.folder / name).write_text(text, encoding="utf-8")
+
+    def commit(self, when: datetime, text: str | None = None, message: str = "Agenda bijgewerkt") -> None:
+        if text is not None:
+            self.write(text)
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message, when=when)
+
+    def history(self, now: datetime = NOW) -> History:
+        return event_history(DataFiles(self.folder), now)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """alfa and bravo added on Monday; bravo moved on Tuesday."""
+    made = Repo(tmp_path / "repo")
+    made.commit(MONDAY, events_text(ENTRIES["alfa"], ENTRIES["bravo"]))
+    made.commit(TUESDAY, events_text(ENTRIES["alfa"], ENTRIES["bravo"].replace("12-02", "12-09")))
+    return made
+
+
+def test_an_unchanged_entry_keeps_the_moment_it_was_added_whatever_the_day_of_the_build(repo: Repo) -> None:
+    assert repo.history(NOW).stamp("alfa") == Stamp(MONDAY, MONDAY, 0)
+    assert repo.history(LATER).stamp("alfa") == Stamp(MONDAY, MONDAY, 0)
+    assert repo.history(NOW).notes == ()
+
+
+def test_an_edited_entry_gets_a_higher_sequence_and_the_time_of_its_last_change(repo: Repo) -> None:
+    assert repo.history().stamp("bravo") == Stamp(MONDAY, TUESDAY, 1)
+    repo.commit(WEDNESDAY, events_text(ENTRIES["alfa"], ENTRIES["bravo"].replace("Bravo", "Bravo!")))
+    assert repo.history().stamp("bravo") == Stamp(MONDAY, WEDNESDAY, 2)
+    assert repo.history().stamp("alfa") == Stamp(MONDAY, MONDAY, 0)
+
+
+def test_reordering_requoting_and_comments_change_no_entry(repo: Repo) -> None:
+    before = repo.history().stamps
+    bravo = ENTRIES["bravo"].replace("12-02", "12-09").replace('"2026-12-09 14:00"', "'2026-12-09 14:00'")
+    alfa = ENTRIES["alfa"].replace("    title: Alfa\n", "    # de titel\n    title: 'Alfa'\n")
+    repo.commit(WEDNESDAY, events_text(bravo, "\n# ---- december ----\n", alfa, head="# Agenda\nevents:  # alles\n"))
+    assert repo.history().stamps == before
+    # Fields in another order are the same data too.
+    fields = ENTRIES["alfa"].splitlines(keepends=True)
+    reordered = "  - " + fields[2].lstrip() + fields[1] + "    " + fields[0].removeprefix("  - ")
+    repo.commit(THURSDAY, events_text(bravo, reordered))
+    assert repo.history().stamps == before
+
+
+def test_another_entry_added_or_removed_changes_no_entry(repo: Repo) -> None:
+    moved = ENTRIES["bravo"].replace("12-02", "12-09")
+    repo.commit(WEDNESDAY, events_text(ENTRIES["charlie"], ENTRIES["alfa"], moved))
+    history = repo.history()
+    assert history.stamp("charlie") == Stamp(WEDNESDAY, WEDNESDAY, 0)
+    assert history.stamp("alfa") == Stamp(MONDAY, MONDAY, 0)
+    assert history.stamp("bravo") == Stamp(MONDAY, TUESDAY, 1)
+    repo.commit(THURSDAY, events_text(ENTRIES["alfa"], moved))
+    assert repo.history().stamp("bravo") == Stamp(MONDAY, TUESDAY, 1)
+
+
+def test_an_entry_removed_and_added_back_counts_as_a_change(repo: Repo) -> None:
+    repo.commit(WEDNESDAY, events_text(ENTRIES["alfa"]))
+    repo.commit(THURSDAY, events_text(ENTRIES["alfa"], ENTRIES["bravo"]))
+    assert repo.history().stamp("bravo") == Stamp(MONDAY, THURSDAY, 2)
+
+
+def test_an_uncommitted_edit_uses_now_and_the_next_sequence(repo: Repo) -> None:
+    repo.write(events_text(ENTRIES["alfa"].replace("Alfa", "Alfa (nieuwe zaal)"), ENTRIES["bravo"], ENTRIES["charlie"]))
+    history = repo.history(NOW)
+    assert history.stamp("alfa") == Stamp(MONDAY, NOW, 1)
+    assert history.stamp("charlie") == Stamp(NOW, NOW, 0)
+    assert history.stamp("bravo") == Stamp(MONDAY, NOW, 2)  # back to Monday's data: a change all the same
+    # Staged is not committed either.
+    repo.git("add", "events.yaml")
+    assert repo.history(LATER).stamp("alfa") == Stamp(MONDAY, LATER, 1)
+
+
+def test_the_work_tree_counts_only_when_its_data_differs(repo: Repo) -> None:
+    text = (repo.folder / "events.yaml").read_text(encoding="utf-8")
+    repo.write("# nog niet gecommit, alleen een opmerking\n" + text.replace("\n", "\r\n"))
+    assert repo.history().stamps == {"alfa": Stamp(MONDAY, MONDAY, 0), "bravo": Stamp(MONDAY, TUESDAY, 1)}
+
+
+def test_a_merged_pull_request_counts_once_at_its_merge(repo: Repo) -> None:
+    repo.git("switch", "-q", "-c", "verplaatsen")
+    repo.commit(WEDNESDAY, events_text(ENTRIES["alfa"].replace("12-01", "12-15"), ENTRIES["bravo"]))
+    repo.commit(
+        WEDNESDAY + timedelta(hours=1), events_text(ENTRIES["alfa"].replace("12-01", "12-16"), ENTRIES["bravo"])
+    )
+    repo.git("switch", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge pull request", "verplaatsen", when=THURSDAY)
+    assert repo.history().stamp("alfa") == Stamp(MONDAY, THURSDAY, 1)
+
+
+def test_a_commit_whose_clock_is_behind_does_not_move_an_entry_back_in_time(repo: Repo) -> None:
+    repo.commit(MONDAY - timedelta(days=30), events_text(ENTRIES["alfa"].replace("Alfa", "Alfa 2"), ENTRIES["bravo"]))
+    assert repo.history().stamp("alfa") == Stamp(MONDAY, MONDAY, 1)
+
+
+def test_a_version_that_cannot_be_read_is_skipped(repo: Repo) -> None:
+    good = (repo.folder / "events.yaml").read_text(encoding="utf-8")
+    repo.commit(WEDNESDAY, good.replace("title: Alfa", 'title: "Alfa'))  # an unclosed quote
+    repo.commit(THURSDAY, good)
+    assert repo.history().stamps == {"alfa": Stamp(MONDAY, MONDAY, 0), "bravo": Stamp(MONDAY, TUESDAY, 1)}
+
+
+def test_a_shallow_clone_counts_its_oldest_commit_as_the_start_and_says_so(repo: Repo, tmp_path: Path) -> None:
+    repo.commit(WEDNESDAY, events_text(ENTRIES["alfa"], ENTRIES["bravo"].replace("Bravo", "Bravo!")))
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.folder}", str(clone)], check=True, capture_output=True
+    )
+    history = event_history(DataFiles(clone), NOW)
+    assert history.stamps == {"alfa": Stamp(WEDNESDAY, WEDNESDAY, 0), "bravo": Stamp(WEDNESDAY, WEDNESDAY, 0)}
+    assert history.notes == (SHALLOW,)
+    subprocess.run(["git", "-C", str(clone), "fetch", "-q", "--unshallow"], check=True, capture_output=True)
+    full = event_history(DataFiles(clone), NOW)
+    assert (full.stamp("bravo"), full.notes) == (Stamp(MONDAY, WEDNESDAY, 2), ())
+
+
+def test_without_git_every_stamp_is_now_and_one_note_says_why(repo: Repo, tmp_path: Path) -> None:
+    tarball = tmp_path / "uitgepakt"
+    shutil.copytree(repo.folder, tarball, ignore=shutil.ignore_patterns(".git"))
+    history = event_history(DataFiles(tarball), NOW)
+    assert history.stamps == {}
+    assert history.stamp("alfa") == history.stamp("bravo") == Stamp(NOW, NOW, 0)
+    assert len(history.notes) == 1
+    assert history.notes[0].startswith(NO_GIT.split("{", 1)[0]) and "not a git repository" in history.notes[0]
+
+
+def test_when_git_is_not_installed_every_stamp_is_now_and_one_note_says_why(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(repo.folder / "geen-programmas"))
+    history = repo.history()
+    assert (history.stamp("alfa"), len(history.notes)) == (Stamp(NOW, NOW, 0), 1)
+    assert "git is niet te starten" in history.notes[0]
+
+
+def test_a_file_not_committed_yet_is_new_everywhere(tmp_path: Path) -> None:
+    made = Repo(tmp_path / "nieuw")
+    made.commit(MONDAY, message="Begin")
+    made.write(events_text(ENTRIES["alfa"]))
+    history = made.history()
+    assert history.stamp("alfa") == Stamp(NOW, NOW, 0)
+    assert len(history.notes) == 1
+
+
+def test_data_files_in_a_folder_of_the_repository(tmp_path: Path) -> None:
+    made = Repo(tmp_path / "repo")
+    (made.folder / "site").mkdir()
+    made.write(events_text(ENTRIES["alfa"]), "site/events.yaml")
+    made.commit(MONDAY)
+    made.write(events_text(ENTRIES["alfa"].replace("Alfa", "Alfa?")), "site/events.yaml")
+    made.commit(TUESDAY)
+    assert event_history(DataFiles(made.folder / "site"), NOW).stamp("alfa") == Stamp(MONDAY, TUESDAY, 1)
+
+
+def test_git_runs_three_times_however_many_events_and_commits(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    for day in range(5):
+        many = [
+            ENTRIES["alfa"].replace("alfa", f"e{n}").replace("Alfa", f"E{n} {day if n % 7 == 0 else ''}")
+            for n in range(60)
+        ]
+        repo.commit(WEDNESDAY + timedelta(days=day), events_text(*many))
+    started: list[list[str]] = []
+
+    class CountingPopen(subprocess.Popen):  # type: ignore[type-arg]  # every process, also those of run()
+        def __init__(self, arguments: list[str], **options: object) -> None:
+            started.append(arguments)
+            super().__init__(arguments, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "Popen", CountingPopen)
+    history = repo.history()
+    assert len(started) == 3, started
+    assert history.stamp("e7") == Stamp(WEDNESDAY, WEDNESDAY + timedelta(days=4), 4)
+    assert history.stamp("e8") == Stamp(WEDNESDAY, WEDNESDAY, 0)
+
+
+TRICKY = [
+    # Items at the left margin, comments between them at any indent.
+    "events:\n- id: a\n  title: A\n# tussendoor\n- id: b\n  title: B\n",
+    # A block text with lines that look like list items and comments.
+    "events:\n  - id: a\n    description: |\n      - geen item\n      # geen opmerking\n\n        - dieper\n"
+    "  - id: b\n",
+    # Flow style, an item without an id, a value that is a list of mappings.
+    "events:\n  - {id: a, title: 'A, B'}\n  - title: zonder id\n  - id: c\n    location:\n      - x: 1\n",
+    # A quoted text over two lines whose second line looks like an item: the cut must not believe it.
+    'events:\n  - id: a\n    title: "regel een\n  - id: nep"\n  - id: b\n',
+    # The same id twice: the first counts, as the loader's checks would point at the second.
+    "events:\n  - id: a\n    title: eerste\n  - id: a\n    title: tweede\n",
+    # Something after the list, and a document marker: read as a whole (or not at all).
+    "events:\n  - id: a\nextra: 1\n",
+    "---\nevents:\n  - id: a\n",
+    "events: []\n",
+    "events:\n",
+    "# niets\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_cutting_a_version_into_items_reads_what_the_whole_file_reads(text: str) -> None:
+    cut = history_module._entries(text, {})
+    assert cut == history_module._whole(text)
