@@ -212,6 +212,41 @@ def test_site_is_dutch(built_site: Path) -> None:
     assert '<html lang="nl"' in (built_site / "index.html").read_text(encoding="utf-8")
 
 
+def test_footer_credit_is_dutch_and_the_theme_name_is_marked_english(built_site: Path) -> None:
+    source = (built_site / "index.html").read_text(encoding="utf-8")
+    credit = re.search(r'<div class="md-copyright">(.*?)</div>\s*</div>', source, re.S)
+    assert credit, "no copyright in the footer"
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", credit.group(1))).strip()
+    assert text == "Gebruiker Centraal Gemaakt met Material for MkDocs", text
+    theme = '<a href="https://squidfunk.github.io/mkdocs-material/" lang="en">Material for MkDocs</a>'
+    assert theme in source
+
+
+# English words that are no Dutch words, in what a visitor reads or hears (text, aria-label, title, alt).
+_ENGLISH = re.compile(
+    r"\b(the|with|made|and|your|our|this|customer|experience|header|footer|skip|search|contents|back|previous"
+    r"|next|share|clear|table)\b",
+    re.I,
+)
+
+
+def _readable_text(source: str) -> str:
+    """What a page says, without scripts, styles, icons and parts marked lang="en"."""
+    source = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", source, flags=re.S)
+    attributes = " ".join(value for _, value in re.findall(r'\s(aria-label|title|alt|placeholder)="([^"]*)"', source))
+    source = re.sub(r'<(\w+)\b[^>]*\slang="en"[^>]*>.*?</\1>', " ", source, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", source) + " " + attributes)
+
+
+def test_the_real_site_speaks_no_english_without_saying_so(project_site: Path) -> None:
+    """WCAG 3.1.2: English needs lang="en". Editors cannot write HTML, so their text stays Dutch."""
+    found = {
+        str(page.relative_to(project_site)): sorted(set(_ENGLISH.findall(_readable_text(page.read_text("utf-8")))))
+        for page in sorted(project_site.rglob("*.html"))
+    }
+    assert {page: words for page, words in found.items() if words} == {}
+
+
 def test_feeds_are_published_and_offered_on_the_pages(built_site: Path) -> None:
     for path in (
         "agenda.ics",
