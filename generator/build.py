@@ -20,6 +20,7 @@ from markdown import Markdown
 
 from .catalogue import urls
 from .data.files import DataFiles
+from .data.history import event_history
 from .data.load import load
 from .data.network import Network
 from .data.problems import DataError, Problem
@@ -92,6 +93,8 @@ class SiteBuild:
     """Where "Bewerk deze pagina" on a content page goes, when the settings do not say it themselves."""
     not_found: NotFoundPage | None
     """The editors' 404.md, for the theme's 404 template (config `extra.not_found_html` and `_title`)."""
+    notes: tuple[str, ...] = ()
+    """What the builder shows once in its log, without failing: e.g. that the feeds had no git history."""
 
     @property
     def extra(self) -> dict[str, str]:
@@ -134,17 +137,20 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         else {}
     )
     settings = SiteSettings(site_url=config.site_url, suggest_url=config.suggest_url or form, edit_urls=edit_urls)
+    # The feeds' memory: when each event's entry was added and last changed (see ical/calendar.py).
+    history = event_history(config.files, now)
     result = SiteBuild(
         network=network,
         pages=render_pages(network, now, settings),
         home=_home(config, network, now, settings),
-        feeds=render_feeds(network, now, config.site_url),
+        feeds=render_feeds(network, now, config.site_url, history=history),
         assets=[Asset(STYLESHEET, (ASSETS / "gc.css").read_bytes()), Asset(SCRIPT, (ASSETS / "gc.js").read_bytes())],
         stylesheets=[STYLESHEET],
         scripts=[SCRIPT],
         theme_dir=OVERRIDES,
         edit_uri=_edit_uri(config, repository),
         not_found=_not_found(config),
+        notes=history.notes,
     )
     taken = [path for path in result.generated_paths if (config.docs_dir / path).exists()]
     if taken:

@@ -19,6 +19,7 @@ from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.catalogue import urls
 from generator.data.files import DataFiles
+from generator.data.history import History, Stamp
 from generator.data.moments import now
 from generator.data.network import Network
 from generator.ical import calendar as feeds
@@ -208,6 +209,7 @@ def test_feed_and_event_properties(feed_dir: Path) -> None:
                 "LOCATION",
                 "STATUS",
                 "SEQUENCE",
+                "CREATED",
                 "LAST-MODIFIED",
             ):
                 assert name in event, (path, name)
@@ -257,20 +259,34 @@ def test_uids_depend_only_on_id_and_domain(network: Network) -> None:
     assert {f"{e.id}@{DOMAIN}" for e in network.events} | {f"nieuw@{DOMAIN}"} == uids
 
 
-def test_a_moved_event_keeps_its_uid_and_gets_a_higher_sequence(network: Network) -> None:
-    first = feeds.render_feeds(network, now(), SITE_URL)
-    moved_event = network.events[0].model_copy(
-        update={"start": network.events[0].start + timedelta(days=7), "end": network.events[0].end + timedelta(days=7)}
+def test_each_event_carries_the_stamps_of_its_history(network: Network) -> None:
+    """CREATED, LAST-MODIFIED, DTSTAMP and SEQUENCE come from the history (git: see test_history.py)."""
+    added, changed = datetime(2026, 9, 7, 9, 30, tzinfo=UTC), datetime(2026, 9, 8, 14, 5, tzinfo=UTC)
+    moved = network.events[0].id
+    history = History({moved: Stamp(added, changed, 3)}, Stamp(added, added, 0))
+    written = {f.path: f.content for f in feeds.render_feeds(network, now(), SITE_URL, history=history)}
+    events = _events(icalendar.Calendar.from_ical(written[urls.ALL_EVENTS_FEED]))
+    assert events[moved]["sequence"] == 3
+    assert (events[moved]["created"].dt, events[moved]["last-modified"].dt, events[moved]["dtstamp"].dt) == (
+        added,
+        changed,
+        changed,
     )
-    moved = _with_events(network, [moved_event, *network.events[1:]])
-    later = feeds.render_feeds(moved, now() + timedelta(hours=1), SITE_URL)
-    path = urls.event_feed(moved_event.id)
-    old = icalendar.Calendar.from_ical(next(f.content for f in first if f.path == path)).walk("VEVENT")[0]
-    new = icalendar.Calendar.from_ical(next(f.content for f in later if f.path == path)).walk("VEVENT")[0]
-    assert old["uid"] == new["uid"]
-    assert new["sequence"] > old["sequence"]
-    assert new["last-modified"].dt > old["last-modified"].dt
-    assert new["dtstart"].dt - old["dtstart"].dt == timedelta(days=7)
+    other = network.events[1].id
+    assert (events[other]["sequence"], events[other]["last-modified"].dt, events[other]["dtstamp"].dt) == (
+        0,
+        added,
+        added,
+    )
+    raw = written[urls.event_feed(moved)].decode("utf-8")
+    assert "\r\nDTSTAMP:20260908T140500Z\r\n" in raw and "\r\nCREATED:20260907T093000Z\r\n" in raw
+
+
+def test_without_a_history_every_event_is_new_at_now(network: Network) -> None:
+    written = {f.path: f.content for f in feeds.render_feeds(network, now(), SITE_URL)}
+    for event in icalendar.Calendar.from_ical(written[urls.ALL_EVENTS_FEED]).walk("VEVENT"):
+        assert event["sequence"] == 0
+        assert event["created"].dt == event["last-modified"].dt == event["dtstamp"].dt == now()
 
 
 def test_same_input_and_epoch_give_identical_feeds(network: Network) -> None:

@@ -1,7 +1,9 @@
 """Golden files: every generated page, the home page and every feed of the fixture site, byte for byte.
 
 tests/golden/ holds what `build_site()` makes of tests/fixtures/site at the fixture's "now", with the
-settings of the repository's mkdocs.yml (site_url, repository: so the edit links are in them). A change
+settings of the repository's mkdocs.yml (site_url, repository: so the edit links are in them), from a
+copy of the fixture in a git repository of its own with one commit at `FIXTURE_COMMIT` (see
+`fixture_in_git()`). A change
 in a template, a text or a feed shows here as a diff of the files, to review in the pull request.
 
 After an intended change, refresh them with the one command `make goldens` (it runs this file with
@@ -10,10 +12,15 @@ UPDATE_GOLDENS=1: every file is written again, and goldens the site no longer ha
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import os
+import shutil
+import subprocess
+import tempfile
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +35,29 @@ KEEP = {".gitattributes"}
 """Files in tests/golden/ that are not output: `* -text` there, so git never changes the CRLF of the feeds."""
 REFRESH = "make goldens"
 UPDATE = bool(os.environ.get("UPDATE_GOLDENS"))
+FIXTURE_COMMIT = "2026-11-20T10:00:00+00:00"
+"""The date of the fixture's one commit: the CREATED, LAST-MODIFIED and DTSTAMP of every golden event."""
+
+
+def fixture_in_git() -> Path:
+    """The fixture site, copied into a git repository of its own with one commit at FIXTURE_COMMIT.
+
+    The feeds take their stamps from the git history of events.yaml. The fixture in place would give
+    the goldens the times of this repository's commits: they would change with every commit to the
+    fixture, differ for an edit not yet committed, and differ again in CI, which tests a merge commit
+    made by GitHub. A copy outside git would give the fallback ("now" for everything), which is not
+    what a published site shows. A fixed history gives the published form, the same every time.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="golden-fixture-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    shutil.copytree(FIXTURE, folder, dirs_exist_ok=True)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("GIT_")}
+    env |= {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    person = {"NAME": "Redactie", "EMAIL": "redactie@example.org", "DATE": FIXTURE_COMMIT}
+    env |= {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER") for key, value in person.items()}
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Proefsite"]):
+        subprocess.run(["git", *command], cwd=folder, env=env, check=True, capture_output=True)
+    return folder
 
 
 @cache
@@ -35,10 +65,11 @@ def built() -> dict[str, bytes]:
     """Every page, the home page and every feed of the fixture site, by path in the site."""
     config_file = ROOT / "mkdocs.yml"
     config = site_config(config_file, read_config(config_file))
+    fixture = fixture_in_git()
     config = dataclasses.replace(
         config,
-        files=DataFiles(FIXTURE, *config.files.names),
-        docs_dir=FIXTURE / config.docs_dir.relative_to(ROOT),
+        files=DataFiles(fixture, *config.files.names),
+        docs_dir=fixture / config.docs_dir.relative_to(ROOT),
     )
     site = build_site(config, datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE))
     files = {page.path: page.content.encode("utf-8") for page in site.pages}

@@ -9,11 +9,17 @@ import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import icalendar
 import pytest
 
+from conftest import make_project, run_mkdocs
+from generator.build import build_site
+from generator.catalogue import urls
 from generator.data import history as history_module
 from generator.data.files import DataFiles
 from generator.data.history import NO_GIT, SHALLOW, History, Stamp, event_history
+from generator.data.moments import ZONE
+from generator.tree import read_config, site_config
 
 NOW = datetime(2026, 11, 29, 11, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=3)
@@ -73,6 +79,13 @@ class Repo:
 
     def history(self, now: datetime = NOW) -> History:
         return event_history(DataFiles(self.folder), now)
+
+
+def shallow_clone(repo: Repo, target: Path) -> Path:
+    """`git clone --depth 1`, as CI checks out by default."""
+    command = ["git", "clone", "-q", "--depth", "1", f"file://{repo.folder}", str(target)]
+    subprocess.run(command, check=True, capture_output=True)
+    return target
 
 
 @pytest.fixture
@@ -169,10 +182,7 @@ def test_a_version_that_cannot_be_read_is_skipped(repo: Repo) -> None:
 
 def test_a_shallow_clone_counts_its_oldest_commit_as_the_start_and_says_so(repo: Repo, tmp_path: Path) -> None:
     repo.commit(WEDNESDAY, events_text(ENTRIES["alfa"], ENTRIES["bravo"].replace("Bravo", "Bravo!")))
-    clone = tmp_path / "clone"
-    subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{repo.folder}", str(clone)], check=True, capture_output=True
-    )
+    clone = shallow_clone(repo, tmp_path / "clone")
     history = event_history(DataFiles(clone), NOW)
     assert history.stamps == {"alfa": Stamp(WEDNESDAY, WEDNESDAY, 0), "bravo": Stamp(WEDNESDAY, WEDNESDAY, 0)}
     assert history.notes == (SHALLOW,)
@@ -265,3 +275,114 @@ TRICKY = [
 def test_cutting_a_version_into_items_reads_what_the_whole_file_reads(text: str) -> None:
     cut = history_module._entries(text, {})
     assert cut == history_module._whole(text)
+
+
+# --- the feeds of a real site in a real repository -------------------------------------------------
+
+EPOCH = int(NOW.timestamp())
+EVENT = "cx-zomertijd"
+"""An event of the fixture site, edited in the tests below."""
+
+
+@pytest.fixture
+def site_repo(tmp_path: Path) -> Repo:
+    """The fixture site (data, content pages, mkdocs.yml) committed on Monday."""
+    made = Repo(tmp_path / "site")
+    make_project(made.folder)
+    made.commit(MONDAY, message="De proefsite")
+    return made
+
+
+def build_feeds(project: Path, now: datetime = NOW) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    config_file = project / "mkdocs.yml"
+    site = build_site(site_config(config_file, read_config(config_file)), now.astimezone(ZONE))
+    return {feed.path: feed.content for feed in site.feeds}, site.notes
+
+
+def feed_event(feeds: dict[str, bytes], event_id: str = EVENT) -> icalendar.Event:
+    event: icalendar.Event = icalendar.Calendar.from_ical(feeds[urls.event_feed(event_id)]).walk("VEVENT")[0]
+    return event
+
+
+def stamps_of(event: icalendar.Event) -> tuple[datetime, datetime, datetime, int]:
+    return (event["created"].dt, event["last-modified"].dt, event["dtstamp"].dt, int(event["sequence"]))
+
+
+def edit_events(repo: Repo, old: str, new: str) -> None:
+    path = repo.folder / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_one_commit_gives_byte_identical_feeds_on_every_day_of_the_build(site_repo: Repo) -> None:
+    """The real `mkdocs build`, on two days: not one feed differs."""
+    first = run_mkdocs(site_repo.folder, epoch=str(EPOCH))
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(site_repo.folder): p.read_bytes() for p in (site_repo.folder / "site").rglob("*.ics")}
+    later = run_mkdocs(site_repo.folder, epoch=str(int(LATER.timestamp())))
+    assert later.returncode == 0, later.stderr
+    after = {p.relative_to(site_repo.folder): p.read_bytes() for p in (site_repo.folder / "site").rglob("*.ics")}
+    assert before and after == before
+    assert stamps_of(feed_event({urls.event_feed(EVENT): before[Path("site", urls.event_feed(EVENT))]})) == (
+        MONDAY,
+        MONDAY,
+        MONDAY,
+        0,
+    )
+    assert "git" not in first.stderr  # a full history: nothing to say
+
+
+def test_an_edited_event_gets_a_higher_sequence_and_a_newer_last_modified(site_repo: Repo) -> None:
+    before, _ = build_feeds(site_repo.folder)
+    edit_events(site_repo, 'start: "2027-03-28 10:00"', 'start: "2027-03-28 09:30"')
+    site_repo.commit(TUESDAY, message="Sessie begint eerder")
+    after, notes = build_feeds(site_repo.folder, LATER)
+    assert stamps_of(feed_event(before)) == (MONDAY, MONDAY, MONDAY, 0)
+    assert stamps_of(feed_event(after)) == (MONDAY, TUESDAY, TUESDAY, 1)
+    assert feed_event(after)["uid"] == feed_event(before)["uid"]
+    unchanged = [path for path in before if path.startswith("agenda/") and path != urls.event_feed(EVENT)]
+    assert unchanged and all(after[path] == before[path] for path in unchanged)
+    assert notes == ()
+
+
+def test_reordering_the_file_changes_no_event(site_repo: Repo) -> None:
+    before, _ = build_feeds(site_repo.folder)
+    path = site_repo.folder / "events.yaml"
+    head, *items = path.read_text(encoding="utf-8").split("\n  - ")
+    path.write_text("\n  - ".join([head.replace("# Now is", "# Opmerking: nu is"), *reversed(items)]), encoding="utf-8")
+    assert "cx-terugblik" in site_repo.git("diff", "-U0")  # the entries did move
+    site_repo.commit(TUESDAY, message="Andere volgorde")
+    after, _ = build_feeds(site_repo.folder, LATER)
+    assert after == before
+
+
+def test_an_uncommitted_edit_uses_the_builds_now(site_repo: Repo) -> None:
+    edit_events(site_repo, "title: Klantreizen op de dag van de zomertijd", "title: Klantreizen op zomertijddag")
+    feeds, notes = build_feeds(site_repo.folder, LATER)
+    assert stamps_of(feed_event(feeds)) == (MONDAY, LATER, LATER, 1)
+    assert stamps_of(feed_event(feeds, "cx-terugblik")) == (MONDAY, MONDAY, MONDAY, 0)
+    assert notes == ()
+
+
+def test_a_shallow_clone_builds_and_says_once_that_history_is_missing(site_repo: Repo, tmp_path: Path) -> None:
+    edit_events(site_repo, 'start: "2027-03-28 10:00"', 'start: "2027-03-28 09:30"')
+    site_repo.commit(TUESDAY)
+    clone = shallow_clone(site_repo, tmp_path / "clone")
+    feeds, notes = build_feeds(clone)
+    assert stamps_of(feed_event(feeds)) == (TUESDAY, TUESDAY, TUESDAY, 0)
+    assert notes == (SHALLOW,)
+    result = run_mkdocs(clone, epoch=str(EPOCH))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(SHALLOW) == 1
+
+
+def test_without_git_the_build_uses_now_and_says_so_once(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "tarball")
+    feeds, notes = build_feeds(project)
+    assert stamps_of(feed_event(feeds)) == (NOW, NOW, NOW, 0)
+    assert len(notes) == 1
+    result = run_mkdocs(project, epoch=str(EPOCH))
+    assert result.returncode == 0, result.stderr  # --strict: a note, not a warning
+    assert result.stderr.count("geen git-geschiedenis") == 1
+    assert "INFO    -  communities: Agenda-bestanden: geen git-geschiedenis van events.yaml" in result.stderr

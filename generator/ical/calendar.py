@@ -5,12 +5,25 @@ Mozilla's ical.js (the engine inside Thunderbird):
 
 - UID is `<event id>@<site domain>`: it depends on nothing that can change, so reordering or adding
   events never makes an app see a new event. Editors therefore never change an event's id.
-- SEQUENCE and LAST-MODIFIED follow the build. A static site has no memory of what it published
-  before, but every build is newer than the last: SEQUENCE is the number of minutes from
-  2026-01-01 00:00 UTC to the build's "now", and LAST-MODIFIED and DTSTAMP are that "now". A file
-  built later therefore always counts as a newer version, so Outlook and Apple Calendar update an
-  event they already have (also when the single-event file is opened again), and Google and
-  subscribed apps simply take the newest data on their next refresh.
+- The repository is the memory (`data/history.py`): a static build cannot remember what it
+  published before, but git can. CREATED is the commit time of the commit that added the event's
+  entry, LAST-MODIFIED that of the last commit that changed the entry's data, and SEQUENCE the
+  number of commits that changed it since (0 for an event never changed). Moving entries around,
+  editing another event or a comment changes nothing, so an unchanged event is written byte for byte
+  the same by every build, whatever its day: sync tools see no change and users keep their own
+  reminders. History only grows, so SEQUENCE never goes down, and an edit always raises it: Outlook
+  and Apple Calendar update an event they already have (also when the single-event file is opened
+  again), Google and subscribed apps take the newest data on their next refresh. Editors do nothing
+  by hand for this.
+- DTSTAMP is LAST-MODIFIED. With METHOD:PUBLISH, RFC 5545 makes DTSTAMP the moment the event's
+  object was created; that object is a pure function of the entry, so it came into being when the
+  entry last changed, and a rebuild makes the same object again rather than a new one. A build
+  clock here would make every build rewrite every event, which is what this policy avoids; and
+  iTIP (RFC 5546) orders versions of equal SEQUENCE by DTSTAMP, which this keeps in step.
+- An entry changed in the work tree but not committed (a local preview) gets the build's "now"
+  (`SOURCE_DATE_EPOCH`) and SEQUENCE + 1. Without git (a tarball) every event gets "now" and
+  SEQUENCE 0; a shallow clone counts its oldest commit as the one that added the events in it. The
+  build log says so once in both cases; publish from a full clone (`fetch-depth: 0`).
 - Timed events are written in Europe/Amsterdam with the VTIMEZONE of `vtimezone.py`.
 - A cancelled event stays in the feeds with STATUS:CANCELLED, so that subscribers see it go.
 """
@@ -19,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
@@ -27,13 +40,13 @@ from icalendar import Event as CalendarEvent
 from ..catalogue import urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..data import markdown_text
+from ..data.history import History, Stamp
 from ..data.models import EVENT_TYPES, Event
 from ..data.network import Network
 from .vtimezone import TZID, amsterdam_timezone
 
 PRODID = "-//Gebruiker Centraal//Community-agenda//NL"
 REFRESH = timedelta(hours=6)
-SEQUENCE_ORIGIN = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -42,9 +55,11 @@ class FeedFile:
     content: bytes
 
 
-def render_feeds(network: Network, now: datetime, site_url: str) -> list[FeedFile]:
+def render_feeds(network: Network, now: datetime, site_url: str, *, history: History | None = None) -> list[FeedFile]:
+    """Every feed; `history` gives each event's stamps (without it, every event is new at `now`)."""
+    history = history or History.without_memory(now)
     # Each event stands in several feeds (all, its communities, its themes, its own): build it once.
-    components = {event.id: _event(event, network, now, site_url) for event in network.events}
+    components = {event.id: _event(event, network, history.stamp(event.id), site_url) for event in network.events}
     return [FeedFile(feed.path, render_feed(feed, components, site_url)) for feed in all_feeds(network, now)]
 
 
@@ -71,14 +86,14 @@ def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str)
     return ical
 
 
-def _event(event: Event, network: Network, now: datetime, site_url: str) -> CalendarEvent:
+def _event(event: Event, network: Network, stamp: Stamp, site_url: str) -> CalendarEvent:
     page = urls.absolute(site_url, urls.event_page(event.id))
-    stamp = now.astimezone(UTC)
     component = CalendarEvent()
     component.add("uid", f"{event.id}@{urls.domain(site_url)}")
-    component.add("dtstamp", stamp)
-    component.add("last-modified", stamp)
-    component.add("sequence", max(0, int((stamp - SEQUENCE_ORIGIN).total_seconds() // 60)))
+    component.add("dtstamp", stamp.modified)
+    component.add("created", stamp.created)
+    component.add("last-modified", stamp.modified)
+    component.add("sequence", stamp.sequence)
     if event.all_day:
         component.add("dtstart", event.first_day)
         component.add("dtend", event.last_day + timedelta(days=1))

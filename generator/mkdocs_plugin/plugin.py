@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
@@ -23,6 +23,8 @@ from ..data.files import DataFiles
 from ..data.messages import format_problem
 from ..data.problems import DataError
 from ..theme.fixes import fix_theme_markup
+
+log = get_plugin_logger("communities")
 
 
 class CommunitiesConfig(Config):
@@ -76,6 +78,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             lines = [format_problem(problem) for problem in error.problems]
             lines.append("De site is niet gebouwd: los eerst de problemen hierboven op.")
             raise PluginError("\n".join(lines)) from None
+        for note in self.site.notes:
+            log.info(note)  # not a warning: `mkdocs build --strict` must still build a folder without git
         if self.site.edit_uri:
             config.edit_uri = self.site.edit_uri
         config.extra_css.extend(path for path in self.site.stylesheets if path not in config.extra_css)
