@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+import vobject
 
 from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
@@ -162,6 +165,122 @@ def test_special_characters_are_escaped_and_read_back(feed_dir: Path, parsed_by_
     assert js_event["description"].startswith(
         "Eerste regel, met een komma; en een puntkomma.\nTweede regel met een \\ backslash.\n\nNieuwe alinea."
     )
+
+
+CALENDAR_TEXT = ("NAME", "X-WR-CALNAME", "X-WR-CALDESC", "DESCRIPTION")
+SPECIAL_COMMUNITY = "Eén klantreis, veel kanalen; samen: \\ sterker"
+SPECIAL_THEME = "Kanalen, balies; loketten: \\ en meer"
+
+
+def _moment(value: date | datetime) -> str:
+    return _utc(value) if isinstance(value, datetime) else value.isoformat()
+
+
+@contextmanager
+def _names_read_as_text() -> Iterator[None]:
+    """NAME (RFC 7986) and Apple's X-WR-CALNAME and X-WR-CALDESC hold TEXT, as apps read them. icalendar 7
+    does not type them and would hand over their escaped form, so they are declared as TEXT while reading."""
+    types = icalendar.Calendar.types_factory.types_map
+    before = {name: types.get(name) for name in ("name", "x-wr-calname", "x-wr-caldesc")}
+    types.update(dict.fromkeys(before, "text"))
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                types.pop(name, None)
+            else:
+                types[name] = value
+
+
+def _read_with_icalendar(content: bytes) -> dict:
+    with _names_read_as_text():
+        calendar = icalendar.Calendar.from_ical(content)
+    text = {name: str(calendar[name]) for name in CALENDAR_TEXT if name in calendar}
+    events = {
+        str(event["uid"]): {
+            "summary": str(event["summary"]),
+            "description": str(event["description"]),
+            "location": str(event["location"]),
+            "categories": [str(c) for c in event["categories"].cats] if "categories" in event else [],
+            "start": _moment(event["dtstart"].dt),
+            "end": _moment(event["dtend"].dt),
+        }
+        for event in calendar.walk("VEVENT")
+    }
+    return {"text": text, "events": events}
+
+
+def _read_with_vobject(content: bytes) -> dict:
+    calendar = vobject.readOne(content.decode("utf-8"))
+    text = {
+        name: calendar.contents[name.lower()][0].value for name in CALENDAR_TEXT if name.lower() in calendar.contents
+    }
+    events = {
+        event.uid.value: {
+            "summary": event.summary.value,
+            "description": event.description.value,
+            "location": event.location.value,
+            "categories": list(event.categories.value) if "categories" in event.contents else [],
+            "start": _moment(event.dtstart.value),
+            "end": _moment(event.dtend.value),
+        }
+        for event in calendar.contents.get("vevent", [])
+    }
+    return {"text": text, "events": events}
+
+
+def _read_with_icaljs(parsed: dict) -> dict:
+    def moment(value: dict) -> str:
+        return value["date"] if "date" in value else value["utc"].replace(".000", "")
+
+    events = {
+        event["uid"]: {
+            "summary": event["summary"],
+            "description": event["description"],
+            "location": event["location"],
+            "categories": event["categories"],
+            "start": moment(event["start"]),
+            "end": moment(event["end"]),
+        }
+        for event in parsed["events"]
+    }
+    return {"text": parsed["text"], "events": events}
+
+
+def test_text_and_instants_read_the_same_in_icalendar_vobject_and_icaljs(
+    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
+) -> None:
+    """Every feed, read by three parsers: the same texts (with , ; \\ and new lines) and the same instants."""
+    for path in sorted(feed_dir.rglob("*.ics")):
+        name = str(path.relative_to(feed_dir))
+        content = path.read_bytes()
+        by_icalendar, by_vobject = _read_with_icalendar(content), _read_with_vobject(content)
+        assert by_icalendar == by_vobject, name
+        assert by_icalendar == _read_with_icaljs(parsed_by_icaljs[name]), name
+    community = _read_with_icalendar((feed_dir / urls.community_feed("een-klantreis")).read_bytes())
+    assert community["text"]["NAME"] == community["text"]["X-WR-CALNAME"] == f"Agenda {SPECIAL_COMMUNITY}"
+    assert SPECIAL_COMMUNITY in community["text"]["X-WR-CALDESC"]
+    theme = _read_with_icalendar((feed_dir / urls.theme_feed("kanalen")).read_bytes())
+    assert theme["text"]["X-WR-CALNAME"] == f"Agenda thema {SPECIAL_THEME}"
+    event = community["events"][f"klantreis-tekens@{DOMAIN}"]
+    assert event["summary"] == "Eén klantreis, veel kanalen; met \\ backslash"
+    assert event["location"] == 'Zaal "B"; links, Plein 1, Den Haag (ook online)'
+    assert event["categories"] == ["Werksessie", SPECIAL_THEME, "Klantreizen"]
+    assert (
+        "Kort: komma, puntkomma; backslash \\ en meer.\n\nRegel een, met komma; puntkomma.\nRegel twee"
+        in (event["description"])
+    )
+    assert f"Organisatie: {SPECIAL_COMMUNITY}, Community CX" in event["description"]
+    assert (event["start"], event["end"]) == ("2027-05-11T11:00:00Z", "2027-05-11T13:00:00Z")
+
+
+def test_calendar_names_are_escaped_on_the_wire(feed_dir: Path) -> None:
+    raw = (feed_dir / urls.community_feed("een-klantreis")).read_bytes().decode("utf-8").replace("\r\n ", "")
+    escaped = "Agenda Eén klantreis\\, veel kanalen\\; samen: \\\\ sterker"
+    for name in ("NAME", "X-WR-CALNAME"):
+        assert f"\r\n{name}:{escaped}\r\n" in raw, name
+    assert "\r\nX-WR-CALDESC:Evenementen die Eén klantreis\\, veel kanalen\\;" in raw
 
 
 def test_lines_are_crlf_and_folded_without_splitting_characters(

@@ -1,6 +1,6 @@
 """The iCalendar files of the feeds: all events, per community, per theme, and one file per event.
 
-Decisions that calendar apps depend on, each checked by the tests with python icalendar and with
+Decisions that calendar apps depend on, each checked by the tests with python icalendar, vobject and
 Mozilla's ical.js (the engine inside Thunderbird):
 
 - UID is `<event id>@<site domain>`: it depends on nothing that can change, so reordering or adding
@@ -24,6 +24,10 @@ Mozilla's ical.js (the engine inside Thunderbird):
   (`SOURCE_DATE_EPOCH`) and SEQUENCE + 1. Without git (a tarball) every event gets "now" and
   SEQUENCE 0; a shallow clone counts its oldest commit as the one that added the events in it. The
   build log says so once in both cases; publish from a full clone (`fetch-depth: 0`).
+- Every TEXT value (NAME, X-WR-CALNAME, X-WR-CALDESC, SUMMARY, DESCRIPTION, LOCATION, CATEGORIES)
+  is added as icalendar's vText or vCategory, so `,` `;` `\\` and new lines are escaped whatever the
+  library's version: icalendar 7 writes the names it has no type for (NAME, X-WR-*) raw, and an app
+  then reads "Eén klantreis, veel kanalen" as "Eén klantreis".
 - Timed events are written in Europe/Amsterdam with the VTIMEZONE of `vtimezone.py`.
 - A cancelled event stays in the feeds with STATUS:CANCELLED, so that subscribers see it go.
 """
@@ -34,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, vDuration
+from icalendar import Calendar, vCategory, vDuration, vText
 from icalendar import Event as CalendarEvent
 
 from ..catalogue import urls
@@ -69,10 +73,11 @@ def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", feed.name)
-    calendar.add("x-wr-calname", feed.name)
-    calendar.add("description", feed.description)
-    calendar.add("x-wr-caldesc", feed.description)
+    # Every TEXT value as vText: icalendar 7 writes the names it does not type (NAME, X-WR-*) raw.
+    calendar.add("name", vText(feed.name))
+    calendar.add("x-wr-calname", vText(feed.name))
+    calendar.add("description", vText(feed.description))
+    calendar.add("x-wr-caldesc", vText(feed.description))
     calendar.add("x-wr-timezone", TZID)
     calendar.add("url", urls.absolute(site_url, feed.path))
     calendar.add("source", urls.absolute(site_url, feed.path), parameters={"VALUE": "URI"})
@@ -102,16 +107,16 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str) -> Calen
         component.add("dtstart", event.starts_at)
         component.add("dtend", event.ends_at)
     summary = f"Gaat niet door: {event.title}" if event.cancelled else event.title
-    component.add("summary", summary)
-    component.add("description", _description(event, network, page))
+    component.add("summary", vText(summary))
+    component.add("description", vText(_description(event, network, page)))
     component.add("url", page)
-    component.add("location", event.location.text)
+    component.add("location", vText(event.location.text))
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
     component.add("class", "PUBLIC")
     categories = _categories(event, network)
     if categories:
-        component.add("categories", categories)
+        component.add("categories", vCategory(categories))
     return component
 
 

@@ -3,6 +3,16 @@
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 
+// NAME (RFC 7986) and Apple's X-WR-CALNAME and X-WR-CALDESC hold TEXT, as apps read them. ical.js 2
+// does not know these names and would hand over their escaped form, so they are declared as TEXT here.
+for (const name of ["name", "x-wr-calname", "x-wr-caldesc"]) {
+  ICAL.design.icalendar.property[name] = { defaultType: "text" };
+}
+
+function utc(time) {
+  return time ? time.toJSDate().toISOString() : null;
+}
+
 function instant(time) {
   if (time.isDate) {
     return { date: time.toString() };
@@ -18,6 +28,12 @@ for (const path of process.argv.slice(2)) {
   }
   result[path] = {
     name: calendar.getFirstPropertyValue("x-wr-calname"),
+    properties: calendar.getAllProperties().map((property) => property.name.toUpperCase()),
+    text: Object.fromEntries(
+      ["name", "x-wr-calname", "x-wr-caldesc", "description"]
+        .filter((name) => calendar.hasProperty(name))
+        .map((name) => [name.toUpperCase(), calendar.getFirstPropertyValue(name)]),
+    ),
     timezones: calendar.getAllSubcomponents("vtimezone").map((zone) => zone.getFirstPropertyValue("tzid")),
     events: calendar.getAllSubcomponents("vevent").map((component) => {
       const event = new ICAL.Event(component);
@@ -32,6 +48,13 @@ for (const path of process.argv.slice(2)) {
         end: instant(event.endDate),
         startZone: event.startDate.zone ? event.startDate.zone.tzid : null,
         categories: component.getAllProperties("categories").flatMap((p) => p.getValues()),
+        organizer: component.getFirstPropertyValue("organizer"),
+        organizerName: component.hasProperty("organizer")
+          ? component.getFirstProperty("organizer").getParameter("cn")
+          : null,
+        created: utc(component.getFirstPropertyValue("created")),
+        lastModified: utc(component.getFirstPropertyValue("last-modified")),
+        dtstamp: utc(component.getFirstPropertyValue("dtstamp")),
       };
     }),
   };
