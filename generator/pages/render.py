@@ -27,6 +27,14 @@ from .templating import environment
 
 HOME_EVENTS = 5
 
+# Where an event page ranks in the site's search: Material's `search: {boost: ...}` in the front
+# matter multiplies the page's score for every query. An event still to come ranks like any other
+# page, a cancelled one below it, and one that is over below both, so that for the same words the
+# upcoming events come first.
+SEARCH_BOOST_UPCOMING = 1.0
+SEARCH_BOOST_CANCELLED = 0.75
+SEARCH_BOOST_PAST = 0.5
+
 
 @dataclass(frozen=True)
 class SiteSettings:
@@ -84,10 +92,14 @@ class _Renderer:
     def subscription(self, feed_path: str) -> urls.Subscription:
         return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)
 
-    def page(self, path: str, template: str, title: str, description: str, **context: Any) -> GeneratedPage:
-        meta = {"title": html.escape(title), "description": html.escape(description)}
+    def page(
+        self, path: str, template: str, title: str, description: str, search_boost: float | None = None, **context: Any
+    ) -> GeneratedPage:
+        meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
         if path in self.settings.edit_urls:
             meta["edit_url"] = self.settings.edit_urls[path]
+        if search_boost is not None:
+            meta["search"] = {"boost": search_boost}
         front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
         body = self.render(template, urls.page_url(path), title=title, **context)
         in_nav = path.endswith("index.md") or "/" not in path
@@ -156,6 +168,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
                 "event.html",
                 f"{event.title} ({long_date(event.first_day)})",
                 event.summary or event.title,
+                search_boost=_search_boost(event, upcoming=event.id in upcoming_ids),
                 event=event,
                 is_upcoming=event.id in upcoming_ids,
                 structured_data=script_json(event_data(event, network, settings.site_url)),
@@ -188,3 +201,9 @@ def render_home(network: Network, now: datetime, settings: SiteSettings) -> str:
 def _by_month(events: list[Event]) -> list[tuple[datetime, list[Event]]]:
     grouped = groupby(events, key=lambda e: (e.starts_at.year, e.starts_at.month))
     return [(month[0].starts_at, month) for month in (list(group) for _, group in grouped)]
+
+
+def _search_boost(event: Event, *, upcoming: bool) -> float:
+    if not upcoming:
+        return SEARCH_BOOST_PAST
+    return SEARCH_BOOST_CANCELLED if event.cancelled else SEARCH_BOOST_UPCOMING
