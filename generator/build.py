@@ -50,6 +50,8 @@ class SiteConfig:
     repository: str = ""
     branch: str = "main"
     suggest_url: str = ""
+    contact_email: str = ""
+    """The site's general address: the feeds' ORGANIZER for a community without `contact_email`."""
     edit_uri: str | None = None
     repo_url: str | None = None
     markdown_extensions: Sequence[str] = ()
@@ -143,7 +145,7 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         network=network,
         pages=render_pages(network, now, settings),
         home=_home(config, network, now, settings),
-        feeds=render_feeds(network, now, config.site_url, history=history),
+        feeds=render_feeds(network, now, config.site_url, history=history, contact_email=config.contact_email),
         assets=[Asset(STYLESHEET, (ASSETS / "gc.css").read_bytes()), Asset(SCRIPT, (ASSETS / "gc.js").read_bytes())],
         stylesheets=[STYLESHEET],
         scripts=[SCRIPT],

@@ -97,6 +97,7 @@ def site_config(config_file: Path, data: Mapping[str, Any]) -> SiteConfig:
         repository=options.get("repository", SiteConfig.repository),
         branch=options.get("branch", SiteConfig.branch),
         suggest_url=options.get("suggest_url", SiteConfig.suggest_url),
+        contact_email=options.get("contact_email", SiteConfig.contact_email),
         edit_uri=data.get("edit_uri"),
         repo_url=data.get("repo_url"),
         markdown_extensions=names,

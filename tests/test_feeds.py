@@ -27,10 +27,12 @@ from generator.data.moments import now
 from generator.data.network import Network
 from generator.ical import calendar as feeds
 from generator.ical.vtimezone import amsterdam_timezone
+from generator.tree import read_config, site_config
 
 FEEDS = ROOT / "tests" / "fixtures" / "feeds"
 SITE_URL = "https://communities.example.nl/"
 DOMAIN = "communities.example.nl"
+SITE_EMAIL = "communities@example.nl"
 
 TIMED = {
     "voor-wintertijd": ("2026-10-24T08:00:00Z", "2026-10-24T10:00:00Z"),
@@ -68,7 +70,7 @@ def network() -> Network:
 @pytest.fixture(scope="module")
 def feed_dir(network: Network, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("feeds")
-    for feed in feeds.render_feeds(network, now(), SITE_URL):
+    for feed in feeds.render_feeds(network, now(), SITE_URL, contact_email=SITE_EMAIL):
         target = folder / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(feed.content)
@@ -205,6 +207,7 @@ def _read_with_icalendar(content: bytes) -> dict:
             "categories": [str(c) for c in event["categories"].cats] if "categories" in event else [],
             "start": _moment(event["dtstart"].dt),
             "end": _moment(event["dtend"].dt),
+            "organizer": [str(event["organizer"]), event["organizer"].params["CN"]] if "organizer" in event else None,
         }
         for event in calendar.walk("VEVENT")
     }
@@ -224,6 +227,9 @@ def _read_with_vobject(content: bytes) -> dict:
             "categories": list(event.categories.value) if "categories" in event.contents else [],
             "start": _moment(event.dtstart.value),
             "end": _moment(event.dtend.value),
+            "organizer": [event.organizer.value, event.organizer.params["CN"][0]]
+            if "organizer" in event.contents
+            else None,
         }
         for event in calendar.contents.get("vevent", [])
     }
@@ -242,6 +248,7 @@ def _read_with_icaljs(parsed: dict) -> dict:
             "categories": event["categories"],
             "start": moment(event["start"]),
             "end": moment(event["end"]),
+            "organizer": [event["organizer"], event["organizerName"]] if event["organizer"] else None,
         }
         for event in parsed["events"]
     }
@@ -281,6 +288,38 @@ def test_calendar_names_are_escaped_on_the_wire(feed_dir: Path) -> None:
     for name in ("NAME", "X-WR-CALNAME"):
         assert f"\r\n{name}:{escaped}\r\n" in raw, name
     assert "\r\nX-WR-CALDESC:Evenementen die Eén klantreis\\, veel kanalen\\;" in raw
+
+
+def test_the_organiser_is_the_first_community_with_its_address_or_the_sites(
+    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
+) -> None:
+    events = _read_with_icalendar((feed_dir / urls.ALL_EVENTS_FEED).read_bytes())["events"]
+    # Community CX has its own address; the community with the special name has none: the site's, quoted.
+    assert events[f"voor-wintertijd@{DOMAIN}"]["organizer"] == ["mailto:cx@example.org", "Community CX"]
+    assert events[f"klantreis-tekens@{DOMAIN}"]["organizer"] == [f"mailto:{SITE_EMAIL}", SPECIAL_COMMUNITY]
+    raw = (feed_dir / urls.event_feed("klantreis-tekens")).read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert f'\r\nORGANIZER;CN="{SPECIAL_COMMUNITY}":mailto:{SITE_EMAIL}\r\n' in raw
+    # vobject and ical.js read the same: see test_text_and_instants_read_the_same_in_icalendar_vobject_and_icaljs.
+    js_event = parsed_by_icaljs[urls.event_feed("klantreis-tekens")]["events"][0]
+    assert (js_event["organizer"], js_event["organizerName"]) == (f"mailto:{SITE_EMAIL}", SPECIAL_COMMUNITY)
+
+
+def test_without_any_address_there_is_no_organiser(network: Network) -> None:
+    written = {f.path: f.content for f in feeds.render_feeds(network, now(), SITE_URL)}
+    events = _events(icalendar.Calendar.from_ical(written[urls.ALL_EVENTS_FEED]))
+    assert "organizer" not in events["klantreis-tekens"]  # its community has no address, nor has the site
+    assert str(events["voor-wintertijd"]["organizer"]) == "mailto:cx@example.org"
+
+
+def test_the_sites_address_comes_from_mkdocs_yml(built_site: Path) -> None:
+    """The plugin option `contact_email`, in the real build of the fixture site with the project's mkdocs.yml."""
+    event = icalendar.Calendar.from_ical((built_site / "agenda" / "dd-webinar-december.ics").read_bytes()).walk(
+        "VEVENT"
+    )[0]
+    assert str(event["organizer"]) == "mailto:communities@gebruikercentraal.nl"  # Netwerk Direct Duidelijk has none
+    assert event["organizer"].params["CN"] == "Netwerk Direct Duidelijk"
+    config = site_config(ROOT / "mkdocs.yml", read_config(ROOT / "mkdocs.yml"))
+    assert config.contact_email == "communities@gebruikercentraal.nl"  # `render --out` reads it too
 
 
 def test_lines_are_crlf_and_folded_without_splitting_characters(

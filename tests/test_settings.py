@@ -59,7 +59,7 @@ def test_without_a_repository_no_page_has_an_edit_or_suggest_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project(tmp_path)
-    _change_settings(project, "  - communities:\n" + REPOSITORY_LINE, "  - communities\n")
+    _change_settings(project, REPOSITORY_LINE, "")
     site = _build_in_process(project, monkeypatch)
     for page in (EVENT_PAGE, CONTENT_PAGE, EXTERNAL_PAGE):
         assert (site / page).is_file(), page

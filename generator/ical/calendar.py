@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, vCategory, vDuration, vText
+from icalendar import Calendar, vCalAddress, vCategory, vDuration, vText
 from icalendar import Event as CalendarEvent
 
 from ..catalogue import urls
@@ -59,11 +59,16 @@ class FeedFile:
     content: bytes
 
 
-def render_feeds(network: Network, now: datetime, site_url: str, *, history: History | None = None) -> list[FeedFile]:
-    """Every feed; `history` gives each event's stamps (without it, every event is new at `now`)."""
+def render_feeds(
+    network: Network, now: datetime, site_url: str, *, history: History | None = None, contact_email: str = ""
+) -> list[FeedFile]:
+    """Every feed. `history` gives each event's stamps (without it, every event is new at `now`);
+    `contact_email` is the site's general address, for the ORGANIZER of a community without one."""
     history = history or History.without_memory(now)
     # Each event stands in several feeds (all, its communities, its themes, its own): build it once.
-    components = {event.id: _event(event, network, history.stamp(event.id), site_url) for event in network.events}
+    components = {
+        event.id: _event(event, network, history.stamp(event.id), site_url, contact_email) for event in network.events
+    }
     return [FeedFile(feed.path, render_feed(feed, components, site_url)) for feed in all_feeds(network, now)]
 
 
@@ -91,7 +96,7 @@ def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str)
     return ical
 
 
-def _event(event: Event, network: Network, stamp: Stamp, site_url: str) -> CalendarEvent:
+def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_email: str) -> CalendarEvent:
     page = urls.absolute(site_url, urls.event_page(event.id))
     component = CalendarEvent()
     component.add("uid", f"{event.id}@{urls.domain(site_url)}")
@@ -114,6 +119,11 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str) -> Calen
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
     component.add("class", "PUBLIC")
+    organiser = network.community(event.communities[0])
+    address = organiser.contact_email or contact_email
+    if address:
+        # icalendar quotes the CN when the name holds , ; or : (and writes " as ^' after RFC 6868).
+        component.add("organizer", vCalAddress(f"mailto:{address}"), parameters={"CN": organiser.name})
     categories = _categories(event, network)
     if categories:
         component.add("categories", vCategory(categories))

@@ -44,6 +44,9 @@ class CommunitiesConfig(Config):
     """The branch editors change, for the "Bewerk deze pagina" links."""
 
     suggest_url = c.Type(str, default="")
+
+    contact_email = c.Type(str, default="")
+    """The site's general e-mail address: the organiser in the calendar files for a community without one."""
     """Where "Stel een community voor" goes; by default the issue form in the repository."""
 
 
@@ -59,6 +62,7 @@ def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
         repository=options.repository,
         branch=options.branch,
         suggest_url=options.suggest_url,
+        contact_email=options.contact_email,
         edit_uri=config.edit_uri,
         repo_url=config.repo_url,
         markdown_extensions=config.markdown_extensions,
