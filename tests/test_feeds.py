@@ -340,21 +340,25 @@ def test_lines_are_crlf_and_folded_without_splitting_characters(
     assert "😀" in parsed_by_icaljs["agenda/lange-regels.ics"]["events"][0]["description"]
 
 
+SUBSCRIPTION_ONLY = ("X-WR-CALNAME", "NAME", "X-WR-CALDESC", "DESCRIPTION", "REFRESH-INTERVAL", "X-PUBLISHED-TTL")
+SUBSCRIPTION_ONLY += ("SOURCE", "URL")
+"""What makes a file a calendar of its own: a name, a description, where to refresh it from and how often."""
+
+
+def _is_import_file(path: Path, feed_dir: Path) -> bool:
+    return str(path.relative_to(feed_dir)).startswith("agenda/")
+
+
 def test_feed_and_event_properties(feed_dir: Path) -> None:
     for path in feed_dir.rglob("*.ics"):
         calendar = icalendar.Calendar.from_ical(path.read_bytes())
-        for name in (
-            "VERSION",
-            "PRODID",
-            "X-WR-CALNAME",
-            "NAME",
-            "DESCRIPTION",
-            "REFRESH-INTERVAL",
-            "X-PUBLISHED-TTL",
-            "METHOD",
-        ):
+        for name in ("VERSION", "PRODID", "METHOD"):
             assert name in calendar, (path, name)
-        assert calendar["X-PUBLISHED-TTL"].to_ical() == b"PT6H"
+        assert calendar["METHOD"] == "PUBLISH"
+        if not _is_import_file(path, feed_dir):
+            for name in SUBSCRIPTION_ONLY:
+                assert name in calendar, (path, name)
+            assert calendar["X-PUBLISHED-TTL"].to_ical() == b"PT6H"
         for event in calendar.walk("VEVENT"):
             for name in (
                 "UID",
@@ -374,6 +378,24 @@ def test_feed_and_event_properties(feed_dir: Path) -> None:
             page = f"{SITE_URL}agenda/{str(event['uid']).split('@')[0]}/"
             assert str(event["url"]) == page
             assert str(event["description"]).endswith(page)
+
+
+def test_a_single_event_file_is_an_import_file_without_a_calendar_of_its_own(
+    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
+) -> None:
+    """MS-OXCICAL: X-WR-CALNAME makes Outlook open a new calendar folder. Without the calendar's name,
+    description and refresh hints, Outlook, Apple and Google add the event to a calendar the user has."""
+    files = sorted(path for path in feed_dir.rglob("*.ics") if _is_import_file(path, feed_dir))
+    assert len(files) == len(list((feed_dir / "agenda").glob("*.ics"))) > 1
+    for path in files:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert [name for name in SUBSCRIPTION_ONLY if name in calendar] == [], path
+        assert calendar["METHOD"] == "PUBLISH"
+        assert len(calendar.walk("VEVENT")) == 1
+        properties = parsed_by_icaljs[str(path.relative_to(feed_dir))]["properties"]
+        assert not set(properties) & set(SUBSCRIPTION_ONLY), path
+        raw = path.read_bytes()
+        assert b"\r\nNAME:" not in raw and b"X-WR-CAL" not in raw and b"REFRESH-INTERVAL" not in raw
 
 
 def test_feed_names_are_dutch(parsed_by_icaljs: dict[str, dict]) -> None:

@@ -28,6 +28,14 @@ Mozilla's ical.js (the engine inside Thunderbird):
   is added as icalendar's vText or vCategory, so `,` `;` `\\` and new lines are escaped whatever the
   library's version: icalendar 7 writes the names it has no type for (NAME, X-WR-*) raw, and an app
   then reads "Eén klantreis, veel kanalen" as "Eén klantreis".
+- `/agenda/<id>.ics` is a file to import one event (`Feed.is_import`), not a calendar: it has no
+  NAME, X-WR-CALNAME, X-WR-CALDESC, DESCRIPTION, URL, SOURCE, REFRESH-INTERVAL or X-PUBLISHED-TTL of
+  its own. MS-OXCICAL: with X-WR-CALNAME, Outlook opens a new calendar folder for the file; without
+  it, Outlook, Apple Calendar and Google add the event to the calendar the user already has.
+  METHOD:PUBLISH stays.
+- Every event has an ORGANIZER (RFC 5546 asks for one with METHOD:PUBLISH): CN is the name of the
+  first community, mailto its `contact_email` or else the site's (plugin option `contact_email`);
+  with neither address there is none.
 - Timed events are written in Europe/Amsterdam with the VTIMEZONE of `vtimezone.py`.
 - A cancelled event stays in the feeds with STATUS:CANCELLED, so that subscribers see it go.
 """
@@ -78,16 +86,19 @@ def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    # Every TEXT value as vText: icalendar 7 writes the names it does not type (NAME, X-WR-*) raw.
-    calendar.add("name", vText(feed.name))
-    calendar.add("x-wr-calname", vText(feed.name))
-    calendar.add("description", vText(feed.description))
-    calendar.add("x-wr-caldesc", vText(feed.description))
+    if not feed.is_import:
+        # A calendar to subscribe to: its name, description, address and how often to refresh it.
+        # Every TEXT value as vText: icalendar 7 writes the names it does not type (NAME, X-WR-*) raw.
+        calendar.add("name", vText(feed.name))
+        calendar.add("x-wr-calname", vText(feed.name))
+        calendar.add("description", vText(feed.description))
+        calendar.add("x-wr-caldesc", vText(feed.description))
     calendar.add("x-wr-timezone", TZID)
-    calendar.add("url", urls.absolute(site_url, feed.path))
-    calendar.add("source", urls.absolute(site_url, feed.path), parameters={"VALUE": "URI"})
-    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH))
+    if not feed.is_import:
+        calendar.add("url", urls.absolute(site_url, feed.path))
+        calendar.add("source", urls.absolute(site_url, feed.path), parameters={"VALUE": "URI"})
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH))
     if any(not event.all_day for event in feed.events):
         calendar.add_component(amsterdam_timezone())
     for event in feed.events:
