@@ -11,8 +11,9 @@ from pathlib import Path
 
 import icalendar
 import pytest
+import yaml
 
-from conftest import make_project, run_mkdocs
+from conftest import ROOT, make_project, run_mkdocs
 from generator.build import build_site
 from generator.catalogue import urls
 from generator.data import history as history_module
@@ -386,3 +387,12 @@ def test_without_git_the_build_uses_now_and_says_so_once(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr  # --strict: a note, not a warning
     assert result.stderr.count("geen git-geschiedenis") == 1
     assert "INFO    -  communities: Agenda-bestanden: geen git-geschiedenis van events.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("workflow", ["publish.yml", "pull-request.yml"])
+def test_the_workflows_that_build_the_site_fetch_the_whole_history(workflow: str) -> None:
+    """actions/checkout fetches one commit by default: a shallow clone, whose feeds would count every
+    event as added in that commit."""
+    steps = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text(encoding="utf-8"))["jobs"]
+    checkouts = [s for job in steps.values() for s in job["steps"] if s.get("uses", "").startswith("actions/checkout")]
+    assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
