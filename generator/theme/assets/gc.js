@@ -1,18 +1,73 @@
-// Material shows the colour scheme toggle that belongs to the current scheme, but leaves both radio
-// buttons unchecked: keyboard focus then lands on the hidden one. Check the one that is shown.
-document.addEventListener("DOMContentLoaded", () => {
-  const options = [...document.querySelectorAll('input.md-option[name="__palette"]')];
-  if (options.length === 0 || options.some((option) => option.checked)) {
+// --- Colour scheme toggle (partials/palette.html, partials/javascripts/palette.html) -------------
+// One button, "Donkere weergave", pressed while the dark scheme is shown. The page follows the
+// system setting, also when it changes, until the visitor presses the button; only that choice is
+// stored. The scheme itself was already applied before the page was painted.
+(() => {
+  const palette = window.__gc_palette;
+  const button = document.querySelector(".gc-scheme-toggle");
+  if (!palette || !button) {
     return;
   }
-  const current = options.find((option) => {
-    const media = option.getAttribute("data-md-color-media");
-    return media && window.matchMedia(media).matches;
+  const KEY = "gc-scheme";
+  const system = window.matchMedia("(prefers-color-scheme: dark)");
+  const chosen = () => {
+    try {
+      const value = localStorage.getItem(KEY);
+      return value === "dark" || value === "light" ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  const meta = (name) => {
+    let element = document.querySelector(`meta[name="${name}"]`);
+    if (!element) {
+      element = document.createElement("meta");
+      element.name = name;
+      document.head.append(element);
+    }
+    return element;
+  };
+  const show = (dark) => {
+    // Material's stylesheet switches transitions off while this attribute is set.
+    document.body.setAttribute("data-md-color-switching", "");
+    for (const [key, value] of Object.entries(palette[dark ? "dark" : "light"])) {
+      document.body.setAttribute(`data-md-color-${key}`, value);
+    }
+    button.setAttribute("aria-pressed", String(dark));
+    // What Material's own palette script did: the browser's bar and form controls follow the scheme.
+    const header = document.querySelector(".md-header");
+    if (header) {
+      const style = getComputedStyle(header);
+      meta("theme-color").content = style.backgroundColor;
+      meta("color-scheme").content = style.colorScheme;
+    }
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching")),
+    );
+  };
+  const current = () => (chosen() ?? (system.matches ? "dark" : "light")) === "dark";
+  show(current());
+  button.addEventListener("click", () => {
+    const dark = button.getAttribute("aria-pressed") !== "true";
+    try {
+      localStorage.setItem(KEY, dark ? "dark" : "light");
+    } catch {
+      // Storage may be blocked; the choice then holds for this page only.
+    }
+    show(dark);
   });
-  if (current) {
-    current.checked = true;
-  }
-});
+  system.addEventListener("change", () => {
+    if (chosen() === null) {
+      show(system.matches);
+    }
+  });
+  // A choice made in another tab of this site.
+  window.addEventListener("storage", (event) => {
+    if (event.key === KEY || event.key === null) {
+      show(current());
+    }
+  });
+})();
 
 // --- Menu below 1220 px (partials/header.html, gc.css "Menu" and "Drawer") -----------------------
 // The menu button opens and closes Material's drawer (its checkbox #__drawer) with Enter, Space or
