@@ -132,3 +132,137 @@
     }
   });
 })();
+
+// --- Search (partials/search.html, gc.css "Search") ---------------------------------------------
+// While Material's search is open: Tab and Shift+Tab go round the field and the results, the same
+// stops as Material's arrow keys (Material's own Tab closes the search, so a keyboard user never
+// reached a result with it); with no results Tab still closes the search and moves on. Escape
+// closes it and puts the focus back where it was before the search got it (Material left it nowhere).
+// Someone who only passes the field with Tab (it opens on focus, with the last term's results) is
+// not caught in the results: until they type, Tab moves on as before.
+// The dialog is modal (aria-modal) only while it is open. Once typing pauses, a live region says
+// the number of results that Material shows.
+(() => {
+  const toggle = document.getElementById("__search");
+  const dialog = document.querySelector(".md-search");
+  const field = dialog?.querySelector("input.md-search__input");
+  const results = dialog?.querySelector(".md-search-result");
+  if (!toggle || !dialog || !field || !results) {
+    return;
+  }
+  let before = null; // what had the focus before the search got it
+  let tabbing = false; // a Tab key is being handled
+  let passing = false; // the field got the focus by Tab, and nothing was typed since
+  dialog.addEventListener("focusin", (event) => {
+    const from = event.relatedTarget;
+    if (!(from instanceof Node && dialog.contains(from))) {
+      before = from instanceof HTMLElement && from !== document.body ? from : null;
+      passing = tabbing && event.target === field;
+    }
+  });
+  field.addEventListener("input", () => {
+    passing = false;
+  });
+
+  const modal = () => {
+    if (toggle.checked) {
+      dialog.setAttribute("aria-modal", "true");
+    } else {
+      dialog.removeAttribute("aria-modal");
+    }
+  };
+  toggle.addEventListener("change", () => {
+    modal();
+    passing &&= toggle.checked;
+  });
+  modal();
+
+  const stops = () => [
+    field,
+    ...results.querySelectorAll(":not(details) > [href], summary, details[open] [href]"),
+  ];
+  const nextStop = (backwards) => {
+    const all = stops();
+    const active = document.activeElement;
+    const at = all.indexOf(active);
+    if (at !== -1) {
+      return all[(at + (backwards ? -1 : 1) + all.length) % all.length];
+    }
+    // Focus elsewhere in the dialog (the scroll area, the clear button): the stop next to it.
+    const side = backwards ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
+    const near = all.filter((stop) => active && active.compareDocumentPosition(stop) & side);
+    return (backwards ? near.at(-1) : near[0]) ?? (backwards ? all.at(-1) : all[0]);
+  };
+
+  // In the capture phase on the document, before Material's handler on the window, which closes the
+  // search on Tab and blurs the field on Escape.
+  const MODIFIERS = new Set(["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock", "Fn", "OS"]);
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key === "Tab") {
+        tabbing = true;
+        setTimeout(() => {
+          tabbing = false;
+        });
+      }
+      if (!toggle.checked || event.isComposing) {
+        return;
+      }
+      if (MODIFIERS.has(event.key)) {
+        // Material moves the focus to the field on any other key, also on Shift of Shift+Tab.
+        event.stopPropagation();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+      }
+      if (event.key === "Tab") {
+        if (stops().length === 1 || (passing && document.activeElement === field)) {
+          return; // nothing to go to, or just passing: Material closes the search and Tab moves on
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        nextStop(event.shiftKey).focus();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        event.stopPropagation();
+        toggle.click();
+        if (before?.isConnected) {
+          before.focus();
+        } else {
+          field.blur();
+        }
+      }
+    },
+    true,
+  );
+
+  // The number of results, for screen readers: once typing has paused, and again for a new term.
+  const meta = results.querySelector(".md-search-result__meta");
+  const status = document.getElementById("gc-search-status");
+  if (!meta || !status) {
+    return;
+  }
+  let said = "";
+  let timer = 0;
+  const say = () => {
+    const query = field.value.trim();
+    const text = toggle.checked && query ? meta.textContent.trim() : "";
+    if (`${query}\n${text}` !== said) {
+      said = `${query}\n${text}`;
+      status.textContent = text;
+    }
+  };
+  new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(say, 500);
+  }).observe(meta, { childList: true, characterData: true, subtree: true });
+  toggle.addEventListener("change", () => {
+    if (!toggle.checked) {
+      clearTimeout(timer);
+      said = "";
+      status.textContent = "";
+    }
+  });
+})();
