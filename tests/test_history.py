@@ -4,6 +4,7 @@ that changed its entry, proven on real repositories made here, with commits on c
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 from datetime import UTC, datetime, timedelta
@@ -274,8 +275,53 @@ TRICKY = [
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_cutting_a_version_into_items_reads_what_the_whole_file_reads(text: str) -> None:
-    cut = history_module._entries(text, {})
-    assert cut == history_module._whole(text)
+    assert history_module._Reader().entries(text) == history_module._whole(text)
+
+
+PIECES = [
+    "  - id: a\n    title: A\n",
+    "  - id: b\n    title: 'B, b'\n",
+    "  - id: b\n    title: 'B, b' # opmerking\n",
+    "  - id: c\n    description: |\n      - geen item\n\n      # geen opmerking\n",
+    "  - {id: d, title: D}\n",
+    "  - id: e\n    title: E\n# tussendoor\n\n",
+    "  # inspringend commentaar\n",
+    "\n",
+    "  - id: f\n    title: F",  # no new line: only right at the end of a file
+    "  -\n    id: g\n",
+    '  - id: h\n    title: "twee\n  - id: nep"\n',  # a quoted text over two lines
+]
+BROKEN = ["extra: 1\n", "  -x\n", "    - id: diep\n"]
+"""Lines that end the list or cannot be read: rare, so that most versions are cut into items."""
+
+
+def test_cutting_from_the_version_before_gives_what_cutting_anew_gives() -> None:
+    """A thousand versions, each a random edit of the one before: the cut that starts from the previous
+    version's cut gives exactly the items (and entries) that a cut of the text alone gives."""
+    chance = random.Random(20261129)
+    reader = history_module._Reader()
+    pieces = [PIECES[0], PIECES[1], PIECES[3]]
+    cut_from_before = 0
+    for _ in range(1000):
+        where = chance.randrange(len(pieces) + 1)
+        edit = chance.random()
+        piece = chance.choice(BROKEN if chance.random() < 0.03 else PIECES)
+        if edit < 0.4 and len(pieces) < 12:
+            pieces.insert(where, piece)
+        elif edit < 0.7 and pieces:
+            pieces.pop(min(where, len(pieces) - 1))
+        elif pieces:
+            pieces[min(where, len(pieces) - 1)] = piece
+        head = chance.choice(["events:\n", "# agenda\nevents:\n", "events:  # alles\n\n"])
+        text = head + "".join(pieces)
+        fresh = history_module._Reader()
+        before = reader.previous
+        cut = reader.cut(text)
+        assert cut == fresh.cut(text), text
+        assert reader.entries(text) == fresh.entries(text) == history_module._whole(text), text
+        if cut and before and any(a is b for a in cut.pieces for b in before.pieces):
+            cut_from_before += 1
+    assert cut_from_before > 500  # the test does exercise the cut that starts from the version before
 
 
 # --- the feeds of a real site in a real repository -------------------------------------------------

@@ -14,16 +14,18 @@ entry. The branch's first-parent line is followed, so a merged pull request coun
 the time of its merge commit, and times never run backwards.
 
 An entry that differs in the work tree from the last commit (a local preview) gets "now" as
-`modified` and one more than its committed `sequence`. Without git (a tarball, git not installed, a
+`modified` (never earlier than its last commit) and one more than its committed `sequence`. Without git (a tarball, git not installed, a
 folder outside a repository) every stamp is "now" with sequence 0, and a note says so; a shallow
 clone counts its oldest commit as the one that added every entry in it, and a note says so too.
 The notes are for the build log: the caller shows them.
 
 Speed: three git commands in all, however many events and commits (`rev-parse`, one `log` of the
-events file, one `cat-file --batch` for its versions). Each version is cut into its list items and
-each distinct item text is read once with the strict loader (`loader.loads`), so a long history of
-a large file costs about as much as reading the items that ever changed. A version that cannot be
-cut that way is read whole; a version that cannot be read at all is skipped.
+events file, one `cat-file --batch` for its versions). Each version is cut into its list items,
+starting from the cut of the version before (only the part between the items both share at the
+start and at the end is cut anew), and each distinct item text is read once with the strict loader
+(`loader.loads`), also across the rebuilds of `mkdocs serve`. A long history of a large file thus
+costs about one reading of the file plus the items that ever changed (`bench/bench_history.py`). A
+version that cannot be cut that way is read whole; a version that cannot be read at all is skipped.
 """
 
 from __future__ import annotations
@@ -110,15 +112,15 @@ def event_history(files: DataFiles, now: datetime) -> History:
         notes.append(SHALLOW)
     if not commits:
         notes.append(NOT_COMMITTED.format(file=name))
-    items: dict[str, tuple[str, str] | None | bool] = {}
+    reader = _Reader()
     tracks: dict[str, _Track] = {}
     try:
-        for when, entries in _versions(root, commits, items):
+        for when, entries in _versions(root, commits, reader):
             _record(tracks, when, entries)
     except _GitError as error:
         return History.without_memory(now, (NO_GIT.format(file=name, reason=error),))
     try:
-        current = _entries(_read_text((root / name).read_bytes()), items) or {}
+        current = reader.entries(_read_text((root / name).read_bytes())) or {}
     except OSError:
         current = {}  # no file: the build says so itself
     stamps: dict[str, Stamp] = {}
@@ -194,7 +196,7 @@ def _commits(root: Path, name: str) -> Iterator[tuple[datetime, str | None]]:
 
 
 def _versions(
-    root: Path, commits: list[tuple[datetime, str | None]], items: dict[str, tuple[str, str] | None | bool]
+    root: Path, commits: list[tuple[datetime, str | None]], reader: _Reader
 ) -> Iterator[tuple[datetime, dict[str, str] | None]]:
     """Each commit's time and the entries of its version of the file, read through one `cat-file`."""
     if not commits:
@@ -217,7 +219,7 @@ def _versions(
                 continue
             if blob not in read:
                 content = _cat(process.stdin, process.stdout, blob)
-                read[blob] = None if content is None else _entries(_read_text(content), items)
+                read[blob] = None if content is None else reader.entries(_read_text(content))
             yield when, read[blob]
     finally:
         process.stdin.close()
@@ -253,60 +255,116 @@ _EVENTS_KEY = re.compile(r"^events:[ ]*(?:#.*)?$", re.M)
 _COMMENT_OR_BLANK = re.compile(r"[ ]*(?:#.*)?")
 _CONTENT_LINE = re.compile(r"^[ ]*(?!#)\S.*$", re.M)
 _ITEM_START = re.compile(r"([ ]*)-(?:[ ]|$)")
-_UNSEEN = True  # never a value of the cache of items
 
 
-def _entries(text: str | None, items: dict[str, tuple[str, str] | None | bool]) -> dict[str, str] | None:
-    """Every entry of a version of the events file, as id → canonical JSON (None: unreadable).
+_ITEMS: dict[str, tuple[str, str] | None | bool] = {}
+"""Item text → (id, canonical JSON); None for an item without an id; False: unreadable on its own.
+What a text means never changes, so this is kept from one build to the next (`mkdocs serve`)."""
+_ITEMS_KEPT = 200_000
 
-    The list items are cut apart at the lines that start an item, and each distinct item text is
-    read once (`items` remembers them across versions). Where that cut is not certain to give what
-    the loader gives for the whole text, the whole text is read instead.
+
+@dataclass(frozen=True)
+class _Cut:
+    """A version of the file cut into the texts of its list items (see `_Reader.cut`)."""
+
+    first: int
+    """Where the first item starts: everything before it is `events:`, comments and blank lines."""
+    indent: str
+    pieces: list[str]
+
+
+class _Reader:
+    """Reads versions of the events file into entries, remembering what it read before.
+
+    Each distinct item text is read once with the strict loader (`items`), and each version is cut
+    into items starting from the cut of the version read before it (`previous`): only the part
+    between the items both share at the start and at the end is cut anew.
     """
-    if text is None:
-        return None
-    pieces = _items(text)
-    if pieces is None:
-        return _whole(text)
-    found: dict[str, str] = {}
-    for piece in pieces:
-        entry = items.get(piece, _UNSEEN)
-        if entry is _UNSEEN:
-            entry = items[piece] = _item(piece)
-        if entry is False:
+
+    def __init__(self) -> None:
+        if len(_ITEMS) > _ITEMS_KEPT:
+            _ITEMS.clear()
+        self.items = _ITEMS
+        self.previous: _Cut | None = None
+
+    def entries(self, text: str | None) -> dict[str, str] | None:
+        """Every entry of a version of the file, as id → canonical JSON (None: unreadable).
+
+        Where the cut is not certain to give what the loader gives for the whole text, the whole
+        text is read instead.
+        """
+        if text is None:
+            return None
+        cut = self.cut(text)
+        if cut is None:
             return _whole(text)
-        if isinstance(entry, tuple):
-            found.setdefault(*entry)
-    return found
+        self.previous = cut
+        found: dict[str, str] = {}
+        for piece in cut.pieces:
+            entry = self.items.get(piece, True)  # True: not read yet (never a value)
+            if entry is True:
+                entry = self.items[piece] = _item(piece)
+            if entry is False:
+                return _whole(text)
+            if isinstance(entry, tuple):
+                found.setdefault(*entry)
+        return found
+
+    def cut(self, text: str) -> _Cut | None:
+        """The text of each item of the `events:` list, or None when the file is not simply that list.
+
+        An item runs from a line `<indent>- ` to the next such line; comments and blank lines between
+        items stay with the item above, where they change nothing. A line that is not blank, not a
+        comment and not indented as deep as the items (another top-level key, `---`) ends the list,
+        and then the cut is not certain.
+        """
+        key = _EVENTS_KEY.search(text)
+        if key is None or not all(_COMMENT_OR_BLANK.fullmatch(line) for line in text[: key.start()].splitlines()):
+            return None
+        found = _CONTENT_LINE.search(text, key.end())
+        start = _ITEM_START.match(found.group()) if found else None
+        if found is None or start is None:
+            return None  # no items (nothing to cut), or something else than an item first
+        first, indent = found.start(), start.group(1)
+        old = self.previous.pieces if self.previous and self.previous.indent == indent else []
+        # The items at the start and at the end that are still there, unchanged (a few checks each).
+        shared, position = 0, first
+        while shared < len(old) and old[shared].endswith("\n") and text.startswith(old[shared], position):
+            position += len(old[shared])
+            shared += 1
+        kept, end = len(old), len(text)
+        while kept > shared and end - len(old[kept - 1]) >= position and text.endswith(old[kept - 1], 0, end):
+            end -= len(old[kept - 1])
+            kept -= 1
+        # The part cut anew must begin and end where items begin: else give it the neighbouring items too.
+        while kept < len(old) and end > first and text[end - 1] != "\n":
+            end += len(old[kept])
+            kept += 1
+        while shared and position < end and not _starts_item(text, position, indent):
+            shared -= 1
+            position -= len(old[shared])
+        middle = _cut_part(text, position, end, indent)
+        if middle is None:
+            return None
+        return _Cut(first, indent, [*old[:shared], *middle, *old[kept:]])
 
 
-def _items(text: str) -> list[str] | None:
-    """The text of each item of the `events:` list, or None when the file is not simply that list.
+def _starts_item(text: str, position: int, indent: str) -> bool:
+    after = position + len(indent) + 1
+    return text.startswith(f"{indent}-", position) and (after == len(text) or text[after] in " \n")
 
-    An item runs from a line `<indent>- ` to the next such line; comments and blank lines between
-    items stay with the item above, where they change nothing. A line that is not blank, not a
-    comment and not indented as deep as the items (another top-level key, `---`) ends the list, and
-    then the cut is not certain.
-    """
-    key = _EVENTS_KEY.search(text)
-    if key is None or not all(_COMMENT_OR_BLANK.fullmatch(line) for line in text[: key.start()].splitlines()):
-        return None
-    first = _CONTENT_LINE.search(text, key.end())
-    if first is None:
-        return None  # no items: nothing to cut
-    start = _ITEM_START.match(first.group())
-    if start is None:
-        return None
-    indent = start.group(1)
+
+def _cut_part(text: str, start: int, end: int, indent: str) -> list[str] | None:
+    """The items in text[start:end], which starts with an item; None when a line there ends the list."""
+    if start == end:
+        return []
     # Both patterns start with a newline, so that the regular expression engine jumps from line to line.
     outside = rf"\n(?!{indent}|[ ]*(?:#|\n|\Z))" if indent else r"\n(?!-[ \n]|-\Z|[ #\n]|\Z)"
-    if re.compile(outside).search(text, first.start()):
+    if re.compile(outside).search(text, start, end):
         return None
-    starts = [
-        first.start(),
-        *(m.start() + 1 for m in re.compile(rf"\n{indent}-(?=[ \n]|\Z)").finditer(text, first.end())),
-    ]
-    return [text[begin:end] for begin, end in zip(starts, [*starts[1:], len(text)], strict=True)]
+    item = re.compile(rf"\n{indent}-(?=[ \n]|\Z)")
+    starts = [start, *(match.start() + 1 for match in item.finditer(text, start, end))]
+    return [text[begin:stop] for begin, stop in zip(starts, [*starts[1:], end], strict=True)]
 
 
 def _item(piece: str) -> tuple[str, str] | None | bool:
