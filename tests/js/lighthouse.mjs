@@ -41,7 +41,10 @@ try {
         settings: {
           onlyCategories: CATEGORIES,
           onlyAudits: ["network-requests"],
-          // A static site on this machine: a short quiet time is enough to know the page is done.
+          // A static site on this machine: the browser's cache may stay from page to page, there is
+          // no need to open about:blank first, and a short quiet time tells that a page is done.
+          disableStorageReset: true,
+          skipAboutBlank: true,
           pauseAfterFcpMs: 100,
           pauseAfterLoadMs: 100,
           networkQuietThresholdMs: 250,
