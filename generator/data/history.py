@@ -14,9 +14,10 @@ entry. The branch's first-parent line is followed, so a merged pull request coun
 the time of its merge commit, and times never run backwards.
 
 An entry that differs in the work tree from the last commit (a local preview) gets "now" as
-`modified` (never earlier than its last commit) and one more than its committed `sequence`. Without git (a tarball, git not installed, a
-folder outside a repository) every stamp is "now" with sequence 0, and a note says so; a shallow
-clone counts its oldest commit as the one that added every entry in it, and a note says so too.
+`modified` (never earlier than its last commit) and one more than its committed `sequence`.
+Without git (a tarball, git not installed, a folder outside a repository) every stamp is "now"
+with sequence 0, and a note says so; a shallow clone counts its oldest commit as the one that
+added every entry in it, and a note says so too.
 The notes are for the build log: the caller shows them.
 
 Speed: three git commands in all, however many events and commits (`rev-parse`, one `log` of the
