@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from conftest import FIXTURE, article_text, make_project, run_mkdocs
@@ -368,6 +369,11 @@ def test_an_online_join_link_shows_on_the_page_until_the_event_is_over(tmp_path:
     assert '"url": "https://example.org/live"' in upcoming  # schema.org VirtualLocation
     later = (project / "site" / "agenda" / "cx-zomertijd" / "index.html").read_text(encoding="utf-8")
     assert "Doe online mee via deze link" in later
+    feed = icalendar.Calendar.from_ical((project / "site" / "agenda" / "dd-webinar-december.ics").read_bytes())
+    event = next(iter(feed.walk("VEVENT")))
+    assert str(event["CONFERENCE"]) == "https://example.org/live"
+    assert event["CONFERENCE"].params["VALUE"] == "URI"
+    assert "Online meedoen: https://example.org/live" in str(event["DESCRIPTION"])
     # Once the event is over, the link has no use any more.
     assert run_mkdocs(project, epoch="1798758000").returncode == 0  # 2027-01-01
     over = (project / "site" / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")

@@ -138,6 +138,9 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
     categories = _categories(event, network)
     if categories:
         component.add("categories", vCategory(categories))
+    if event.location.online_url and not event.cancelled:
+        # RFC 7986: apps that know CONFERENCE show a join button; the others read it in DESCRIPTION.
+        component.add("conference", event.location.online_url, parameters={"VALUE": "URI", "LABEL": "Online meedoen"})
     return component
 
 
@@ -152,6 +155,8 @@ def _description(event: Event, network: Network, page: str) -> str:
     parts.append(f"Organisatie: {organisers}")
     if event.registration_url and not event.cancelled:
         parts.append(f"Aanmelden: {event.registration_url}")
+    if event.location.online_url and not event.cancelled:
+        parts.append(f"Online meedoen: {event.location.online_url}")
     parts.append(f"Meer informatie: {page}")
     return "\n\n".join(parts)
 
