@@ -166,12 +166,6 @@ def test_landmarks_are_named_in_dutch_and_not_empty(pages: dict[str, Page], path
     assert not problems, f"{path}:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="partials/search.html (the search work) keeps Material's <nav class='md-search__options'>, a "
-    "navigation 'Zoeken' without links; a <div> there would do (Material's script does not look for it). "
-    "When it passes, remove this mark and the known problem in content/toegankelijkheid.md.",
-)
 def test_the_search_has_no_navigation_without_links(pages: dict[str, Page]) -> None:
     found = {path: [f"navigation {node.name!r}" for node in _search_options(page)] for path, page in pages.items()}
     assert {path: navs for path, navs in found.items() if navs} == {}
