@@ -20,15 +20,15 @@ laptop (1280×800), in the light and the dark colour scheme.
   stored (nothing in localStorage after a first visit); it survives a reload; the scheme is applied
   before the page is painted. axe-core finds nothing with the focus on the toggle.
 
-Speed: one tab per size and scheme for the whole module, loading page after page; the walk reads
-everything about a stop in one call into the page; axe runs twice per phone page, not per stop;
-screenshots only for the first stop of each kind. The toggle tests get fresh contexts, because
-they need an empty localStorage."""
+Speed: one tab per size, scheme and motion for the whole module, loading page after page; the walk
+reads everything about a stop in one call into the page, with transitions off (it looks at where
+the focus ends up); the menu test runs with the system's "less motion", which the drawer follows;
+axe-core runs once per phone page with the menu open, not per stop; screenshots only for the first
+stop of each kind. The toggle tests get fresh contexts: they need an empty localStorage."""
 
 from __future__ import annotations
 
 import base64
-import contextlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -48,7 +48,6 @@ from browser_harness import (
     settle,
     watch,
 )
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
@@ -60,7 +59,8 @@ WALKS = [
     for scheme in SCHEMES
 ]
 NARROW_PAGES = [pytest.param(path, scheme, id=f"{name}-{scheme}") for name, path in PAGES for scheme in SCHEMES]
-LOOKS = [pytest.param(scheme, size, id=f"{scheme}-{size}") for scheme in SCHEMES for size in SIZES]
+# The toggle in both schemes, once on each size (the walk checks its focus on both sizes in both).
+LOOKS = [pytest.param("light", "narrow", id="light-narrow"), pytest.param("dark", "wide", id="dark-wide")]
 MAX_STOPS = 300  # more than any page has; a walk that goes on longer is going round in circles
 MIN_CONTRAST = 3.0  # WCAG 1.4.11 (non-text contrast) and 2.4.13's measure for a focus indicator
 STORAGE_KEY = "gc-scheme"
@@ -290,14 +290,33 @@ def open_tab(browser: Any, base: str, scheme: str, size: str, **options: Any) ->
     return tab
 
 
+# Added to every page of a tab for the walk: nothing slides or fades. The walk looks at where the
+# focus ends up, not at the 0.25 s in between (it would otherwise wait for every transition).
+STILL_JS = """
+document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+  document.head.append(style);
+});
+"""
+
+
 @pytest.fixture(scope="module")
 def tabs(browser: Any, served_site: str) -> Iterator[Callable[..., Tab]]:
-    """A tab per size, scheme and motion ("reduce": the visitor's system asks for less motion)."""
+    """A tab per size, scheme and motion: "still" for the walk (see STILL_JS), "reduce" for the menu
+    (the visitor's system asks for less motion; axe-core is loaded into each page), "no-preference"
+    as it comes."""
     opened: dict[tuple[str, str, str], Tab] = {}
 
     def get(scheme: str, size: str, motion: str = "no-preference") -> Tab:
         if (scheme, size, motion) not in opened:
-            opened[scheme, size, motion] = open_tab(browser, served_site, scheme, size, reduced_motion=motion)
+            reduce = "reduce" if motion == "reduce" else "no-preference"
+            tab = open_tab(browser, served_site, scheme, size, reduced_motion=reduce)
+            if motion == "still":
+                tab.context.add_init_script(script=STILL_JS)
+            if motion == "reduce":
+                tab.context.add_init_script(path=str(AXE))
+            opened[scheme, size, motion] = tab
         return opened[scheme, size, motion]
 
     yield get
@@ -314,7 +333,7 @@ def lab(browser: Any) -> Iterator[Any]:
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:
-    if not page.evaluate("typeof axe !== 'undefined'"):
+    if not page.evaluate("typeof axe !== 'undefined'"):  # loaded by the tab, or else now
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result: dict[str, Any] = page.evaluate(AXE_RUN_JS, AXE_TAGS)
     assert result["passes"], "axe reported no passing rules; did it run?"
@@ -325,7 +344,6 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
 def start_over(page: Any) -> None:
     """At the top of a page just loaded, nothing focused: where a visitor starts pressing Tab."""
     page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
-    page.evaluate(SETTLED_JS)
 
 
 def back_to_the_skip_link(page: Any) -> None:
@@ -440,7 +458,7 @@ def is_back_to_top(stop: dict[str, Any]) -> bool:
 def test_tab_and_shift_tab_walk_the_whole_page(
     tabs: Callable[..., Tab], lab: Any, path: str, scheme: str, size: str
 ) -> None:
-    tab = tabs(scheme, size)
+    tab = tabs(scheme, size, "still")
     page = tab.load(path)
     start_over(page)
     forward, problems, ending = walk(page, lab, scheme, size, "Tab")
@@ -492,8 +510,8 @@ def menu(page: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("path", "scheme"), NARROW_PAGES)
 def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: Any, path: str, scheme: str) -> None:
-    """With less motion (the drawer neither slides nor fades), so that the test need not wait for it;
-    the next test has the motion."""
+    """With less motion: the drawer neither slides nor fades, so the test need not wait for it (the
+    next test has the motion)."""
     tab = tabs(scheme, "narrow", "reduce")
     page = tab.load(path)
     start_over(page)
@@ -506,7 +524,6 @@ def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: 
 
     # Enter opens; the focus stays on the button, which stays in view; Tab goes into the menu.
     page.keyboard.press("Enter")
-    page.evaluate(SETTLED_JS)
     opened = menu(page)
     assert (opened["expanded"], opened["focused"]) == ("true", True), f"Enter did not open the menu: {opened}"
     assert opened["shownLinks"] == opened["links"], f"the open menu hides links: {opened}"
@@ -523,7 +540,6 @@ def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: 
         f"Tab reached {len(inside)} of the menu's {opened['links']} links: {[show(s) for s in inside]}"
     )
     # Past the last link: the menu closes, the focus is on the page and can be seen there.
-    page.evaluate(SETTLED_JS)
     after = page.evaluate(STOP_JS)
     assert menu(page)["expanded"] == "false", f"Tab left the menu for {show(after)}, but it stayed open"
     assert after and after["region"] in ("content", "toc", "top", "footer"), f"after the menu: {show(after)}"
@@ -541,7 +557,6 @@ def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: 
     page.keyboard.press("Space")
     assert menu(page)["expanded"] == "false", "Space did not close the menu"
     page.keyboard.press("Enter")
-    page.evaluate(SETTLED_JS)
     assert menu(page)["expanded"] == "true"
     violations = run_axe(page)  # with the menu open
     press(page, "Tab")
@@ -549,7 +564,6 @@ def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: 
     page.keyboard.press("Escape")
     back = menu(page)
     assert (back["expanded"], back["focused"]) == ("false", True), f"Escape: {back}"
-    page.evaluate(SETTLED_JS)
     assert menu(page)["shownLinks"] == 0, "the menu's links are shown after Escape"
     beyond = press(page, "Tab")
     assert beyond and beyond["region"] == "header", f"after Escape, Tab from the button went to {show(beyond)}"
@@ -652,8 +666,7 @@ def test_colour_scheme_toggle(browser: Any, served_site: str, scheme: str, size:
         assert page.evaluate("window.__gcFirstScheme") == MATERIAL_SCHEME[other(scheme)], "the chosen scheme came late"
         page = tab.load("/agenda/")
         page.emulate_media(color_scheme=other(other(scheme)))
-        with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function(f"document.body.dataset.mdColorScheme === '{MATERIAL_SCHEME[scheme]}'", timeout=300)
+        page.evaluate(SETTLED_JS)  # a few frames: the page followed the system setting within one above
         assert_shows(page.evaluate(TOGGLE_JS), other(scheme), "on another page, after the system setting changed")
         assert not tab.problems(), tab.problems()
     finally:
