@@ -28,7 +28,7 @@ SCREEN_ONLY = {
     "navigation (drawer)": ".md-sidebar--primary",
     "table of contents": ".md-sidebar--secondary",
     "search": ".md-search",
-    "colour scheme toggle": "[data-md-component='palette']",
+    "colour scheme toggle": ".gc-scheme-toggle",
     "back to top": ".md-top",
     "edit button": ".md-content__button",
     "subscribe block": ".gc-subscribe",
