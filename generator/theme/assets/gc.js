@@ -163,6 +163,14 @@
   field.addEventListener("input", () => {
     passing = false;
   });
+  // Material opens the search when its (debounced) focus watch sees the field gain the focus; when
+  // the focus leaves and comes back within that debounce (Escape, then a fast Tab) it sees no change
+  // and the field has the focus in a closed search. Opening it here does not depend on timing.
+  field.addEventListener("focus", () => {
+    if (!toggle.checked) {
+      toggle.click();
+    }
+  });
 
   const modal = () => {
     if (toggle.checked) {
