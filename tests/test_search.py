@@ -441,6 +441,7 @@ def test_the_number_of_results_is_announced(tab: Tab, look: tuple[str, str]) -> 
     meta = page.evaluate("document.querySelector('.md-search-result__meta').textContent.trim()")
     count = re.match(r"\d+", meta)
     assert count, f"the search shows no number of results: {meta!r}"
+    assert re.fullmatch(r"1 resultaat|\d+ resultaten", meta), f"the number of results is not in plain Dutch: {meta!r}"
     polite = [text for live, ignored, text in found if live == "polite" and not ignored]
     assert any(re.search(rf"\b{count.group()}\b", text) for text in polite), (
         f"no polite live region in the search says the {count.group()} results; regions: {found}"
@@ -554,6 +555,20 @@ def test_search_index_ranks_upcoming_then_cancelled_then_past(built_site: Path) 
     assert None not in (upcoming, cancelled, past), boosts
     assert upcoming > cancelled > past > 0, (upcoming, cancelled, past)
     assert boosts.get("agenda/") is None, "only event pages get a boost"
+
+
+def test_search_texts_are_plain_dutch_with_a_singular(built_site: Path) -> None:
+    """Material's Dutch says "1 overeenkomende document": wrong for one, and about documents where a
+    visitor looks for events and pages. The texts travel to the browser in the page's config."""
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    assert config, "the page has no Material config"
+    texts = json.loads(config.group(1))["translations"]
+    assert texts["search.result.one"] == "1 resultaat"
+    assert texts["search.result.other"] == "# resultaten"
+    assert texts["search.result.more.one"].startswith("Nog 1 resultaat")
+    assert "#" in texts["search.result.more.other"]
+    assert not any("document" in text for key, text in texts.items() if key.startswith("search.")), texts
 
 
 def test_field_focused_again_right_after_escape_opens_the_search(tab: Tab, look: tuple[str, str]) -> None:
