@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 import time
@@ -44,6 +45,8 @@ LOCAL_HOST = "127.0.0.1"
 SCHEMES = ["light", "dark"]
 # What Material writes on <body data-md-color-scheme> for each prefers-color-scheme (see mkdocs.yml).
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
+# The two screens every person test uses: a phone and a laptop.
+SIZES = {"narrow": {"width": 375, "height": 740}, "wide": {"width": 1280, "height": 800}}
 
 # (test id, path). The 404 page is opened directly: Python's server answers /bestaat-niet/ with
 # its own error page, not with the site's 404.html.
@@ -189,6 +192,34 @@ class Visit:
     in_flight: set[Any] = field(default_factory=set, repr=False, compare=False)
 
 
+def rgba(css: str) -> tuple[float, float, float, float]:
+    """A computed `rgb(...)`/`rgba(...)` colour as r, g, b (0-255) and alpha (0-1)."""
+    numbers = [float(x) for x in re.findall(r"[\d.]+", css)]
+    assert css.startswith("rgb") and len(numbers) in (3, 4), f"not a computed rgb colour: {css}"
+    return numbers[0], numbers[1], numbers[2], numbers[3] if len(numbers) == 4 else 1.0
+
+
+def relative_luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour with channels 0-255."""
+
+    def linear(channel: float) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def luminance(css: str) -> float:
+    """The relative luminance of a computed colour; its alpha is left out."""
+    return relative_luminance(rgba(css)[:3])
+
+
+def contrast_ratio(one: tuple[float, float, float], other: tuple[float, float, float]) -> float:
+    lighter, darker = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about"):
@@ -298,6 +329,22 @@ class Site:
     def new_page(self, scheme: str, visit: Visit) -> tuple[Any, Any]:
         """A page of its own, in a fresh context, for a test that types, clicks or changes the media."""
         return self._open(scheme, lambda: visit)
+
+    def each_page(self, scheme: str) -> Iterator[tuple[str, Any]]:
+        """Every page type in turn, loaded and settled, in one fresh page of its own; at the end no
+        page may have had a script error, a failed or a third-party request."""
+        visit = Visit("", scheme)
+        context, page = self.new_page(scheme, visit)
+        try:
+            for _, path in PAGES:
+                visit.path = path
+                response = page.goto(self.url(path), wait_until="load")
+                assert response and response.status == 200, path
+                settle(page, visit)
+                yield path, page
+        finally:
+            context.close()
+        assert not (visit.page_errors or visit.failed or visit.foreign_requests), visit
 
     def _tab(self, scheme: str) -> Any:
         if scheme not in self._tabs:

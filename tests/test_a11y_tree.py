@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from browser_harness import PAGE_PARAMS, PAGES, Site, Visit, settle
+from browser_harness import PAGE_PARAMS, PAGES, Site
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
@@ -78,7 +78,6 @@ def read_tree(page: Any) -> Node:
 class Page:
     path: str
     tree: Node
-    visit: Visit
 
     @property
     def title(self) -> str:
@@ -95,20 +94,7 @@ class Page:
 @pytest.fixture(scope="module")
 def pages(site: Site) -> dict[str, Page]:
     """Every page type once, light scheme, desktop width: the tree does not change with the colours."""
-    read: dict[str, Page] = {}
-    visit = Visit("", "light")
-    context, page = site.new_page("light", visit)
-    try:
-        for _, path in PAGES:
-            visit.path = path
-            response = page.goto(site.url(path), wait_until="load")
-            assert response and response.status == 200, path
-            settle(page, visit)
-            read[path] = Page(path, read_tree(page), visit)
-    finally:
-        context.close()
-    assert not (visit.page_errors or visit.failed or visit.foreign_requests), visit
-    return read
+    return {path: Page(path, read_tree(page)) for path, page in site.each_page("light")}
 
 
 def _outline(headings: list[Node]) -> str:

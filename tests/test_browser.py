@@ -25,6 +25,7 @@ from browser_harness import (
     Visit,
     after_effects,
     format_violations,
+    luminance,
     serve,
     settle,
 )
@@ -67,18 +68,6 @@ def test_page_asks_nothing_of_other_hosts_and_has_no_errors(site: Site, path: st
     )
 
 
-def _luminance(css_colour: str) -> float:
-    """The relative luminance of a computed `rgb(...)`/`rgba(...)` colour."""
-    channels = [float(x) for x in css_colour[css_colour.index("(") + 1 : -1].replace("/", ",").split(",")[:3]]
-
-    def linear(c: float) -> float:
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(c) for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 @pytest.mark.parametrize(("path", "scheme"), PAGE_SCHEME_PARAMS)
 def test_colour_scheme_follows_the_system_setting(site: Site, path: str, scheme: str) -> None:
     """Without this the dark run of axe would check the light pages twice."""
@@ -86,11 +75,11 @@ def test_colour_scheme_follows_the_system_setting(site: Site, path: str, scheme:
     assert visit.body_scheme == MATERIAL_SCHEME[scheme], (
         f"{path}: prefers-color-scheme {scheme} gave data-md-color-scheme={visit.body_scheme!r}"
     )
-    luminance = _luminance(visit.background or "rgb(0, 0, 0)")
+    shade = luminance(visit.background or "rgb(0, 0, 0)")
     if scheme == "dark":
-        assert luminance < 0.2, f"{path}: dark scheme but the body background is {visit.background}"
+        assert shade < 0.2, f"{path}: dark scheme but the body background is {visit.background}"
     else:
-        assert luminance > 0.8, f"{path}: light scheme but the body background is {visit.background}"
+        assert shade > 0.8, f"{path}: light scheme but the body background is {visit.background}"
 
 
 # --- structure --------------------------------------------------------------------------------------

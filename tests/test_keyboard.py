@@ -42,16 +42,19 @@ from browser_harness import (
     MATERIAL_SCHEME,
     PAGES,
     SCHEMES,
+    SIZES,
     Visit,
+    contrast_ratio,
     format_violations,
     is_local,
+    luminance,
+    rgba,
     settle,
     watch,
 )
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
-SIZES = {"narrow": {"width": 375, "height": 740}, "wide": {"width": 1280, "height": 800}}
 WALKS = [
     pytest.param(path, scheme, size, id=f"{name}-{scheme}-{size}")
     for name, path in PAGES
@@ -235,20 +238,8 @@ new MutationObserver((records, observer) => {
 """
 
 
-def _luminance(colour: str) -> float:
-    channels = [float(x) for x in colour[colour.index("(") + 1 : -1].replace("/", ",").split(",")[:3]]
-
-    def linear(c: float) -> float:
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(c) for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(a: str, b: str) -> float:
-    x, y = _luminance(a), _luminance(b)
-    return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    return contrast_ratio(rgba(a)[:3], rgba(b)[:3])
 
 
 def test_contrast_matches_known_pairs() -> None:
@@ -607,8 +598,8 @@ def assert_shows(facts: dict[str, Any], scheme: str, when: str) -> None:
     pressed = "true" if scheme == "dark" else "false"
     assert facts["scheme"] == MATERIAL_SCHEME[scheme], f"{when}: the page shows {facts['scheme']}, not {scheme}"
     assert facts["pressed"] == pressed, f"{when}: the page shows {scheme} but aria-pressed is {facts['pressed']}"
-    luminance = _luminance(facts["background"])
-    assert (luminance < 0.2) if scheme == "dark" else (luminance > 0.8), f"{when}: background {facts['background']}"
+    shade = luminance(facts["background"])
+    assert (shade < 0.2) if scheme == "dark" else (shade > 0.8), f"{when}: background {facts['background']}"
 
 
 @pytest.mark.parametrize(("scheme", "size"), LOOKS)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from browser_harness import PAGE_PARAMS, PAGES, SCHEMES, Site, Visit, settle
+from browser_harness import PAGE_PARAMS, SCHEMES, Site
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
@@ -238,23 +238,13 @@ def printed(site: Site) -> dict[tuple[str, str], Printed]:
     with "Background graphics" on, so that a dark page would show."""
     result: dict[tuple[str, str], Printed] = {}
     for scheme in SCHEMES:
-        visit = Visit("", scheme)
-        context, page = site.new_page(scheme, visit)
-        try:
-            for _, path in PAGES:
-                visit.path = path
-                response = page.goto(site.url(path), wait_until="load")
-                assert response and response.status == 200, path
-                settle(page, visit)
-                page.emulate_media(media="print")
-                page.evaluate(TRANSITIONS_DONE_JS)  # Material fades colours: read them when they are there
-                facts = page.evaluate(PRINTED_FACTS_JS, SCREEN_ONLY)
-                pdf = page.pdf(format="A4", print_background=scheme == "dark")
-                page.emulate_media(media="screen")
-                result[(path, scheme)] = Printed(path, scheme, facts, pdf)
-        finally:
-            context.close()
-        assert not (visit.page_errors or visit.failed or visit.foreign_requests), visit
+        for path, page in site.each_page(scheme):
+            page.emulate_media(media="print")
+            page.evaluate(TRANSITIONS_DONE_JS)  # Material fades colours: read them when they are there
+            facts = page.evaluate(PRINTED_FACTS_JS, SCREEN_ONLY)
+            pdf = page.pdf(format="A4", print_background=scheme == "dark")
+            page.emulate_media(media="screen")
+            result[(path, scheme)] = Printed(path, scheme, facts, pdf)
     return result
 
 

@@ -28,9 +28,12 @@ from browser_harness import (
     AXE_TAGS,
     MATERIAL_SCHEME,
     SCHEMES,
+    SIZES,
     Visit,
+    contrast_ratio,
     format_violations,
     is_local,
+    rgba,
     settle,
     watch,
 )
@@ -38,7 +41,6 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
-SIZES = {"wide": {"width": 1280, "height": 800}, "narrow": {"width": 375, "height": 740}}
 LOOKS = [pytest.param((scheme, size), id=f"{scheme}-{size}") for scheme in SCHEMES for size in SIZES]
 TERM = "klantreizen"
 UPCOMING, PAST = "/agenda/cx-zomertijd/", "/agenda/cx-terugblik/"
@@ -92,33 +94,10 @@ COLOURS_JS = """(el) => {
 # --- WCAG contrast ----------------------------------------------------------------------------------
 
 
-def _rgba(css: str) -> tuple[float, float, float, float]:
-    """A computed `rgb(...)`/`rgba(...)` colour as r, g, b (0-255) and alpha (0-1)."""
-    numbers = [float(x) for x in re.findall(r"[\d.]+", css)]
-    assert css.startswith("rgb") and len(numbers) in (3, 4), f"not a computed rgb colour: {css}"
-    return numbers[0], numbers[1], numbers[2], numbers[3] if len(numbers) == 4 else 1.0
-
-
 def _over(top: tuple[float, float, float, float], below: tuple[float, float, float]) -> tuple[float, float, float]:
     """`top` painted with its alpha over the opaque colour `below`."""
     alpha = top[3]
     return tuple(alpha * t + (1 - alpha) * b for t, b in zip(top[:3], below, strict=True))  # type: ignore[return-value]
-
-
-def relative_luminance(rgb: tuple[float, float, float]) -> float:
-    """WCAG 2.x relative luminance of an sRGB colour with channels 0-255."""
-
-    def linear(channel: float) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(one: tuple[float, float, float], other: tuple[float, float, float]) -> float:
-    lighter, darker = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def rendered_contrast(colours: dict[str, Any]) -> tuple[float, str]:
@@ -128,8 +107,8 @@ def rendered_contrast(colours: dict[str, Any]) -> tuple[float, str]:
     assert all(float(layer["opacity"]) == 1 for layer in colours["layers"]), f"still fading in: {colours}"
     background: tuple[float, float, float] = (255.0, 255.0, 255.0)
     for layer in reversed(colours["layers"]):
-        background = _over(_rgba(layer["background"]), background)
-    text = _over(_rgba(colours["color"]), background)
+        background = _over(rgba(layer["background"]), background)
+    text = _over(rgba(colours["color"]), background)
     shown = f"{colours['text']!r}: {colours['color']} on rgb{tuple(round(c) for c in background)}"
     return contrast_ratio(text, background), shown
 
