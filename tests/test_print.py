@@ -36,7 +36,8 @@ SCREEN_ONLY = {
 }
 SCREEN_ONLY_TEXT = re.compile(
     r"^(Zet in je agenda|Zet dit evenement in je agenda|Terug naar de agenda|Naar het archief van de agenda"
-    r"|Naar de evenementen die nog komen|Alle thema's|Abonneren op deze agenda)$"
+    r"|Naar de evenementen die nog komen|Alle thema's|Abonneren op deze agenda"
+    r"|Bekijk de hele agenda|Bekijk evenementen die al geweest zijn)$"
 )
 
 # Per element that shows text (its own text nodes): the text, whether it is a button, its colour, the
