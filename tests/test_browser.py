@@ -184,6 +184,36 @@ def test_keyboard_focus_is_visible(site: Site, scheme: str) -> None:
     )
 
 
+HEADER_NAMES_JS = """() => {
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  return [...document.querySelectorAll('.md-header__topic .md-ellipsis')].map((el) => {
+    const box = el.getBoundingClientRect();
+    return {
+      text: el.textContent.trim(), cut: el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight,
+      inHeader: box.top >= header.top && box.bottom <= header.bottom, fontPx: parseFloat(getComputedStyle(el).fontSize),
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 600, 1280])
+def test_site_name_in_the_header_is_whole_on_a_phone(site: Site, width: int) -> None:
+    """Material cut the site name to "Community's van…" on a phone; at 320 px wide (400 % zoom) too
+    the whole name must show, inside the header, in letters no smaller than 13 px."""
+    visit = Visit("/communities/", "light")
+    context, page = site.new_page("light", visit)
+    try:
+        page.set_viewport_size({"width": width, "height": 740})
+        page.goto(site.url("/communities/"), wait_until="load")
+        settle(page, visit)
+        names = page.evaluate(HEADER_NAMES_JS)
+    finally:
+        context.close()
+    assert len(names) == 2, names  # the site's name, and the page's name once the h1 has scrolled away
+    for name in names:
+        assert not name["cut"] and name["inHeader"] and name["fontPx"] >= 13, f"{width} px: {name}"
+
+
 # --- search -----------------------------------------------------------------------------------------
 
 
