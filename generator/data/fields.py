@@ -49,27 +49,32 @@ def _markdown(value: str) -> str:
     link = markdown_text.unsafe_link(value)
     if link:
         raise invalid("unsafe_link", link=link[:60])
+    bare = markdown_text.link_without_scheme(value)
+    if bare:
+        fixed = f"mailto:{bare}" if "@" in bare and "/" not in bare else f"https://{bare}"
+        raise invalid("link_without_scheme", link=bare, suggestion=fixed)
     return value
 
 
 def _url(value: str) -> str:
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
-        raise invalid("bad_url", value=value[:60])
+        raise invalid("bad_url", value=value, **invisible.hint(value))
     return value.strip()
 
 
 def _email(value: str) -> str:
     if not _EMAIL.match(value.strip()):
-        raise invalid("bad_email", value=value[:60])
+        raise invalid("bad_email", value=value, **invisible.hint(value, email=True))
     return value.strip()
 
 
-# The json_schema_extra patterns mirror the checks for editors' tools (JSON Schema in VS Code);
-# the validators above stay the source of truth and give the Dutch messages.
-Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
-Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"pattern": r"^[^<>\n]*[^<>\s][^<>\n]*$"})]
+# json_schema_extra names the kind of value for editors' tools: editing/schemas.py turns each kind
+# into the JSON Schema rules and Dutch messages that mirror the validators above, which stay the
+# source of truth.
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"x-kind": "slug"})]
+Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"x-kind": "line"})]
 Summary = Annotated[Line, StringConstraints(max_length=200)]
-MarkdownText = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"minLength": 1})]
-Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": r"^https?://[^\s/]+\S*$"})]
-Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"pattern": _EMAIL.pattern})]
+MarkdownText = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"x-kind": "markdown"})]
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"x-kind": "url"})]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"x-kind": "email"})]

@@ -44,7 +44,7 @@ if tuple(EVENT_TYPES) != get_args(EventType):
 Moment = Annotated[
     date | datetime,
     PlainValidator(parse_moment, json_schema_input_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^20\d{2}-\d{2}-\d{2}([ T]\d{2}:\d{2})?$"}),
+    WithJsonSchema({"type": "string", "x-kind": "moment"}),
 ]
 
 
