@@ -8,10 +8,11 @@ in the events file this module finds, from the commits that changed the file:
 - `sequence`: how many commits changed the entry's data since it was added (0 for an entry never
   changed). History only grows, so this number never goes down.
 
-"Changed" means the entry's data, as the strict loader reads it, compared as canonical JSON. Moving
-entries around, editing another entry, quoting a value differently or changing a comment changes no
-entry. The branch's first-parent line is followed, so a merged pull request counts as one change at
-the time of its merge commit, and times never run backwards.
+"Changed" means the entry's data, every value read as the text it holds (YAML's base schema: `14:00`,
+`'14:00'` and `"14:00"` are one value), compared as canonical JSON. Moving entries around, editing
+another entry, quoting a value differently or changing a comment changes no entry. The branch's
+first-parent line is followed, so a merged pull request counts as one change at the time of its
+merge commit, and times never run backwards.
 
 An entry that differs in the work tree from the last commit (a local preview) gets "now" as
 `modified` (never earlier than its last commit) and one more than its committed `sequence`.
@@ -23,10 +24,12 @@ The notes are for the build log: the caller shows them.
 Speed: three git commands in all, however many events and commits (`rev-parse`, one `log` of the
 events file, one `cat-file --batch` for its versions). Each version is cut into its list items,
 starting from the cut of the version before (only the part between the items both share at the
-start and at the end is cut anew), and each distinct item text is read once with the strict loader
-(`loader.loads`), also across the rebuilds of `mkdocs serve`. A long history of a large file thus
-costs about one reading of the file plus the items that ever changed (`bench/bench_history.py`). A
-version that cannot be cut that way is read whole; a version that cannot be read at all is skipped.
+start and at the end is cut anew), and each distinct item text is read once, also across the
+rebuilds of `mkdocs serve`. Old versions need no positions and no checks (the build checks the file
+as it is now), so they are read with libyaml's base loader, many times faster than the strict
+loader; without libyaml, PyYAML's own. A long history of a large file thus costs about one fast
+reading of the file plus the items that ever changed (`bench/bench_history.py`). A version that
+cannot be cut that way is read whole; a version that cannot be read at all is skipped.
 """
 
 from __future__ import annotations
@@ -40,9 +43,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import loader
+import yaml
+
 from .files import DataFiles
-from .problems import DataError
 
 NO_GIT = (
     "Agenda-bestanden: geen git-geschiedenis van {file} ({reason}). LAST-MODIFIED, DTSTAMP en CREATED zijn daarom "
@@ -258,6 +261,9 @@ _CONTENT_LINE = re.compile(r"^[ ]*(?!#)\S.*$", re.M)
 _ITEM_START = re.compile(r"([ ]*)-(?:[ ]|$)")
 
 
+_READER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+"""Every scalar as its text, no types: what an editor wrote, however it is quoted."""
+
 _ITEMS: dict[str, tuple[str, str] | None | bool] = {}
 """Item text → (id, canonical JSON); None for an item without an id; False: unreadable on its own.
 What a text means never changes, so this is kept from one build to the next (`mkdocs serve`)."""
@@ -372,8 +378,8 @@ def _item(piece: str) -> tuple[str, str] | None | bool:
     """One list item read on its own: (id, canonical JSON); None for an item without an id; False
     when it cannot be read on its own."""
     try:
-        data = loader.loads(piece, "events.yaml").data
-    except DataError:
+        data = yaml.load(piece, Loader=_READER)  # noqa: S506 - the base loader builds only str, list, dict
+    except yaml.YAMLError:
         return False
     if not isinstance(data, list) or len(data) != 1:
         return False
@@ -382,8 +388,8 @@ def _item(piece: str) -> tuple[str, str] | None | bool:
 
 def _whole(text: str) -> dict[str, str] | None:
     try:
-        data = loader.loads(text, "events.yaml").data
-    except DataError:
+        data = yaml.load(text, Loader=_READER)  # noqa: S506 - the base loader builds only str, list, dict
+    except yaml.YAMLError:
         return None
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, list):
