@@ -8,67 +8,29 @@ GitHub Actions), so that problems show on the changed lines of a pull request.
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from argparse import BooleanOptionalAction
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .build import load_site
 from .data import loader, moments
 from .data.files import DataFiles
 from .data.messages import format_github, format_problem
-from .data.models import EVENT_TYPES
 from .data.problems import DataError, Problem
-from .editing.entries import append_checked, render_entry
+from .dutch_argparse import ArgumentParser
+from .editing.entries import EntryError, NoList, NotABlockList, append_checked, ensure_list, render_entry
+from .editing.questions import COMMUNITY, EVENT, Checker, Form, NoAnswer, Question, WrongOptions, ask
 from .editing.review import review
 from .editing.schemas import write_schemas
 from .tree import write_tree
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="De site van de community's.")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", type=Path, default=Path("."), help="map met de YAML-bestanden (standaard: hier)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
-
-    check = commands.add_parser(
-        "check", parents=[common], help="controleer de drie YAML-bestanden, zonder de site te bouwen"
-    )
-    check.add_argument(
-        "--format",
-        choices=("text", "github"),
-        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
-        help="text (standaard) of github (annotaties in een pull request)",
-    )
-    check.add_argument(
-        "--base", default=_default_base(), help="git-versie om mee te vergelijken, om nieuwe evenementen te herkennen"
-    )
-
-    render = commands.add_parser("render", help="schrijf een volledig project zonder de plugin, voor elke bouwer")
-    render.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="instellingen (standaard: mkdocs.yml)")
-    render.add_argument("--out", type=Path, required=True, help="lege map voor het project")
-
-    schema = commands.add_parser("schema", parents=[common], help="schrijf de JSON Schemas naar schemas/")
-    schema.add_argument("--out", type=Path, default=None, help="map voor de schemas (standaard: schemas/)")
-
-    new = commands.add_parser("new", help="voeg een nieuw evenement of een nieuwe community toe")
-    kinds = new.add_subparsers(dest="kind", required=True, metavar="soort")
-    event = kinds.add_parser("event", parents=[common], help="een nieuw evenement in events.yaml")
-    for flag in ("id", "title", "start", "end", "venue", "address", "registration-url", "summary", "description"):
-        event.add_argument(f"--{flag}")
-    event.add_argument("--community", action="append", dest="communities", help="community-id (mag vaker)")
-    event.add_argument("--theme", action="append", dest="themes", help="thema-id (mag vaker)")
-    event.add_argument("--type", choices=list(EVENT_TYPES))
-    event.add_argument("--online", action="store_true", help="je kunt online meedoen")
-    event.add_argument("--open-to-all", action="store_true", help="leden van alle community's zijn welkom")
-    community = kinds.add_parser("community", parents=[common], help="een nieuwe community in communities.yaml")
-    for flag in ("id", "name", "summary", "question", "description", "join-url", "contact-email"):
-        community.add_argument(f"--{flag}")
-    community.add_argument("--theme", action="append", dest="themes", help="thema-id (mag vaker)")
-
-    arguments = parser.parse_args(argv)
+    arguments = _parser().parse_args(argv)
     if arguments.command == "render":
         return _render(arguments.config, arguments.out)
     files = DataFiles(arguments.root)
@@ -78,9 +40,100 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in write_schemas(arguments.out or arguments.root / "schemas"):
             print(f"Geschreven: {path}")
         return 0
-    if arguments.kind == "event":
-        return _new_event(files, arguments)
-    return _new_community(files, arguments)
+    form = EVENT if arguments.kind == "event" else COMMUNITY
+    given = {question.field: getattr(arguments, question.field) for question in form.questions}
+    return _new(files, form, {field: value for field, value in given.items() if value is not None})
+
+
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="python -m generator", description="De site van de community's.")
+    common = ArgumentParser(add_help=False)
+    common.add_argument(
+        "--root", type=Path, default=Path("."), metavar="MAP", help="map met de YAML-bestanden (standaard: hier)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht", help="wat er moet gebeuren")
+
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="controleer de drie YAML-bestanden, zonder de site te bouwen",
+        description="Controleer de drie YAML-bestanden, zonder de site te bouwen.",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+        help="text (standaard) of github (aantekeningen in een pull request)",
+    )
+    check.add_argument(
+        "--base",
+        default=_default_base(),
+        metavar="VERSIE",
+        help="git-versie om mee te vergelijken, om nieuwe evenementen te herkennen, bijvoorbeeld origin/main",
+    )
+
+    render = commands.add_parser(
+        "render",
+        help="schrijf een volledig project zonder de plugin, voor elke bouwer",
+        description="Schrijf een volledig project zonder de plugin, voor elke bouwer.",
+    )
+    render.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="BESTAND",
+        help="instellingen (standaard: mkdocs.yml)",
+    )
+    render.add_argument("--out", type=Path, required=True, metavar="MAP", help="lege map voor het project")
+
+    schema = commands.add_parser(
+        "schema", parents=[common], help="schrijf de JSON Schemas naar schemas/", description="Schrijf de JSON Schemas."
+    )
+    schema.add_argument(
+        "--out", type=Path, default=None, metavar="MAP", help="map voor de schemas (standaard: schemas/)"
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="voeg een nieuw evenement of een nieuwe community toe",
+        description="Voeg een nieuw evenement of een nieuwe community toe.",
+    )
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="soort", help="event of community")
+    for kind, form, about in (
+        ("event", EVENT, "een nieuw evenement in events.yaml"),
+        ("community", COMMUNITY, "een nieuwe community in communities.yaml"),
+    ):
+        command = kinds.add_parser(
+            kind,
+            parents=[common],
+            help=about,
+            description=f"Zet {about}. Wat je niet als optie meegeeft, wordt gevraagd. "
+            "Elk antwoord wordt meteen gecontroleerd.",
+        )
+        for question in form.questions:
+            _add_option(command, question)
+    return parser
+
+
+def _add_option(command: ArgumentParser, question: Question) -> None:
+    """The option that answers `question`, with the question as its help."""
+    if question.kind == "yes_no":
+        command.add_argument(
+            question.flag,
+            dest=question.field,
+            action=BooleanOptionalAction,
+            help=f"{question.text}: {question.flag} is ja, --no-{question.flag[2:]} is nee",
+        )
+    elif question.kind == "list":
+        command.add_argument(
+            question.flag,
+            dest=question.field,
+            action="append",
+            metavar=question.metavar,
+            help=f"{question.text}. Schrijf de optie vaker voor meer",
+        )
+    else:
+        command.add_argument(question.flag, dest=question.field, metavar=question.metavar, help=question.text)
 
 
 def _default_base() -> str | None:
@@ -149,63 +202,58 @@ def _render(config_file: Path, out: Path) -> int:
     return 0
 
 
-def _ask(value: str | None, question: str, *, required: bool = True, read: Callable[[str], str] = input) -> str:
-    """A value from a flag, or else asked for; optional fields are only asked for in a terminal."""
-    if not value and not required and not sys.stdin.isatty():
-        return ""
-    while not value:
-        try:
-            value = read(f"{question}: ").strip()
-        except EOFError:
-            raise SystemExit(f"Geen antwoord op: {question}. Geef het mee als optie (zie --help).") from None
-        if not required:
-            return value
-    return value
-
-
-def _new_event(files: DataFiles, arguments: argparse.Namespace) -> int:
-    start = _ask(arguments.start, 'Begin ("JJJJ-MM-DD UU:MM", of "JJJJ-MM-DD" voor een hele dag)')
-    values = {
-        "id": _ask(arguments.id, "Id (kleine letters, cijfers en streepjes)"),
-        "title": _ask(arguments.title, "Titel"),
-        "communities": arguments.communities
-        or _ask(None, "Community-id's, gescheiden door komma's").replace(" ", "").split(","),
-        "start": start,
-        "end": _ask(arguments.end, "Einde (zelfde vorm als begin; leeg bij één hele dag)", required=len(start) > 10),
-        "venue": arguments.venue if arguments.online else _ask(arguments.venue, "Plek (naam van het gebouw)"),
-        "address": arguments.address,
-        "online": arguments.online,
-        "open_to_all": arguments.open_to_all,
-        "type": arguments.type,
-        "registration_url": arguments.registration_url,
-        "themes": arguments.themes,
-        "summary": arguments.summary,
-        "description": _ask(arguments.description, "Beschrijving (één alinea)"),
-    }
-    return _append(files, files.events, "events", render_entry("new_event.yaml", **values), values["id"])
-
-
-def _new_community(files: DataFiles, arguments: argparse.Namespace) -> int:
-    values = {
-        "id": _ask(arguments.id, "Id (kleine letters, cijfers en streepjes)"),
-        "name": _ask(arguments.name, "Naam"),
-        "summary": _ask(arguments.summary, "Samenvatting (één regel)"),
-        "question": arguments.question,
-        "description": _ask(arguments.description, "Beschrijving (één alinea)"),
-        "join_url": _ask(arguments.join_url, "Webadres om lid te worden"),
-        "contact_email": arguments.contact_email,
-        "themes": arguments.themes,
-    }
-    return _append(files, files.communities, "communities", render_entry("new_community.yaml", **values), values["id"])
-
-
-def _append(files: DataFiles, name: str, list_key: str, entry: str, entry_id: str) -> int:
+def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
+    """Ask for a new entry and add it; whatever goes wrong, the file stays byte for byte as it was."""
+    name = getattr(files, form.file)
+    unchanged = f"{name} is niet veranderd."
     try:
-        append_checked(files, name, list_key, entry, check=load_site)
+        load_site(files)
+        ensure_list(files, name, form.list_key)
+        entry = ask(form, given, Checker(files, form), terminal=sys.stdin.isatty())
+        append_checked(files, name, form.list_key, render_entry(form.template, entry), entry, check=load_site)
     except DataError as error:
         for problem in error.problems:
             print(format_problem(problem), file=sys.stderr)
-        print(f"{name} is niet veranderd: verbeter de gegevens en probeer het opnieuw.", file=sys.stderr)
+        print(f"{unchanged} Verbeter eerst de problemen hierboven, en probeer het dan opnieuw.", file=sys.stderr)
         return 1
-    print(f"Toegevoegd aan {name}: {entry_id}. Controleer het en maak een pull request.")
+    except WrongOptions as error:
+        print("\n".join(error.messages), file=sys.stderr)
+        print(f"{unchanged} Verbeter de opties, en probeer het dan opnieuw.", file=sys.stderr)
+        return 1
+    except NoAnswer as error:
+        question = error.question
+        print(
+            f"\nGeen antwoord op: {question.text}. {unchanged} "
+            f"Je kunt het antwoord ook als optie meegeven: {question.flag} (zie --help).",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        print(f"\nGestopt. {unchanged}", file=sys.stderr)
+        return 1
+    except EntryError as error:
+        print(_entry_error(error, name), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{name} kon niet worden gelezen of opgeslagen ({error.strerror}). {unchanged}", file=sys.stderr)
+        return 1
+    print(f"Toegevoegd aan {name}: {entry['id']}. Controleer het en maak een pull request.")
     return 0
+
+
+def _entry_error(error: EntryError, name: str) -> str:
+    key = error.list_key
+    if isinstance(error, NoList):
+        return (
+            f"In {name} staat geen regel `{key}:`. Zet bovenaan een regel `{key}:` met daaronder de lijst, "
+            f"en probeer het dan opnieuw. {name} is niet veranderd."
+        )
+    if isinstance(error, NotABlockList):
+        return (
+            f"In {name} staat de lijst `{key}` op één regel, tussen [ en ]. Daar kan dit programma niets aan "
+            f"toevoegen. Zet elk item op een eigen regel, met '- ' ervoor. {name} is niet veranderd."
+        )
+    return (
+        f"Het nieuwe item kwam niet goed in {name} terecht. Daarom is {name} niet veranderd. "
+        "Meld dit als probleem op GitHub, met wat je hebt ingevuld."
+    )

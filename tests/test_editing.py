@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -16,12 +15,9 @@ import yaml
 from test_invalid import Run, run_cli
 
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
-from generator.build import load_site
-from generator.data.files import DataFiles
 from generator.data.messages import format_github
 from generator.data.models import EVENT_TYPES
 from generator.data.problems import Problem
-from generator.editing.entries import with_entry
 from generator.editing.schemas import SCHEMAS, render_schemas
 
 Cli = Callable[..., Run]
@@ -172,157 +168,6 @@ def test_a_new_past_event_is_warned_against_the_base_branch(project: Path, cli: 
     result = cli("check", "--root", str(project), "--base", "HEAD")
     assert "waarschuwing: Het evenement `vergeten` is nieuw, maar is al voorbij." in result.stderr
     assert "cx-terugblik` is nieuw" not in result.stderr
-
-
-def test_new_event_appends_a_valid_entry_and_keeps_the_rest(project: Path, cli: Cli) -> None:
-    before = (project / "events.yaml").read_text(encoding="utf-8")
-    result = cli(
-        "new",
-        "event",
-        "--id",
-        "nieuw-webinar",
-        "--title",
-        'Webinar: "leesbaar" schrijven',
-        "--community",
-        "community-cx",
-        "--community",
-        "netwerk-direct-duidelijk",
-        "--start",
-        "2027-05-11 10:00",
-        "--end",
-        "2027-05-11 11:30",
-        "--online",
-        "--type",
-        "webinar",
-        "--registration-url",
-        "https://example.org/aanmelden",
-        "--theme",
-        "begrijpelijke-taal",
-        "--description",
-        "We oefenen met echte teksten.",
-        "--root",
-        str(project),
-    )
-    assert result.returncode == 0, result.stderr
-    after = (project / "events.yaml").read_text(encoding="utf-8")
-    assert after.startswith(before)
-    assert "# Toegevoegd met `python -m generator new event`" in after
-    assert cli("check", "--root", str(project)).returncode == 0
-    event = next(e for e in load_site(DataFiles(project)).events if e.id == "nieuw-webinar")
-    assert event.title == 'Webinar: "leesbaar" schrijven'
-    assert event.communities == ["community-cx", "netwerk-direct-duidelijk"]
-
-
-def test_new_event_asks_for_what_is_missing(project: Path, cli: Cli) -> None:
-    answers = "vraag-event\nEen titel\ncommunity-cx\nBibliotheek Utrecht\nWe praten bij.\n"
-    result = cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers)
-    assert result.returncode == 0, result.stderr
-    assert cli("check", "--root", str(project)).returncode == 0
-
-
-def test_new_event_in_a_terminal_also_asks_the_optional_questions(project: Path, cli: Cli) -> None:
-    # An all-day event: the end is optional. Outside a terminal it is not asked (see above); here it is.
-    answers = "twee-dagen\nTwee dagen\ncommunity-cx\n2027-06-02\nBibliotheek Utrecht\nWe praten bij.\n"
-    result = cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers, terminal=True)
-    assert result.returncode == 0, result.stderr
-    assert "Einde (zelfde vorm als begin; leeg bij één hele dag): " in result.stdout
-    event = next(e for e in load_site(DataFiles(project)).events if e.id == "twee-dagen")
-    assert (event.start, event.end) == (date(2027, 6, 1), date(2027, 6, 2))
-
-
-def test_new_event_in_a_terminal_may_leave_an_optional_answer_empty(project: Path, cli: Cli) -> None:
-    answers = "een-dag\nEen dag\ncommunity-cx\n\nBibliotheek Utrecht\nWe praten bij.\n"
-    result = cli("new", "event", "--start", "2027-06-01", "--root", str(project), stdin=answers, terminal=True)
-    assert result.returncode == 0, result.stderr
-    event = next(e for e in load_site(DataFiles(project)).events if e.id == "een-dag")
-    assert (event.start, event.end) == (date(2027, 6, 1), None)
-
-
-def test_new_event_with_a_mistake_changes_nothing(project: Path, cli: Cli) -> None:
-    before = (project / "events.yaml").read_text(encoding="utf-8")
-    result = cli(
-        "new",
-        "event",
-        "--id",
-        "fout",
-        "--title",
-        "Fout",
-        "--community",
-        "cx",
-        "--online",
-        "--start",
-        "2027-05-11 10:00",
-        "--end",
-        "2027-05-11 09:00",
-        "--description",
-        "x",
-        "--root",
-        str(project),
-    )
-    assert result.returncode == 1
-    assert "Bedoelde je `community-cx`?" in result.stderr and "Het einde ligt voor het begin" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert (project / "events.yaml").read_text(encoding="utf-8") == before
-
-
-def test_new_without_an_answer_stops_with_a_dutch_message(project: Path, cli: Cli) -> None:
-    before = (project / "communities.yaml").read_text(encoding="utf-8")
-    with pytest.raises(SystemExit) as stopped:
-        cli("new", "community", "--root", str(project), stdin="")
-    assert stopped.value.code == (
-        "Geen antwoord op: Id (kleine letters, cijfers en streepjes). Geef het mee als optie (zie --help)."
-    )
-    assert (project / "communities.yaml").read_text(encoding="utf-8") == before
-
-
-def test_new_community_is_added_before_a_following_list(project: Path, cli: Cli) -> None:
-    communities = project / "communities.yaml"
-    # Put the communities first, so the new entry must go in the middle of the file.
-    data = communities.read_text(encoding="utf-8")
-    themes_block = data[data.index("themes:") : data.index("communities:")]
-    communities.write_text(data.replace(themes_block, "") + themes_block, encoding="utf-8")
-    result = cli(
-        "new",
-        "community",
-        "--id",
-        "nieuwe-community",
-        "--name",
-        "Nieuwe community",
-        "--summary",
-        "Iets nieuws.",
-        "--description",
-        "Over iets nieuws.",
-        "--join-url",
-        "https://example.org/nieuw",
-        "--root",
-        str(project),
-    )
-    assert result.returncode == 0, result.stderr
-    network = load_site(DataFiles(project))
-    assert network.communities[-1].id == "nieuwe-community"
-    assert len(network.themes) == 3
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param("# kop\nevents: []\n", "# kop\nevents:\n  - id: b\n    title: B\n", id="empty-flow-list"),
-        pytest.param("events:\nthemes: []\n", "events:\n  - id: b\n    title: B\nthemes: []\n", id="nothing-after-key"),
-        pytest.param("events:\n  - id: a", "events:\n  - id: a\n  - id: b\n    title: B\n", id="no-final-line-break"),
-        pytest.param(
-            "events:\n    - id: a\nthemes: []\n",
-            "events:\n    - id: a\n    - id: b\n      title: B\nthemes: []\n",
-            id="wider-indent",
-        ),
-    ],
-)
-def test_a_new_entry_goes_at_the_end_of_its_list(text: str, expected: str) -> None:
-    assert with_entry(text, "events", "- id: b\n  title: B\n") == expected
-
-
-def test_a_new_entry_needs_a_file_with_top_level_fields() -> None:
-    with pytest.raises(ValueError, match="no top-level fields"):
-        with_entry("- id: a\n", "events", "- id: b\n")
 
 
 def test_workflows_parse_and_pin_every_action() -> None:

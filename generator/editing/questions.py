@@ -1,0 +1,329 @@
+"""The questions of `python -m generator new`, each answer checked as soon as it is given.
+
+An answer is checked by the same models (`data/models.py`) and cross-file checks (`data/checks.py`)
+as `check`, on the entry as far as it is known, so that a typo costs one answer instead of the whole
+entry. The same questions give the command's options and their help, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+from ..catalogue.urls import RESERVED_EVENT_IDS
+from ..data import loader
+from ..data.checks import cross_checks
+from ..data.files import DataFiles
+from ..data.loader import Document
+from ..data.messages import describe
+from ..data.models import EVENT_TYPES, Community, Event
+from ..data.moments import parse_moment
+from ..data.problems import Problem
+from ..data.translate import translate
+
+Entry = dict[str, Any]
+Kind = Literal["text", "list", "yes_no", "markdown"]
+_YES, _NO = {"ja", "j", "yes", "y"}, {"nee", "n", "no", ""}
+
+
+def _always(entry: Mapping[str, Any]) -> bool:
+    return True
+
+
+def _never(entry: Mapping[str, Any]) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Question:
+    path: tuple[str, ...]
+    """Where the answer goes in the entry: ("title",), or ("location", "venue")."""
+    text: str
+    flag: str
+    metavar: str = "TEKST"
+    kind: Kind = "text"
+    required: Callable[[Mapping[str, Any]], bool] = _always
+    relevant: Callable[[Mapping[str, Any]], bool] = _always
+    also: tuple[str, ...] = ()
+    """Fields whose problems this answer can cause besides its own, such as `location` for `venue`."""
+
+    @property
+    def field(self) -> str:
+        return self.path[-1]
+
+
+@dataclass(frozen=True)
+class Form:
+    """What `new` asks for one kind of entry, and where the entry goes."""
+
+    model: type[BaseModel]
+    file: str
+    """The attribute of `DataFiles` that names the file."""
+    list_key: str
+    template: str
+    questions: tuple[Question, ...]
+
+
+class NoAnswer(Exception):
+    """The answers ended (end of input) before this question was answered."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__(question.text)
+        self.question = question
+
+
+class WrongOptions(Exception):
+    """The values given as options do not pass the check; `messages` says why, in Dutch."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def _timed(entry: Mapping[str, Any]) -> bool:
+    try:
+        return isinstance(parse_moment(entry.get("start")), datetime)
+    except PydanticCustomError:
+        return False
+
+
+def _online(entry: Mapping[str, Any]) -> bool:
+    return bool(entry.get("location", {}).get("online"))
+
+
+_ID = "kleine letters, cijfers en streepjes"
+_COMMA = "gescheiden door komma's"
+_URL = "begint met https://"
+_MOMENT = '"JJJJ-MM-DD UU:MM", bijvoorbeeld "2027-02-11 13:30", of alleen "JJJJ-MM-DD" voor een hele dag'
+# Asked alike for events and communities.
+_THEMES = Question(("themes",), f"Thema's (themes): hun id's, {_COMMA}", "--theme", "ID", kind="list", required=_never)
+_DESCRIPTION = Question(
+    ("description",),
+    "Beschrijving (description), in Markdown: één alinea. Meer kan later in het bestand",
+    "--description",
+    kind="markdown",
+)
+
+EVENT = Form(
+    Event,
+    "events",
+    "events",
+    "new_event.yaml",
+    (
+        Question(("title",), "Titel (title)", "--title", "TITEL"),
+        Question(("id",), f"Id (id): {_ID}, bijvoorbeeld cx-klantreizen-2027. Verander die later nooit", "--id", "ID"),
+        Question(
+            ("communities",),
+            f"Community's (communities): hun id's, {_COMMA}. De eerste organiseert",
+            "--community",
+            "ID",
+            kind="list",
+        ),
+        Question(
+            ("open_to_all",), "Zijn leden van alle community's welkom? (open_to_all)", "--open-to-all", kind="yes_no"
+        ),
+        Question(("type",), f"Soort (type): kies uit {', '.join(EVENT_TYPES)}", "--type", "SOORT", required=_never),
+        Question(("start",), f"Begin (start): {_MOMENT}", "--start", "DATUM"),
+        Question(
+            ("end",),
+            "Einde (end), in dezelfde vorm als het begin. Bij een hele dag: de laatste dag",
+            "--end",
+            "DATUM",
+            required=_timed,
+        ),
+        Question(("location", "online"), "Kun je online meedoen? (online)", "--online", kind="yes_no"),
+        Question(
+            ("location", "venue"),
+            "Plek (venue): de naam van het gebouw",
+            "--venue",
+            "NAAM",
+            required=lambda entry: not _online(entry),
+            also=("location",),
+        ),
+        Question(
+            ("location", "address"),
+            "Adres (address), bijvoorbeeld Jaarbeursplein 6, Utrecht",
+            "--address",
+            "ADRES",
+            required=_never,
+        ),
+        Question(
+            ("location", "online_url"),
+            f"Link om online mee te doen (online_url), alleen als die openbaar mag zijn; {_URL}",
+            "--online-url",
+            "WEBADRES",
+            required=_never,
+            relevant=_online,
+            also=("location",),
+        ),
+        Question(
+            ("registration_url",),
+            f"Webadres om je aan te melden (registration_url); {_URL}",
+            "--registration-url",
+            "WEBADRES",
+            required=_never,
+        ),
+        _THEMES,
+        Question(("summary",), "Samenvatting (summary): één regel, hoogstens 200 tekens", "--summary", required=_never),
+        _DESCRIPTION,
+    ),
+)
+
+COMMUNITY = Form(
+    Community,
+    "communities",
+    "communities",
+    "new_community.yaml",
+    (
+        Question(("name",), "Naam (name)", "--name", "NAAM"),
+        Question(("id",), f"Id (id): {_ID}, bijvoorbeeld community-cx", "--id", "ID"),
+        Question(("summary",), "Samenvatting (summary): één regel, hoogstens 200 tekens", "--summary"),
+        Question(("question",), "Centrale vraag (question)", "--question", required=_never),
+        _DESCRIPTION,
+        _THEMES,
+        Question(("join_url",), f"Webadres om lid te worden (join_url); {_URL}", "--join-url", "WEBADRES"),
+        Question(
+            ("platform_url",),
+            f"Webadres van de online groep (platform_url), bijvoorbeeld op Pleio; {_URL}",
+            "--platform-url",
+            "WEBADRES",
+            required=_never,
+        ),
+        Question(
+            ("contact_email",),
+            "E-mailadres voor vragen (contact_email)",
+            "--contact-email",
+            "E-MAILADRES",
+            required=_never,
+        ),
+    ),
+)
+
+
+class Checker:
+    """Checks an entry that is not complete yet, by the rules of `check`, against the files as they are."""
+
+    def __init__(self, files: DataFiles, form: Form) -> None:
+        self.form = form
+        self.documents = {
+            attribute: loader.load(files.root / getattr(files, attribute), getattr(files, attribute))
+            for attribute in ("communities", "events", "external_communities")
+        }
+
+    def problems(self, entry: Entry, fields: Collection[str]) -> list[Problem]:
+        """The problems of `entry` in `fields`, and every problem across files (the files had none before)."""
+        form = self.form
+        found: list[Problem] = []
+        try:
+            form.model.model_validate(entry)
+        except ValidationError as error:
+            in_entry = translate(error, Document("", entry), form.model)
+            found += [p for p in in_entry if p.key != "missing" and p.params.get("field") in fields]
+        documents = dict(self.documents)
+        target = documents[form.file]
+        listed = [*(target.data.get(form.list_key) or []), entry]
+        documents[form.file] = Document(target.file, {**target.data, form.list_key: listed}, target.values, target.keys)
+        reserved = RESERVED_EVENT_IDS if form is EVENT else ()
+        found += cross_checks(
+            documents["communities"], documents["events"], documents["external_communities"], reserved
+        )
+        return found
+
+
+def ask(form: Form, given: Mapping[str, Any], checker: Checker, *, terminal: bool) -> Entry:
+    """The entry, from the options in `given` (by field) and answers to the questions for the rest.
+
+    Options are checked together first, so that all their mistakes show at once. Optional questions
+    are only asked in a terminal; elsewhere an empty answer would end the input.
+    """
+    entry: Entry = {}
+    for question in form.questions:
+        if question.kind == "yes_no":
+            _put(entry, question.path, False)
+    for question in form.questions:
+        if question.field in given:
+            _put(entry, question.path, _value(question, given[question.field]))
+    options = [question for question in form.questions if question.field in given]
+    problems = checker.problems(entry, _fields(options))
+    if problems:
+        raise WrongOptions(_unique_messages(problems))
+    for question in form.questions:
+        if question.field in given or not question.relevant(entry):
+            continue
+        required = question.required(entry)
+        if (question.kind == "yes_no" or not required) and not terminal:
+            continue
+        _ask_one(question, required, entry, checker)
+    return entry
+
+
+def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker) -> None:
+    if question.kind == "yes_no":
+        prompt = f"{question.text} (ja/nee; leeg is nee): "
+    else:
+        prompt = f"{question.text}{'' if required else ' (mag leeg)'}: "
+    while True:
+        try:
+            answer = input(prompt).strip()
+        except EOFError:
+            raise NoAnswer(question) from None
+        if question.kind == "yes_no":
+            if answer.lower() in _YES | _NO:
+                _put(entry, question.path, answer.lower() in _YES)
+                return
+            _say("Typ ja of nee.")
+            continue
+        if not answer:
+            if not required:
+                return
+            _say("Dit moet je invullen.")
+            continue
+        trial = _with(entry, question.path, _value(question, answer))
+        problems = checker.problems(trial, _fields([question]))
+        if not problems:
+            entry.clear()
+            entry.update(trial)
+            return
+        for message in _unique_messages(problems):
+            _say(message)
+
+
+def _value(question: Question, raw: Any) -> Any:
+    """What goes into the entry: lists split at commas, Markdown ending with a line break like a block."""
+    if question.kind == "list":
+        parts = [raw] if isinstance(raw, str) else raw
+        return [item.strip() for part in parts for item in part.split(",") if item.strip()]
+    if question.kind == "markdown":
+        return raw if raw.endswith("\n") else raw + "\n"
+    return raw
+
+
+def _fields(questions: Iterable[Question]) -> set[str]:
+    return {name for question in questions for name in (question.field, *question.also)}
+
+
+def _unique_messages(problems: Iterable[Problem]) -> list[str]:
+    return list(dict.fromkeys(describe(problem) for problem in problems))
+
+
+def _put(entry: Entry, path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        entry = entry.setdefault(part, {})
+    entry[path[-1]] = value
+
+
+def _with(entry: Entry, path: tuple[str, ...], value: Any) -> Entry:
+    """A copy of `entry` with one more answer; the nested mappings are copied too."""
+    copy = {key: dict(value) if isinstance(value, dict) else value for key, value in entry.items()}
+    _put(copy, path, value)
+    return copy
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)

@@ -1,0 +1,494 @@
+"""`python -m generator new event|community`: every answer checked when it is given, every value written
+so that it reads back as exactly that text, and the file unchanged, byte for byte, whenever it stops."""
+
+from __future__ import annotations
+
+import builtins
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_invalid import Run, run_cli
+
+from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT
+from generator.build import load_site
+from generator.data import loader
+from generator.data.files import DataFiles
+from generator.data.models import Event
+from generator.editing.entries import NoList, NotABlockList, block, plain_or_quoted, quoted, with_entry
+from generator.editing.questions import EVENT
+
+Cli = Callable[..., Run]
+
+# A complete event as options; tests leave one out or change one.
+EVENT_OPTIONS = {
+    "--id": "cx-nieuw",
+    "--title": "Nieuw",
+    "--community": "community-cx",
+    "--start": "2027-05-11 10:00",
+    "--end": "2027-05-11 11:30",
+    "--venue": "Stadskantoor",
+    "--description": "We oefenen.",
+}
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    def run(*args: str, stdin: str = "", terminal: bool = False) -> Run:
+        return run_cli(monkeypatch, capsys, *args, stdin=stdin, terminal=terminal)
+
+    return run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in DATA_FILES:
+        shutil.copy(FIXTURE / name, tmp_path / name)
+    return tmp_path
+
+
+def _options(**changes: str | None) -> list[str]:
+    """EVENT_OPTIONS as arguments; `changes` by option name without dashes (`end=None` leaves it out)."""
+    options = {**EVENT_OPTIONS, **{f"--{name.replace('_', '-')}": value for name, value in changes.items()}}
+    return [part for option, value in options.items() if value is not None for part in (option, value)]
+
+
+def _event(project: Path, event_id: str) -> Event:
+    return next(event for event in load_site(DataFiles(project)).events if event.id == event_id)
+
+
+def _new_event(cli: Cli, project: Path, *args: str, **kwargs: object) -> Run:
+    return cli("new", "event", "--root", str(project), *args, **kwargs)
+
+
+# The target file as it may be found: each stops `new` with a Dutch message and leaves it as it is.
+BROKEN_TARGETS = {
+    "broken-yaml": b"events:\n  - id: a\n    title: [kapot\n",
+    "empty": b"",
+    "comment-only": b"# Hier komen de evenementen.\n",
+    "latin-1": "events:\n  - id: caf\xe9\n".encode("latin-1"),
+    "no-events-key": b"{}\n",
+    "events-on-one-line": (
+        b'events: [{id: a, title: A, communities: [community-cx], start: "2027-01-05", '
+        b"location: {online: true}, description: x}]\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("content", BROKEN_TARGETS.values(), ids=BROKEN_TARGETS.keys())
+def test_a_target_that_cannot_take_an_entry_is_left_as_it_is(project: Path, cli: Cli, content: bytes) -> None:
+    (project / "events.yaml").write_bytes(content)
+    result = _new_event(cli, project, *_options(), stdin="", terminal=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.rstrip().endswith(".") and "events.yaml is niet veranderd" in result.stderr, result.stderr
+    assert (project / "events.yaml").read_bytes() == content
+
+
+def test_a_missing_target_is_named_and_not_made(project: Path, cli: Cli) -> None:
+    (project / "communities.yaml").unlink()
+    result = cli("new", "community", "--root", str(project), stdin="Nieuw\n")
+    assert result.returncode == 1
+    assert "communities.yaml:1:1: Dit bestand ontbreekt." in result.stderr
+    assert "communities.yaml is niet veranderd" in result.stderr
+    assert not (project / "communities.yaml").exists()
+
+
+def test_the_files_are_checked_before_the_first_question(project: Path, cli: Cli) -> None:
+    """No one types a whole event to hear then that the file was broken from the start."""
+    (project / "communities.yaml").write_text("# leeg\n", encoding="utf-8")
+    result = _new_event(cli, project, stdin="Titel\n", terminal=True)
+    assert result.returncode == 1
+    assert "Titel (title)" not in result.stdout
+
+
+def test_ctrl_c_at_a_question_stops_with_a_dutch_message(
+    project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (project / "events.yaml").read_bytes()
+
+    def interrupted(prompt: str = "") -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(builtins, "input", interrupted)
+    result = _new_event(cli, project)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Gestopt. events.yaml is niet veranderd."
+    assert (project / "events.yaml").read_bytes() == before
+
+
+def test_the_end_of_the_answers_stops_with_a_dutch_message(project: Path, cli: Cli) -> None:
+    before = (project / "communities.yaml").read_bytes()
+    result = cli("new", "community", "--root", str(project), stdin="Nieuwe community\n")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Geen antwoord op: Id (id): kleine letters, cijfers en streepjes, bijvoorbeeld community-cx. "
+        "communities.yaml is niet veranderd. Je kunt het antwoord ook als optie meegeven: --id (zie --help)."
+    )
+    assert (project / "communities.yaml").read_bytes() == before
+
+
+def test_a_terminal_asks_every_field_in_order_with_the_date_format(project: Path, cli: Cli) -> None:
+    answers = [
+        "Klantreizen in de praktijk",  # title
+        "cx-klantreizen-2027",  # id
+        "community-cx, netwerk-direct-duidelijk",  # communities
+        "ja",  # open_to_all
+        "kennisdelingssessie",  # type
+        "2027-02-11 13:30",  # start
+        "2027-02-11 16:00",  # end
+        "ja",  # online
+        "Beatrixgebouw",  # venue
+        "Jaarbeursplein 6, Utrecht",  # address
+        "https://example.org/cx/meedoen",  # online_url
+        "https://example.org/cx/aanmelden",  # registration_url
+        "klantreizen",  # themes
+        "Drie organisaties vertellen.",  # summary
+        "Drie organisaties vertellen over hun klantreizen.",  # description
+    ]
+    result = _new_event(cli, project, stdin="\n".join(answers) + "\n", terminal=True)
+    assert result.returncode == 0, result.stderr
+    asked = re.findall(r"\((\w+)\)", result.stdout)
+    assert asked == [question.field for question in EVENT.questions]
+    assert 'Begin (start): "JJJJ-MM-DD UU:MM", bijvoorbeeld "2027-02-11 13:30"' in result.stdout
+    event = _event(project, "cx-klantreizen-2027")
+    assert event.communities == ["community-cx", "netwerk-direct-duidelijk"] and event.open_to_all
+    assert (event.type, event.registration_url, event.themes) == (
+        "kennisdelingssessie",
+        "https://example.org/cx/aanmelden",
+        ["klantreizen"],
+    )
+    assert (event.location.venue, event.location.address, event.location.online) == (
+        "Beatrixgebouw",
+        "Jaarbeursplein 6, Utrecht",
+        True,
+    )
+    assert event.location.online_url == "https://example.org/cx/meedoen"
+    assert event.summary == "Drie organisaties vertellen."
+
+
+def test_a_wrong_answer_is_asked_again_with_the_message(project: Path, cli: Cli) -> None:
+    answers = [
+        "Nieuw",
+        "Nieuw Event",  # not an id
+        "cx-nieuw",
+        "cx",  # no such community
+        "community-cx",
+        "misschien",  # not yes or no
+        "",
+        "webinaar",
+        "webinar",
+        "2027-13-01 10:00",  # no such month
+        "2027-05-11 10:00",
+        "2027-05-11 09:00",  # before the start
+        "2027-05-11 11:00",
+        "",  # not online
+        "",  # a place is needed when not online
+        "Stadskantoor",
+        "",
+        "www.example.org",  # no https://
+        "",
+        "onbekend-thema",
+        "",
+        "",
+        "We oefenen.",
+    ]
+    result = _new_event(cli, project, stdin="\n".join(answers) + "\n", terminal=True)
+    assert result.returncode == 0, result.stderr
+    # The messages of the check, whose wording is data/messages.py's: here only how each begins.
+    expected = [
+        "`Nieuw Event` is geen geldige id.",
+        "Er is geen community met id `cx` in communities.yaml.",
+        "Typ ja of nee.",
+        "`webinaar` is geen geldige waarde voor `type`.",
+        "De datum `2027-13-01 10:00` bestaat niet.",
+        "Het einde ligt voor het begin",
+        "Dit moet je invullen.",
+        "`www.example.org` is geen geldig webadres.",
+        "Er is geen thema met id `onbekend-thema` in communities.yaml.",
+    ]
+    messages = result.stderr.splitlines()
+    assert len(messages) == len(expected), messages
+    for message, start in zip(messages, expected, strict=True):
+        assert message.startswith(start), message
+    assert "Bedoelde je `community-cx`?" in messages[1] and "Bedoelde je `webinar`?" in messages[3]
+    event = _event(project, "cx-nieuw")
+    assert (event.type, event.location.venue, event.registration_url, event.themes) == (
+        "webinar",
+        "Stadskantoor",
+        None,
+        [],
+    )
+
+
+def test_an_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
+    answers = ["Nieuw", "dd-webinar-december", "dd-nieuw"]
+    result = _new_event(cli, project, *_options(id=None, title=None), stdin="\n".join(answers) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"`dd-webinar-december` staat al eerder in de lijst \(regel 11\)\.", result.stderr)
+    assert len(result.stderr.splitlines()) == 1
+    assert _event(project, "dd-nieuw").title == "Nieuw"
+
+
+def test_a_page_name_cannot_be_an_event_id(project: Path, cli: Cli) -> None:
+    result = _new_event(cli, project, *_options(id="archief"))
+    assert result.returncode == 1
+    assert "De id `archief` is al in gebruik voor een pagina van de site." in result.stderr
+
+
+def test_wrong_options_are_all_named_at_once(project: Path, cli: Cli) -> None:
+    before = (project / "events.yaml").read_bytes()
+    result = _new_event(cli, project, *_options(community="cx", end="2027-05-11 09:00", registration_url="x"))
+    assert result.returncode == 1
+    assert "Bedoelde je `community-cx`?" in result.stderr and "Het einde ligt voor het begin" in result.stderr
+    assert "`x` is geen geldig webadres" in result.stderr
+    assert (
+        result.stderr.splitlines()[-1]
+        == "events.yaml is niet veranderd. Verbeter de opties, en probeer het dan opnieuw."
+    )
+    assert (project / "events.yaml").read_bytes() == before
+
+
+def test_every_text_stays_exactly_that_text(project: Path, cli: Cli) -> None:
+    title = 'Schrijfcafé #2: "leesbaar" \\ schrijven'
+    description = (
+        "   Begint met spaties,\theeft een tab\nen een tweede regel met status: cancelled\n\n\tEn een tab vooraan."
+    )
+    result = _new_event(
+        cli,
+        project,
+        *_options(id="2027", title=title, description=description, community="community-cx,netwerk-direct-duidelijk"),
+    )
+    assert result.returncode == 0, result.stderr
+    event = _event(project, "2027")
+    assert event.title == title.strip()
+    assert event.description == description + "\n"
+    assert event.status == "scheduled"
+    assert event.communities == ["community-cx", "netwerk-direct-duidelijk"]
+    assert '- id: "2027"' in (project / "events.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["Titel\nstatus: cancelled", "Titel\rstatus: cancelled"])
+def test_a_line_break_cannot_add_a_field(project: Path, cli: Cli, value: str) -> None:
+    before = (project / "events.yaml").read_bytes()
+    result = _new_event(cli, project, *_options(title=value))
+    assert result.returncode == 1
+    assert "Het veld `title` moet op één regel passen." in result.stderr
+    assert (project / "events.yaml").read_bytes() == before
+
+
+def test_a_line_separator_that_the_check_accepts_stays_inside_the_value(project: Path, cli: Cli) -> None:
+    """YAML reads U+2028 as a line break; written as an escape it is part of the title, and no field."""
+    result = _new_event(cli, project, *_options(title="Titel\u2028status: cancelled"))
+    assert result.returncode == 0, result.stderr
+    event = _event(project, "cx-nieuw")
+    assert (event.title, event.status) == ("Titel\u2028status: cancelled", "scheduled")
+    assert 'title: "Titel\\u2028status: cancelled"' in (project / "events.yaml").read_text(encoding="utf-8")
+
+
+def test_the_file_keeps_its_line_endings_and_byte_order_mark(project: Path, cli: Cli) -> None:
+    events = project / "events.yaml"
+    before = b"\xef\xbb\xbf" + events.read_bytes().replace(b"\n", b"\r\n")
+    events.write_bytes(before)
+    result = _new_event(cli, project, *_options(description="Eerste regel.\nTweede regel."))
+    assert result.returncode == 0, result.stderr
+    after = events.read_bytes()
+    assert after.startswith(before)
+    assert b"\n" not in after.replace(b"\r\n", b"")
+    assert _event(project, "cx-nieuw").description == "Eerste regel.\nTweede regel.\n"
+
+
+def test_a_file_without_a_final_line_break_gets_one_before_the_entry(project: Path, cli: Cli) -> None:
+    events = project / "events.yaml"
+    before = events.read_bytes().rstrip(b"\n")
+    events.write_bytes(before)
+    assert _new_event(cli, project, *_options()).returncode == 0
+    assert events.read_bytes().startswith(before + b"\n  # Toegevoegd met")
+
+
+def test_a_new_community_asks_every_field(project: Path, cli: Cli) -> None:
+    answers = [
+        "Community Nieuw",
+        "community-nieuw",
+        "Iets nieuws.",
+        "Hoe doen we iets nieuws?",
+        "Over iets **nieuws**.",
+        "klantreizen, formulieren",
+        "https://example.org/lid-worden",
+        "https://pleio.example.org/nieuw",
+        "nieuw@example.org",
+    ]
+    result = cli("new", "community", "--root", str(project), stdin="\n".join(answers) + "\n", terminal=True)
+    assert result.returncode == 0, result.stderr
+    community = load_site(DataFiles(project)).communities[-1]
+    assert (community.id, community.question, community.themes) == (
+        "community-nieuw",
+        "Hoe doen we iets nieuws?",
+        ["klantreizen", "formulieren"],
+    )
+    assert (community.platform_url, community.contact_email) == ("https://pleio.example.org/nieuw", "nieuw@example.org")
+
+
+TRICKY = [
+    "",
+    "gewoon",
+    "2027",
+    "null",
+    "true",
+    "- lijst",
+    "a: b",
+    "# kop",
+    "'s Middags",
+    '"aanhalingstekens"',
+    "back\\slash",
+    " spaties rondom ",
+    "tab\there",
+    "\ttab vooraan",
+    "regel\nregel",
+    "cr\rcr",
+    "crlf\r\ncrlf",
+    "nel\x85ls\u2028ps\u2029",
+    "nul\x00bel\x07del\x7f",
+    "bom\ufeffzwsp\u200b",
+    "emoji 🎉 \U0001f600",
+    "|\n>",
+    "eind met regeleinde\n",
+    "\n\nleeg vooraan",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_values_read_back_as_the_same_text(text: str) -> None:
+    for written in (quoted(text), plain_or_quoted(text)):
+        assert loader.loads(f"- value: {written}\n", "t.yaml").data == [{"value": text}], written
+    in_block = loader.loads(f"events:\n  - value: {_indented(block(text))}\n", "t.yaml").data
+    assert in_block == {"events": [{"value": text}]}
+
+
+def _indented(value: str) -> str:
+    return value.replace("\n", "\n  ")
+
+
+def test_a_block_keeps_markdown_readable() -> None:
+    assert block("Eerste alinea.\n\nTweede alinea.\n") == "|\n    Eerste alinea.\n\n    Tweede alinea."
+    assert block("    code\n") == "|2\n        code"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("# kop\nevents: []\n", "# kop\nevents:\n  - id: b\n    title: B\n", id="empty-flow-list"),
+        pytest.param(
+            "events: []  # nog leeg\r\n", "events:  # nog leeg\r\n  - id: b\r\n    title: B\r\n", id="comment-kept"
+        ),
+        pytest.param("events:\nthemes: []\n", "events:\n  - id: b\n    title: B\nthemes: []\n", id="nothing-after-key"),
+        pytest.param("events:\n  - id: a", "events:\n  - id: a\n  - id: b\n    title: B\n", id="no-final-line-break"),
+        pytest.param("events:\n- id: a\n", "events:\n- id: a\n- id: b\n  title: B\n", id="dash-at-the-key"),
+        pytest.param(
+            "events:\r\n    - id: a\r\nthemes: []\r\n",
+            "events:\r\n    - id: a\r\n    - id: b\r\n      title: B\r\nthemes: []\r\n",
+            id="wider-indent-crlf",
+        ),
+    ],
+)
+def test_a_new_entry_goes_at_the_end_of_its_list(text: str, expected: str) -> None:
+    assert with_entry(text, "events", "- id: b\n  title: B\n") == expected
+
+
+def test_options_give_a_valid_entry_and_keep_the_rest(project: Path, cli: Cli) -> None:
+    before = (project / "events.yaml").read_bytes()
+    options = _options(title='Webinar: "leesbaar" schrijven', type="webinar", theme="begrijpelijke-taal", venue=None)
+    result = _new_event(cli, project, *options, "--community", "netwerk-direct-duidelijk", "--online")
+    assert result.returncode == 0, result.stderr
+    after = (project / "events.yaml").read_bytes()
+    assert after.startswith(before)
+    assert b"# Toegevoegd met `python -m generator new event`" in after
+    assert cli("check", "--root", str(project)).returncode == 0
+    event = _event(project, "cx-nieuw")
+    assert event.title == 'Webinar: "leesbaar" schrijven'
+    assert event.communities == ["community-cx", "netwerk-direct-duidelijk"]
+    assert (event.location.online, event.location.venue) == (True, None)
+
+
+def test_outside_a_terminal_only_what_is_needed_is_asked(project: Path, cli: Cli) -> None:
+    """Answers from a script: an optional question would take the next answer, so none is asked."""
+    answers = "Een titel\nvraag-event\ncommunity-cx\nBibliotheek Utrecht\nWe praten bij.\n"
+    result = _new_event(cli, project, "--start", "2027-06-01", stdin=answers)
+    assert result.returncode == 0, result.stderr
+    event = _event(project, "vraag-event")
+    assert (event.start, event.end, event.type, event.open_to_all) == (date(2027, 6, 1), None, None, False)
+
+
+@pytest.mark.parametrize(("end", "expected"), [("2027-06-02", date(2027, 6, 2)), ("", None)])
+def test_in_a_terminal_the_end_of_an_all_day_event_may_stay_empty(
+    project: Path, cli: Cli, end: str, expected: date | None
+) -> None:
+    answers = ["Dagen", "dagen", "community-cx", "", "", end, "", "Bibliotheek Utrecht", "", "", "", "", "Tekst."]
+    result = _new_event(cli, project, "--start", "2027-06-01", stdin="\n".join(answers) + "\n", terminal=True)
+    assert result.returncode == 0, result.stderr
+    assert "Einde (end), in dezelfde vorm als het begin. Bij een hele dag: de laatste dag (mag leeg): " in result.stdout
+    assert _event(project, "dagen").end == expected
+
+
+def test_a_new_community_goes_before_a_following_list(project: Path, cli: Cli) -> None:
+    communities = project / "communities.yaml"
+    data = communities.read_text(encoding="utf-8")
+    themes_block = data[data.index("themes:") : data.index("communities:")]
+    communities.write_text(data.replace(themes_block, "") + themes_block, encoding="utf-8")
+    options = ["--id", "nieuw", "--name", "Nieuw", "--summary", "Iets nieuws.", "--description", "Over iets nieuws."]
+    result = cli("new", "community", "--root", str(project), *options, "--join-url", "https://example.org/nieuw")
+    assert result.returncode == 0, result.stderr
+    network = load_site(DataFiles(project))
+    assert network.communities[-1].id == "nieuw"
+    assert len(network.themes) == 3
+
+
+def test_a_file_without_the_list_says_so() -> None:
+    with pytest.raises(NoList):
+        with_entry("- id: a\n", "events", "- id: b\n")
+    with pytest.raises(NoList):
+        with_entry("themes: []\n", "events", "- id: b\n")
+    with pytest.raises(NotABlockList):
+        with_entry("events: [{id: a}]\n", "events", "- id: b\n")
+
+
+# The real command, in its own process, as an editor runs it.
+
+
+def _real(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
+    env["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def test_the_real_command_asks_and_adds(project: Path) -> None:
+    answers = "Nieuw\ncx-nieuw\ncx\ncommunity-cx\n2027-05-11\nStadskantoor\nWe oefenen.\n"
+    result = _real("new", "event", "--root", str(project), stdin=answers)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Er is geen community met id `cx` in communities.yaml.")
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout.endswith("Toegevoegd aan events.yaml: cx-nieuw. Controleer het en maak een pull request.\n")
+    assert _event(project, "cx-nieuw").location.venue == "Stadskantoor"
+
+
+def test_the_real_command_stops_without_a_traceback_at_the_end_of_the_answers(project: Path) -> None:
+    before = (project / "events.yaml").read_bytes()
+    result = _real("new", "event", "--root", str(project), stdin="Nieuw\n")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Geen antwoord op: Id (id)" in result.stderr
+    assert (project / "events.yaml").read_bytes() == before
