@@ -161,27 +161,55 @@ def _check(files: DataFiles, output_format: str, base: str | None) -> int:
         return 1
     warnings = review(network, moments.now(), _event_ids_at(base, files))
     _report(warnings, files, output_format)
-    print(
-        f"In orde: {len(network.communities)} community's, {len(network.events)} evenementen, "
-        f"{len(network.themes)} thema's en {len(network.external)} externe community's."
-        + (f" {len(warnings)} waarschuwing(en) om na te kijken." if warnings else "")
-    )
+    counts = [
+        _counted(len(network.communities), "community", "community's"),
+        _counted(len(network.events), "evenement", "evenementen"),
+        _counted(len(network.themes), "thema", "thema's"),
+        _counted(len(network.external), "externe community", "externe community's"),
+    ]
+    to_review = f" {_counted(len(warnings), 'waarschuwing', 'waarschuwingen')} om na te kijken." if warnings else ""
+    print(f"In orde: {', '.join(counts[:-1])} en {counts[-1]}.{to_review}")
     return 0
 
 
+def _counted(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
 def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
-    """The event ids in events.yaml at git version `base`, or None when that cannot be read."""
+    """The event ids in events.yaml at git version `base`, or None (with a warning) when that cannot be read."""
     if not base:
         return None
+    skipped = "Daarom herkent de controle nu geen nieuwe evenementen. De rest van de controle gaat gewoon door."
     try:
-        shown = subprocess.run(
-            ["git", "show", f"{base}:./{files.events}"], cwd=files.root, capture_output=True, text=True, check=True
-        )
+        found = _git(files.root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+        shown = _git(files.root, "show", f"{base}:./{files.events}") if found.returncode == 0 else found
+    except OSError:
+        _warn(f"git is niet gevonden, dus --base {base} kan niet worden gelezen. {skipped}")
+        return None
+    if found.returncode != 0:
+        _warn(f"De git-versie `{base}` (--base) is niet gevonden. Klopt de naam, en is die versie opgehaald? {skipped}")
+        return None
+    if shown.returncode != 0:
+        _warn(f"In de git-versie `{base}` staat geen {files.events}. {skipped}")
+        return None
+    try:
         data = loader.loads(shown.stdout, files.events).data
-    except (OSError, subprocess.CalledProcessError, DataError):
+    except DataError:
+        _warn(f"{files.events} in de git-versie `{base}` is niet te lezen. {skipped}")
         return None
     entries = data.get("events") if isinstance(data, dict) else None
     return {str(entry.get("id")) for entry in entries or [] if isinstance(entry, dict)}
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+    )
+
+
+def _warn(message: str) -> None:
+    print(f"waarschuwing: {message}", file=sys.stderr)
 
 
 def _render(config_file: Path, out: Path) -> int:

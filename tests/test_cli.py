@@ -139,3 +139,76 @@ def test_the_real_command_says_its_argparse_errors_in_dutch(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "python -m generator: fout: dit is onbekend: --soort webinar" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+# `check`'s last line.
+
+
+def test_the_summary_counts_in_singular_and_plural(project: Path, cli: Cli) -> None:
+    result = cli("check", "--root", str(project))
+    assert result.stdout.splitlines()[-1] == (
+        "In orde: 3 community's, 6 evenementen, 3 thema's en 1 externe community. 3 waarschuwingen om na te kijken."
+    )
+    # One upcoming event of all three communities, without a registration link: one warning.
+    events = project / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    first = text.index("  - id:")
+    one_event = text[: text.index("  - id:", first + 1)]
+    one_event = one_event.replace("2026-10-25", "2027-01-25").replace(
+        "communities: [community-cx]",
+        "communities: [community-cx, netwerk-direct-duidelijk, community-online-formulieren]",
+    )
+    events.write_text(one_event, encoding="utf-8")
+    result = cli("check", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "In orde: 3 community's, 1 evenement, 3 thema's en 1 externe community. 1 waarschuwing om na te kijken."
+    )
+
+
+# `check --base`: a git version to compare with, to see which events are new.
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repository(project: Path) -> Path:
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-qm", "data")
+    return project
+
+
+def test_a_base_that_does_not_exist_is_named_and_the_check_goes_on(repository: Path, cli: Cli) -> None:
+    result = cli("check", "--root", str(repository), "--base", "origin/bestaat-niet")
+    assert result.returncode == 0, result.stderr
+    assert "waarschuwing: De git-versie `origin/bestaat-niet` (--base) is niet gevonden." in result.stderr
+    assert result.stdout.splitlines()[-1].startswith("In orde: ")
+
+
+def test_a_base_without_the_events_file_is_named(repository: Path, cli: Cli) -> None:
+    _git(repository, "rm", "-q", "events.yaml")
+    _git(repository, "commit", "-qm", "no events")
+    _git(repository, "checkout", "-q", "HEAD~1", "--", "events.yaml")
+    result = cli("check", "--root", str(repository), "--base", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert "waarschuwing: In de git-versie `HEAD` staat geen events.yaml." in result.stderr
+
+
+def test_a_base_outside_a_git_repository_is_named(project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(project.parent))
+    result = cli("check", "--root", str(project), "--base", "main")
+    assert result.returncode == 0, result.stderr
+    assert "waarschuwing: De git-versie `main` (--base) is niet gevonden." in result.stderr
+
+
+def test_a_base_that_exists_gives_no_warning(repository: Path, cli: Cli) -> None:
+    result = cli("check", "--root", str(repository), "--base", "HEAD")
+    assert "--base" not in result.stderr and "git-versie" not in result.stderr
