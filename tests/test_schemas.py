@@ -297,11 +297,124 @@ def test_check_jsonschema_accepts_the_data() -> None:
     """A third reader (check-jsonschema's own YAML reader) agrees that the data is valid."""
     for name in DATA_FILES:
         schema = SCHEMA_DIR / name.replace(".yaml", ".schema.json")
-        for folder in (ROOT, FIXTURE):
-            result = subprocess.run(
-                [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), str(folder / name)],
-                capture_output=True,
-                text=True,
-                env={**os.environ, "NO_COLOR": "1"},
-            )
-            assert result.returncode == 0, result.stdout + result.stderr
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "check_jsonschema",
+                "--schemafile",
+                str(schema),
+                str(ROOT / name),
+                str(FIXTURE / name),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- value by value: the schema's rules against the check's validators ----------------------------
+
+# Values an editor can write, per kind of value, and where the kind stands in a schema.
+TRICKY = {
+    "line": (
+        ("events.yaml", "Event", "title"),
+        [
+            "Koffie",
+            "  Koffie  ",
+            "Koffie\n",
+            "\nKoffie\n",
+            "Koffie\nthee",
+            "Koffie\r\n",
+            "",
+            "   ",
+            "\n",
+            "\u00a0x\u00a0",
+        ]
+        + ["\x1cx", "x\u2028y", "a < b", "a>b", "Koffie &amp; thee", "Koffie & thee", "&#38;", "&x", "R&D;"],
+    ),
+    "summary": (
+        ("events.yaml", "Event", "summary"),
+        ["x" * 200, "x" * 201, "😀" * 200, "😀" * 201, " " * 5 + "x" * 200 + "\n", "é" * 200, "e\u0301" * 101],
+    ),
+    "markdown": (("events.yaml", "Event", "description"), ["Tekst", "  \n", "", "\u3000", "*vet*\n\nMeer."]),
+    "slug": (
+        ("events.yaml", "Event", "id"),
+        ["cx-2026", "a", "a--b", "-a", "a-", "Cx", "café", "a b", "", "a_b", "１"],
+    ),
+    "url": (
+        ("events.yaml", "Event", "registration_url"),
+        ["https://example.org", "HTTPS://example.org/x", " https://example.org ", "https://example.org\n"]
+        + ["http://x", "https://", "https:///x", "https://?x", "https://#x", "https://x y", "https://x\u00a0y"]
+        + ["ftp://x", "javascript:alert(1)", "www.example.org", "example.org", "https:x", "Https://x.nl/a?b=c#d"],
+    ),
+    "email": (
+        ("communities.yaml", "Community", "contact_email"),
+        ["naam@example.org", " naam@example.org ", "naam@example.org\n", "mailto:naam@example.org", "na am@x.nl"]
+        + ["naam@x", "naam@x.n", 'n"a@x.nl', "naam@x_y.nl", "a.b+c@sub.example.org", "a@b@c.nl", "<a@b.nl>"],
+    ),
+    "moment": (
+        ("events.yaml", "Event", "start"),
+        ["2026-12-08", "2026-12-08 14:00", "2026-12-08T14:00", " 2026-12-08 \n", "2026-12-8", "2026-12-08 9:00"]
+        + ["2027-02-29", "2028-02-29", "2000-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-12-00"]
+        + ["2026-12-08 24:00", "2026-12-08 23:59", "2026-12-08 14:60", "2026-12-08 14:00:00", "1999-12-31"]
+        + ["2100-01-01", "2099-12-31", "2027-03-28 02:00", "2027-03-28 02:59", "2027-03-28 03:00"]
+        + ["2027-03-28 01:59", "2026-10-25 02:30", "2026-10-25 03:00", "2026-10-25 01:59", "2026-03-29 02:15"]
+        + ["2026-12-08  14:00", "2026/12/08", "8 december 2026"],
+    ),
+}
+
+
+def _check_accepts(kind: str, value: str) -> bool:
+    from pydantic import TypeAdapter, ValidationError
+
+    from generator.data import fields, models
+
+    types = {"summary": fields.Summary, "markdown": fields.MarkdownText, "moment": models.Moment}
+    annotation = types.get(kind) or getattr(fields, kind.capitalize())
+    try:
+        TypeAdapter(annotation).validate_python(value, strict=True)
+    except ValidationError:
+        return False
+    return True
+
+
+def _field_schema(where: tuple[str, str, str]) -> dict[str, Any]:
+    file, entry, field = where
+    return dict(_schema(file)["$defs"][entry]["properties"][field])
+
+
+@pytest.mark.parametrize("kind", sorted(TRICKY))
+def test_schema_and_check_agree_value_by_value(kind: str) -> None:
+    """Spaces around a value, a line break at the end (`title: |`), the case of https://, lengths in
+    characters, dates and summer time: jsonschema (Python's re) gives the check's verdict."""
+    where, values = TRICKY[kind]
+    validator = jsonschema.Draft202012Validator(_field_schema(where))
+    verdicts = {value: (_check_accepts(kind, value), validator.is_valid(value)) for value in values}
+    assert {value for value, (check, schema) in verdicts.items() if check != schema} == set(), verdicts
+    assert {check for check, _ in verdicts.values()} == {True, False}
+
+
+def test_javascript_gives_the_same_verdicts() -> None:
+    """The same values through the patterns as yaml-language-server compiles them (`u` flag)."""
+    node = shutil.which("node")
+    require_tool(node is not None, "Node.js")
+    cases = [
+        {"kind": kind, "value": value, "patterns": _patterns(_field_schema(where))}
+        for kind, (where, values) in TRICKY.items()
+        for value in values
+    ]
+    script = (
+        "const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(cases.map((c) =>"
+        " c.patterns.every((p) => new RegExp(p, 'u').test(c.value)))));"
+    )
+    result = subprocess.run([str(node), "-e", script], input=json.dumps(cases), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    disagree = [
+        (case["kind"], case["value"])
+        for case, verdict in zip(cases, json.loads(result.stdout), strict=True)
+        if verdict != _check_accepts(case["kind"], case["value"])
+    ]
+    assert disagree == []

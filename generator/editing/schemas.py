@@ -165,7 +165,8 @@ def _kind_rules(kind: str, field: str) -> list[Schema]:
 
 
 _WRITTEN = f"{_TRIM}{_DAY}(?:[ T][0-9]{{2}}:[0-9]{{2}})?{_TRIM}{_END}"
-_TIMED = f"^{_TRIM}{_DAY}[ T]"
+_DAY_AND = f"^{_TRIM}{_DAY}[ T]"
+_TIMED = f"{_DAY_AND}[0-9]"
 _ALL_DAY = f"^{_TRIM}{_DAY}{_TRIM}{_END}"
 
 
@@ -187,7 +188,7 @@ def _moment_rules(field: str) -> list[Schema]:
             f"De datum in `{field}` bestaat niet. Controleer de dag en de maand.",
         ),
         _rule(
-            f"^(?!{_TIMED})|{_TIMED}(?:[01][0-9]|2[0-3]):[0-5][0-9]",
+            f"^(?!{_TIMED})|{_DAY_AND}(?:[01][0-9]|2[0-3]):[0-5][0-9]",
             f"De tijd in `{field}` bestaat niet. Gebruik uren van 00 tot 23 en minuten van 00 tot 59.",
         ),
         _rule(
