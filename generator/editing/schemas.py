@@ -92,7 +92,14 @@ _END = r"(?![\s\S])"
 _TRIM = f"[{_SPACE}]*"
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 _DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_MONTH_DAY = r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+# Month and day of a date that exists in any year; the 29th of February has its own rule.
+_MONTH_DAY = "|".join(
+    (
+        r"(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+        r"(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+        r"02-(?:0[1-9]|1[0-9]|2[0-8])",
+    )
+)
 _LEAP_DAY = r"20(?:[02468][048]|[13579][26])-02-29"
 
 
@@ -184,7 +191,7 @@ def _moment_rules(field: str) -> list[Schema]:
             f"Het jaar in `{field}` klopt niet. Kies een jaar van {FIRST_YEAR} tot en met {LAST_YEAR}.",
         ),
         _rule(
-            f"^(?!{_WRITTEN})|^{_TRIM}(?:[0-9]{{4}}-{_MONTH_DAY}|{_LEAP_DAY})",
+            f"^(?!{_WRITTEN})|^{_TRIM}(?:[0-9]{{4}}-(?:{_MONTH_DAY})|{_LEAP_DAY})",
             f"De datum in `{field}` bestaat niet. Controleer de dag en de maand.",
         ),
         _rule(
