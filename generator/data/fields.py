@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from . import markdown_text
+from . import invisible, markdown_text
 from .problems import invalid
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -22,7 +22,7 @@ _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-
 
 def _slug(value: str) -> str:
     if not SLUG.match(value):
-        raise invalid("bad_slug", value=value)
+        raise invalid("bad_slug", value=value, **invisible.hint(value, id_like=True))
     return value
 
 
@@ -49,19 +49,23 @@ def _markdown(value: str) -> str:
     link = markdown_text.unsafe_link(value)
     if link:
         raise invalid("unsafe_link", link=link[:60])
+    bare = markdown_text.link_without_scheme(value)
+    if bare:
+        fixed = f"mailto:{bare}" if "@" in bare and "/" not in bare else f"https://{bare}"
+        raise invalid("link_without_scheme", link=bare, suggestion=fixed)
     return value
 
 
 def _url(value: str) -> str:
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
-        raise invalid("bad_url", value=value[:60])
+        raise invalid("bad_url", value=value, **invisible.hint(value))
     return value.strip()
 
 
 def _email(value: str) -> str:
     if not _EMAIL.match(value.strip()):
-        raise invalid("bad_email", value=value[:60])
+        raise invalid("bad_email", value=value, **invisible.hint(value, email=True))
     return value.strip()
 
 

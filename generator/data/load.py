@@ -11,10 +11,11 @@ from collections.abc import Collection
 
 from pydantic import BaseModel, ValidationError
 
-from . import loader
+from . import loader, moments
 from .checks import cross_checks, entries
 from .files import DataFiles
 from .loader import Document
+from .misread import merge, misread
 from .models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
 from .network import Network
 from .problems import DataError, Problem
@@ -29,7 +30,7 @@ _FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
 
 def load(files: DataFiles, *, reserved_event_ids: Collection[str] = ()) -> Network:
     """The network in the files; `reserved_event_ids` are ids that the site's own pages use."""
-    problems: list[Problem] = []
+    problems = _clock_problems()
     documents: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
     for attribute, file_model in _FILE_MODELS:
@@ -40,13 +41,17 @@ def load(files: DataFiles, *, reserved_event_ids: Collection[str] = ()) -> Netwo
             problems.extend(error.problems)
             continue
         documents[attribute] = document
-        if not isinstance(document.data, dict):
+        if not isinstance(document.data, dict) or not document.data:
+            # Also `{}`: the lists would default to empty and the site would lose them without a word.
+            # An agenda with nothing in it is written `events: []`.
             problems.append(document.problem((), "top_level", expected=top_keys(file_model)))
             continue
+        found = list(misread(document, file_model))
         try:
             models[attribute] = file_model.model_validate(document.data)
         except ValidationError as error:
-            problems.extend(translate(error, document, file_model))
+            found.extend(translate(error, document, file_model))
+        problems.extend(merge(found, document, file_model))
     if "communities" in documents:
         problems.extend(
             cross_checks(
@@ -69,6 +74,19 @@ def load(files: DataFiles, *, reserved_event_ids: Collection[str] = ()) -> Netwo
         events=tuple(events.events),
         external=tuple(external.external_communities),
     )
+
+
+def _clock_problems() -> list[Problem]:
+    """A `SOURCE_DATE_EPOCH` that is not a time, reported with the data's problems.
+
+    Every command reads the clock after loading; checking it here lets the check, the build and
+    `render` refuse it the same way, in one list with everything else, instead of in a traceback.
+    """
+    try:
+        moments.now()
+    except DataError as error:
+        return list(error.problems)
+    return []
 
 
 def _keep_sources(model: BaseModel, document: Document) -> None:

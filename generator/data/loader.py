@@ -23,6 +23,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
+from yaml.tokens import ScalarToken
 
 from .problems import DataError, Problem
 
@@ -42,6 +43,14 @@ class Document:
     data: Any
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    comments_after: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    """Unquoted text values with a `# comment` after them on the same line: where the comment starts."""
+    blocks: dict[Loc, tuple[int, int, str]] = field(default_factory=dict)
+    """Text over more than one line: the first and last line, and how YAML joins the lines: `|` keeps
+    them, `>` and `` (unquoted text) make one line of them."""
+    flow: set[Loc] = field(default_factory=set)
+    """Mappings written on one line, between `{` and `}`."""
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Where `loc` stands, or its nearest parent that exists (a missing field has no place)."""
@@ -96,6 +105,24 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
         Parser.__init__(self)
         Composer.__init__(self)
         BaseResolver.__init__(self)
+        self.comments: dict[int, int] = {}
+        """Where comments start: line to column (0-based), for text that YAML cut off at ` #`."""
+
+    def scan_to_next_token(self) -> None:
+        """PyYAML's own loop, which drops comments; this one also remembers where each starts."""
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        while True:
+            while self.peek() == " ":
+                self.forward()
+            if self.peek() == "#":
+                self.comments.setdefault(self.line, self.column)
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if not self.scan_line_break():  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+                return
+            if not self.flow_level:
+                self.allow_simple_key = True
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave Parser.peek_event untyped
@@ -116,8 +143,10 @@ def load(path: Path, display_name: str) -> Document:
 def loads(text: str, display_name: str) -> Document:
     """Load an editor file's text (also an older version of it, from git)."""
     _refuse_tabs(text, display_name)
+    loader: _StrictLoader | None = None
     try:
-        root = compose(text)
+        loader = _StrictLoader(text)
+        root = loader.get_single_node()
     except _Refused as refused:
         mark = refused.event.start_mark  # the parser marks every event; the stubs allow None
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -129,10 +158,13 @@ def loads(text: str, display_name: str) -> Document:
         raise DataError(
             [Problem(display_name, line, column, "yaml_control_character", {"code": f"U+{error.character:04X}"})]
         ) from None
-    document = Document(display_name, None)
+    finally:
+        if loader is not None:
+            loader.dispose()
+    document = Document(display_name, None, text=text)
     problems: list[Problem] = []
     if root is not None:
-        document.data = _convert(root, (), document, problems)
+        document.data = _convert(root, (), document, problems, loader.comments)
     if problems:
         raise DataError(problems)
     return document
@@ -186,38 +218,59 @@ _SYNTAX_HINTS = (
 )
 
 
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#"'][^:#]*:\s+)?(["'])""")
 _KEY_ON_ITS_OWN_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*$")
 # A value that starts like a list, a mapping or a quoted text but goes on after it: `[Online] Titel`.
 _SPECIAL_START = re.compile(r"""^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+)[\[{"']""")
+# `title:Terugblik` or `title:` with a no-break space: YAML reads one word, not a field and a value.
+_NO_SPACE_AFTER_COLON = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*):([^ \t\r\n])")
+_FIELD_AT = re.compile(r"^( *)[A-Za-z_][A-Za-z0-9_]*:(?:\s|$)")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -> Problem:
     """The place and the likely cause of a YAML syntax error, in the editor's terms.
 
-    PyYAML notices many mistakes only later in the file; where the cause can be told from the
-    text (an unclosed quote, a field indented too deep, a missing colon), the problem is put there.
+    PyYAML notices many mistakes only later in the file. The problem moves away from where the
+    parser failed only when the cause is certain: the scanner saw a quoted text run over more than
+    one line, or the line itself shows the mistake. A guess never moves it.
     """
     mark = error.problem_mark or error.context_mark
     described = f"{error.context or ''} {error.problem or ''}"
     key = next((key for hint, key in _SYNTAX_HINTS if hint in described), "yaml_syntax")
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
-    unclosed = _unclosed_quote(lines[:line])
+    unclosed = _unclosed_quote(error, text)
     if unclosed:
         return Problem(display_name, *unclosed, "yaml_quote")
-    special = _SPECIAL_START.match(lines[line - 1]) if line <= len(lines) else None
-    if special and _closes_before(lines[line - 1], len(special.group(1)), column - 1):
+    source_line = lines[line - 1] if line <= len(lines) else ""
+    special = _SPECIAL_START.match(source_line)
+    if special and _closes_before(source_line, len(special.group(1)), column - 1):
         return Problem(display_name, line, len(special.group(1)) + 1, "yaml_needs_quotes")
     if key == "yaml_escape":
         column -= 1  # PyYAML points after the backslash; the editor looks for the backslash itself
     elif key == "yaml_missing_colon" and error.context_mark is not None:
         line, column = error.context_mark.line + 1, error.context_mark.column + 1
-    elif key == "yaml_colon" and line <= len(lines) and _KEY_ON_ITS_OWN_LINE.match(lines[line - 1][: column - 1]):
+        glued = _NO_SPACE_AFTER_COLON.match(lines[line - 1]) if line <= len(lines) else None
+        if glued:
+            after = "yaml_nbsp_after_colon" if glued.group(2) == "\u00a0" else "yaml_space_after_colon"
+            return Problem(display_name, line, glued.end(1) + 1, after, {"field": glued.group(1)})
+    elif key == "yaml_colon" and _KEY_ON_ITS_OWN_LINE.match(source_line[: column - 1]):
         # "key: value" read as the continuation of the line above: the key is indented too deep.
-        source_line = lines[line - 1]
         return Problem(display_name, line, len(source_line) - len(source_line.lstrip()) + 1, "yaml_indent")
+    if key == "yaml_indent" and _starts_an_item_without_dash(lines, line):
+        field = _FIELD_AT.match(source_line)
+        assert field is not None
+        name = source_line.strip().split(":", 1)[0]
+        return Problem(display_name, line, len(field.group(1)) + 1, "missing_dash", {"field": name})
     return Problem(display_name, line, column, key)
+
+
+def _starts_an_item_without_dash(lines: list[str], line: int) -> bool:
+    """True when `line` is a field at the column where the items above start with `- `."""
+    field = _FIELD_AT.match(lines[line - 1]) if line <= len(lines) else None
+    if field is None:
+        return False
+    dash = f"{field.group(1)}- "
+    return any(earlier.startswith(dash) for earlier in lines[: line - 1])
 
 
 def _closes_before(source_line: str, start: int, error: int) -> bool:
@@ -227,30 +280,43 @@ def _closes_before(source_line: str, start: int, error: int) -> bool:
     return 0 <= end < error
 
 
-def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
-    """The first value that opens a quote and does not close it on the same line.
+def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
+    """Where a quoted text starts that the scanner read over more than one line, if any.
 
     YAML allows quoted text over several lines, but editors never mean to: an unclosed quote
-    swallows the lines after it, and PyYAML then reports a confusing error further down.
+    swallows the lines after it, and PyYAML then reports a confusing error further down. The
+    scanner's own tokens tell it for sure; a quote at the start of a line inside `description: |`
+    is text, not a quote.
     """
-    for number, source_line in enumerate(lines, start=1):
-        match = _QUOTED_VALUE.match(source_line)
-        if not match:
-            continue
-        quote, rest = match.group(1), source_line[match.end() :]
-        closing = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
-        if closing is None:
-            return number, match.start(1) + 1
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return error.context_mark.line + 1, error.context_mark.column + 1
+    try:
+        for token in yaml.scan(text):
+            quoted = isinstance(token, ScalarToken) and token.style in ('"', "'")
+            if quoted and token.end_mark.line > token.start_mark.line:
+                return token.start_mark.line + 1, token.start_mark.column + 1
+    except yaml.YAMLError:
+        pass
     return None
 
 
-def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem]) -> Any:
+def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], comments: dict[int, int]) -> Any:
     document.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
-        return _scalar(node)
+        value = _scalar(node)
+        if node.style in ("|", ">"):
+            document.blocks[loc] = (node.start_mark.line + 2, node.end_mark.line, node.style)
+        elif node.style is None and node.end_mark.line > node.start_mark.line:
+            document.blocks[loc] = (node.start_mark.line + 1, node.end_mark.line + 1, "")
+        comment = comments.get(node.end_mark.line, -1)
+        if node.style is None and isinstance(value, str) and comment >= node.end_mark.column:
+            document.comments_after[loc] = (node.end_mark.line + 1, comment + 1)
+        return value
     if isinstance(node, SequenceNode):
-        return [_convert(item, (*loc, i), document, problems) for i, item in enumerate(node.value)]
+        return [_convert(item, (*loc, i), document, problems, comments) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
+    if node.flow_style:
+        document.flow.add(loc)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -258,12 +324,17 @@ def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem]) 
             problems.append(Problem(document.file, *key_position, "yaml_complex_key"))
             continue
         key = key_node.value
+        if key in result and loc and isinstance(loc[-1], int) and key == next(iter(result)):
+            # The first field of a list item again: a new item whose `- ` is missing. One message for
+            # the cause, instead of one "twice" for each of its fields.
+            problems.append(Problem(document.file, *key_position, "missing_dash", {"field": key}))
+            break
         if key in result:
             first_line = document.keys[(*loc, key)][0]
             problems.append(Problem(document.file, *key_position, "duplicate_key", {"field": key, "first": first_line}))
             continue
         document.keys[(*loc, key)] = key_position
-        result[key] = _convert(value_node, (*loc, key), document, problems)
+        result[key] = _convert(value_node, (*loc, key), document, problems, comments)
     return result
 
 

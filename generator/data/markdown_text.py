@@ -117,6 +117,25 @@ def unsafe_link(source: str) -> str | None:
     return None
 
 
+# What an editor writes for a web or mail address when the scheme is forgotten: `www.example.org/x`,
+# `example.org`, `naam@example.org`. Markdown turns these into links relative to the page: broken.
+_LOOKS_LIKE_HOST = re.compile(r"^(?:www\.|[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)|[^\s@/]+@[\w-]+(?:\.[\w-]+)+$)", re.I)
+
+# A relative link to a file (`verslag.pdf`, `index.md`) is not a host name.
+_PAGE_FILE = re.compile(r"^[^/]*\.(?:md|html?|pdf|png|jpe?g|svg|gif|docx?|xlsx?|pptx?|odt|txt|csv|ics)$", re.I)
+
+
+def link_without_scheme(source: str) -> str | None:
+    """The first link whose address is a web or mail address without `https://` or `mailto:`, if any."""
+    collector = _LinkCollector()
+    collector.feed(_markdown_html(source))
+    for tag, address in collector.links:
+        bare = tag == "a" and not _SCHEME.match(address.lower())
+        if bare and _LOOKS_LIKE_HOST.match(address) and not _PAGE_FILE.search(address):
+            return address
+    return None
+
+
 def _host(address: str) -> str:
     """The host an address points to; an address too broken to read (`http://[x`) counts as another host."""
     try:

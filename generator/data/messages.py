@@ -6,6 +6,7 @@ that list and this one in step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,81 +14,125 @@ from .problems import Problem
 
 MESSAGES: Mapping[str, str] = {
     # Reading the file
-    "file_missing": "Dit bestand ontbreekt. Zet het terug in de hoofdmap van de repository.",
-    "not_utf8": "Hier staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8, of typ het teken opnieuw.",
-    "yaml_control_character": "Hier staat een onzichtbaar teken ({code}). Haal het weg; typ de tekst zo nodig opnieuw.",
+    "file_missing": "Dit bestand ontbreekt. Zet het terug in de hoofdmap van de repository, met precies deze naam.",
+    "not_utf8": "Hier staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8 "
+    '(kies bij "Opslaan als" de codering UTF-8), of typ het teken opnieuw.',
+    "yaml_control_character": "Hier staat een onzichtbaar teken ({code}). Haal het weg; typ de tekst zo nodig "
+    "opnieuw. Dit komt vaak door kopiëren en plakken.",
     "yaml_tab": "Hier staat een tab. YAML werkt alleen met spaties: vervang de tab door spaties.",
-    "yaml_anchor": "Ankers en verwijzingen (& en *) zijn niet toegestaan. Schrijf de waarde gewoon uit.",
-    "yaml_tag": "Een YAML-tag (zoals !!str) is niet toegestaan. Haal de tag weg; zet tekst tussen aanhalingstekens.",
+    "yaml_anchor": "Ankers en verwijzingen (`&` en `*`) zijn niet toegestaan. Schrijf de waarde gewoon uit. "
+    "Begint je tekst met `&` of `*`? Zet hem dan tussen aanhalingstekens.",
+    "yaml_tag": "Een YAML-tag (zoals `!!str`) is niet toegestaan. Haal de tag weg. "
+    "Begint je tekst met `!`? Zet hem dan tussen aanhalingstekens.",
     "yaml_colon": "Hier staat een dubbele punt die YAML niet begrijpt. "
     "Zet de hele tekst tussen aanhalingstekens, of zet een spatie na de dubbele punt van het veld.",
-    "yaml_missing_colon": "Hier mist een dubbele punt na de veldnaam, of een aanhalingsteken is niet gesloten.",
+    "yaml_missing_colon": "Hier mist een dubbele punt na de veldnaam. "
+    "Schrijf `veld: waarde`, met een spatie na de dubbele punt.",
+    "yaml_space_after_colon": "Na `{field}:` mist een spatie. Schrijf een spatie na de dubbele punt, "
+    "bijvoorbeeld `title: Terugblik`.",
+    "yaml_nbsp_after_colon": "Na `{field}:` staat een harde spatie (een ander, onzichtbaar teken). "
+    "Haal die weg en typ een gewone spatie. Dit komt vaak door kopiëren en plakken.",
     "yaml_needs_quotes": "Deze tekst begint met een haakje of een aanhalingsteken, en gaat daarna verder. "
-    'YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: title: "[Online] Terugblik".',
-    "yaml_indent": "De inspringing klopt hier niet. Zet dit veld precies onder de andere velden van hetzelfde item.",
-    "yaml_documents": "Dit bestand heeft meer dan één deel (---). Haal de extra --- weg.",
-    "yaml_quote": "Een aanhalingsteken is niet gesloten. Sluit de tekst af met hetzelfde aanhalingsteken.",
-    "yaml_escape": "Een backslash (\\) in tekst tussen dubbele aanhalingstekens werkt hier niet. "
+    'YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: `title: "[Online] Terugblik"`.',
+    "yaml_indent": "De inspringing klopt hier niet. Zet dit veld precies onder de andere velden van hetzelfde item: "
+    "tel de spaties.",
+    "missing_dash": "Hier begint een nieuw item, maar het streepje ervoor ontbreekt. "
+    "Schrijf `- ` voor `{field}:`, net als bij de andere items in de lijst.",
+    "yaml_documents": "Dit bestand heeft meer dan één deel (`---`). Haal de extra `---` weg.",
+    "yaml_quote": "Een aanhalingsteken is niet gesloten. Sluit de tekst af met hetzelfde aanhalingsteken als "
+    "aan het begin, op dezelfde regel.",
+    "yaml_escape": "Een backslash (`\\`) in tekst tussen dubbele aanhalingstekens werkt hier niet. "
     "Gebruik enkele aanhalingstekens of schrijf twee backslashes.",
-    "yaml_syntax": "De YAML klopt hier niet. Controleer de inspringing, de dubbele punten en de aanhalingstekens.",
-    "yaml_complex_key": "Een veldnaam moet gewone tekst zijn. Schrijf de naam gevolgd door een dubbele punt.",
+    "yaml_syntax": "De YAML klopt hier niet. Controleer de inspringing, de dubbele punten en de aanhalingstekens, "
+    "op deze regel en de regel erboven. Begint de tekst met een bijzonder teken? Zet hem dan tussen aanhalingstekens.",
+    "yaml_complex_key": "Een veldnaam moet gewone tekst zijn. Schrijf de naam gevolgd door een dubbele punt, "
+    "zonder haakjes of streepje ervoor.",
     "duplicate_key": "Het veld `{field}` staat hier twee keer (ook op regel {first}). Haal er één weg.",
-    "top_level": "Het bestand moet beginnen met {expected} met daaronder een lijst.",
+    "top_level": "Het bestand moet beginnen met `{expected}` met daaronder een lijst. "
+    "Is de lijst leeg? Schrijf dan bijvoorbeeld `events: []`.",
+    "comment_in_value": "Na `#` staat tekst die niet op de site komt: YAML leest `#` als het begin van een opmerking. "
+    'Hoort de tekst bij de waarde? Zet dan de hele waarde tussen aanhalingstekens, bijvoorbeeld `title: "Café #2"`. '
+    "Is het een opmerking? Zet die dan op een eigen regel.",
+    "field_in_text": "Deze regel lijkt het veld `{field}`, maar hij staat in de tekst van `{block}`: "
+    "hij springt te ver in. Zet `{field}:` net zo ver naar links als `{block}:`.",
+    "joined_lines": "YAML maakt van de regels van `{field}` één lange regel: deze opsomming of dit kopje "
+    "valt dan weg. Schrijf `{field}: |` en zet de tekst op de regels eronder.",
+    "comma_in_flow": "Na de komma begint YAML een nieuw veld: de tekst hoort waarschijnlijk bij `{field}`. "
+    'Zet de hele waarde tussen aanhalingstekens, bijvoorbeeld `address: "Neude 11, Utrecht"`.',
     # Fields
-    "unknown_field": "Het veld `{field}` bestaat niet.",
+    "unknown_field": "Het veld `{field}` bestaat niet. Kijk in CONTRIBUTING.md welke velden er zijn.",
+    "not_indented": "De velden onder `{field}:` springen niet in. Zet ze twee spaties verder naar rechts "
+    "dan `{field}:`.",
     "missing": "Het verplichte veld `{field}` ontbreekt. Voeg het toe.",
-    "empty": "Het veld `{field}` is leeg. Vul een waarde in, of haal het veld weg als het niet verplicht is.",
-    "not_one_of": "`{value}` is geen geldige waarde voor `{field}`. Kies uit: {choices}.",
+    "empty": "Het veld `{field}` is leeg. Vul een waarde in, of haal de hele regel weg als het veld niet verplicht is.",
+    "not_one_of": "`{value}` is geen geldige waarde voor `{field}`. Kies uit: {choices}. Schrijf de waarde precies zo.",
     "not_text": "Het veld `{field}` moet tekst zijn. Zet de waarde tussen aanhalingstekens.",
-    "not_whole_number": "Het veld `{field}` moet een heel getal zijn, zonder aanhalingstekens, bijvoorbeeld 250.",
-    "not_bool": "Het veld `{field}` moet true of false zijn (zonder aanhalingstekens).",
-    "not_list": "Het veld `{field}` moet een lijst zijn: zet elk item op een eigen regel met '- ' ervoor.",
-    "not_mapping": "Hier hoort een item met velden (veldnaam: waarde), geen losse waarde.",
+    "not_whole_number": "Het veld `{field}` moet een heel getal zijn, zonder aanhalingstekens, bijvoorbeeld 250. "
+    "Schrijf alleen cijfers, zonder punt.",
+    "not_bool": "Het veld `{field}` moet `true` of `false` zijn (zonder aanhalingstekens). "
+    "Niet `ja`, `nee`, `yes` of `no`.",
+    "not_list": "Het veld `{field}` moet een lijst zijn: zet elk item op een eigen regel met `- ` ervoor, "
+    "ook als er maar één item is. Of zet de lijst tussen rechte haken.",
+    "not_mapping": "Hier hoort een item met velden (`veldnaam: waarde`), geen losse waarde.",
     "list_empty": "De lijst `{field}` is leeg. Zet er minstens één item in.",
-    "too_long": "Het veld `{field}` is te lang: maximaal {max_length} tekens. Maak de tekst korter.",
+    "too_long": "Het veld `{field}` is te lang: maximaal {max_length} tekens. Maak de tekst korter; "
+    "de rest kan in `description`.",
     "negative": "Het veld `{field}` mag niet negatief zijn. Vul 0 of meer in.",
     "bad_slug": "`{value}` is geen geldige id. Gebruik alleen kleine letters, cijfers en streepjes, "
-    "zoals `community-cx`.",
+    "zoals `community-cx`: geen spaties, hoofdletters of accenten.",
     "multiple_lines": "Het veld `{field}` moet op één regel passen. Haal de regeleinden weg.",
-    "html_in_text": "In `{field}` staat < of >. HTML mag hier niet: schrijf gewone tekst zonder < en >.",
-    "entity_in_text": "In `{field}` staat de HTML-code {entity}. "
-    "Typ het teken zelf, bijvoorbeeld & in plaats van &amp;.",
-    "html_in_markdown": "In `{field}` staat HTML ({tag}). Gebruik Markdown in plaats van HTML, "
-    "bijvoorbeeld **vet** of [linktekst](https://...).",
-    "unsafe_link": "In `{field}` staat een link of afbeelding die niet mag: {link}. "
-    "Gebruik een adres dat begint met https://. Afbeeldingen van andere websites mogen niet.",
-    "bad_url": "`{value}` is geen geldig webadres. Een adres begint met https:// (of http://).",
-    "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.",
+    "html_in_text": "In `{field}` staat `<` of `>`. HTML mag hier niet: schrijf gewone tekst zonder `<` en `>`.",
+    "entity_in_text": "In `{field}` staat de HTML-code `{entity}`. "
+    "Typ het teken zelf, bijvoorbeeld `&` in plaats van `&amp;`.",
+    "html_in_markdown": "In `{field}` staat HTML (`{tag}`). Gebruik Markdown in plaats van HTML, "
+    "bijvoorbeeld `**vet**` of `[linktekst](https://...)`.",
+    "unsafe_link": "In `{field}` staat een link of afbeelding die niet mag: `{link}`. "
+    "Gebruik een adres dat begint met `https://`, `http://`, `mailto:` of `tel:`. "
+    "Afbeeldingen van andere websites mogen niet.",
+    "link_without_scheme": "In `{field}` staat een link zonder `https://` of `mailto:` ervoor: `{link}`. "
+    "Zonder dat wordt het een kapotte link. Schrijf `https://` voor een webadres en `mailto:` voor een e-mailadres.",
+    "bad_url": "`{value}` is geen geldig webadres. Een adres begint met `https://` (of `http://`), zonder spaties.",
+    "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als `naam@organisatie.nl`, zonder `mailto:`.",
     # Dates and times
-    "bad_moment": '`{value}` is geen geldige datum. Schrijf "JJJJ-MM-DD UU:MM" (bijvoorbeeld "2026-12-08 14:00") '
-    'of alleen "JJJJ-MM-DD" voor een evenement van een hele dag.',
+    "bad_moment": '`{value}` is geen geldige datum. Schrijf `"JJJJ-MM-DD UU:MM"` (bijvoorbeeld `"2026-12-08 14:00"`) '
+    'of alleen `"JJJJ-MM-DD"` voor een evenement van een hele dag. Het jaar staat eerst.',
     "year_out_of_range": "Het jaar in `{value}` klopt niet. Kies een jaar van 2000 tot en met 2099.",
-    "impossible_date": "De datum `{value}` bestaat niet. Controleer de dag en de maand.",
-    "impossible_time": "De tijd in `{value}` bestaat niet. Gebruik uren van 00 tot 23 en minuten van 00 tot 59.",
-    "nonexistent_time": "De tijd `{value}` bestaat niet in Nederland: de klok gaat die nacht een uur vooruit. "
-    "Kies een tijd voor 02:00 of vanaf 03:00.",
-    "ambiguous_time": "De tijd `{value}` komt in Nederland twee keer voor: de klok gaat die nacht een uur terug. "
-    "Kies een tijd voor 02:00 of vanaf 03:00.",
+    "impossible_date": "De datum `{value}` bestaat niet. Controleer de dag en de maand. De maand staat in het "
+    'midden: `"2026-12-08"` is 8 december.',
+    "impossible_time": "De tijd in `{value}` bestaat niet. Gebruik uren van 00 tot 23 en minuten van 00 tot 59. "
+    "Schrijf middernacht als `00:00` op de volgende dag.",
+    "nonexistent_time": "De tijd `{value}` bestaat niet in Nederland: de klok gaat die nacht van 02:00 naar 03:00. "
+    "Kies een tijd voor 02:00, of 03:00 of later.",
+    "ambiguous_time": "De tijd `{value}` komt in Nederland twee keer voor: de klok gaat die nacht van 03:00 terug "
+    "naar 02:00. Kies een tijd voor 02:00, of 03:00 of later.",
     "missing_end": "Een evenement met een begintijd heeft ook een eindtijd nodig. Voeg `end` toe, "
-    'bijvoorbeeld end: "2026-12-08 16:00".',
+    'met datum en tijd, bijvoorbeeld `end: "2026-12-08 16:00"`.',
     "end_form": "`end` moet dezelfde vorm hebben als `start`: allebei met tijd, of allebei alleen een datum.",
-    "end_before_start": "Het einde ligt voor het begin, of is gelijk aan het begin. Controleer `start` en `end`.",
-    "online_url_without_online": "Bij `location` staat een `online_url`, maar niet online: true. "
-    "Zet online: true, of haal de link weg.",
-    "location_nowhere": "Bij `location` staat geen plaats. Vul `venue` in, of zet online: true.",
+    "end_before_start": "Het einde ligt voor het begin, of is gelijk aan het begin. Controleer `start` en `end`. "
+    "Bij hele dagen is `end` de laatste dag.",
+    "online_url_without_online": "Bij `location` staat een `online_url`, maar niet `online: true`. "
+    "Zet `online: true`, of haal de link weg.",
+    "location_nowhere": "Bij `location` staat geen plaats. Vul `venue` in, of zet `online: true`.",
     # Across files
-    "duplicate_id": "`{value}` staat al eerder in de lijst (regel {first}). Elke `{field}` moet uniek zijn.",
+    "duplicate_id": "`{value}` staat al eerder in de lijst (regel {first}). Elke `{field}` moet uniek zijn. "
+    "Bestaat het item al? Pas dan dat item aan.",
     "duplicate_in_list": "`{value}` staat twee keer in `{field}`. Haal er één weg.",
-    "unknown_community": "Er is geen community met id `{value}` in communities.yaml.",
-    "unknown_theme": "Er is geen thema met id `{value}` in communities.yaml.",
-    "reserved_id": "De id `{value}` is al in gebruik voor een pagina van de site. Kies een andere id.",
-    # The site's settings and pages
+    "unknown_community": "Er is geen community met id `{value}` in communities.yaml. "
+    "Kopieer de id uit communities.yaml; let op de spelling.",
+    "unknown_theme": "Er is geen thema met id `{value}` in communities.yaml. "
+    "Kopieer de id uit `themes` in communities.yaml, of voeg het thema toe.",
+    "reserved_id": "De id `{value}` is al in gebruik voor een pagina van de site. Kies een andere id, "
+    "bijvoorbeeld met het jaar erin.",
+    # The site's settings, pages and environment
     "page_taken": "Deze pagina maakt de generator zelf. Haal het bestand weg.",
     "config_site_url": "Zet `site_url` in dit bestand, bijvoorbeeld site_url: https://communities.example.nl/. "
     "De agenda-bestanden hebben dat adres nodig.",
     "config_directory_urls": "De generator werkt alleen met use_directory_urls: true. Zet dat in dit bestand.",
+    "bad_epoch": "Deze variabele moet een tijd zijn: het aantal seconden sinds 1 januari 1970, "
+    "bijvoorbeeld `1795950000`. Er staat `{value}`. Haal de variabele weg om de tijd van nu te gebruiken.",
     # Warnings: the check passes, but a reviewer should look
-    "warn_new_past_event": "Het evenement `{value}` is nieuw, maar is al voorbij. Klopt de datum?",
+    "warn_new_past_event": "Het evenement `{value}` is nieuw, maar is al voorbij. Klopt de datum? "
+    "Controleer het jaar in `start` en `end`.",
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
     "Bezoekers weten dan niet hoe ze zich aanmelden.",
     "warn_cancelled_without_reason": "Het evenement `{value}` gaat niet door. Schrijf in `description` waarom, "
@@ -99,31 +144,93 @@ MESSAGES: Mapping[str, str] = {
     "Zet een evenement in de agenda, anders lijkt de community stil te liggen.",
 }
 
+HINTS: Mapping[str, str] = {
+    "curly_quotes": "Er staan gekrulde aanhalingstekens in (`“ ”` of `‘ ’`), bijvoorbeeld uit Word. "
+    'Typ ze opnieuw als rechte aanhalingstekens (`"`).',
+    "space": "Er staat een spatie in, na `{before}`. Haal die weg.",
+    "line_break": "Er staat een regeleinde in, na `{before}`. Haal het weg.",
+    "invisible_space": "Er staat een onzichtbaar teken in, na `{before}`. Haal het weg.",
+    "mailto": "Haal `mailto:` weg: schrijf alleen het adres.",
+    "accent": "Er staat een letter met een accent of een hoofdletter in: `{letter}`. Schrijf `{plain}`.",
+    "space_in_id": "Er staat een spatie in: schrijf een streepje in plaats van de spatie.",
+}
+"""A second sentence that names what is hard to see in a refused value; `problem.params["hint"]`."""
+
 _FALLBACK = "Deze waarde klopt niet. Kijk in CONTRIBUTING.md wat hier mag."
 _SUGGESTION = " Bedoelde je `{suggestion}`?"
+_LONGEST_VALUE = 60
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def describe(problem: Problem) -> str:
-    """The Dutch sentence for one problem, with a "bedoelde je …?" when there is a close match."""
-    params: dict[str, Any] = {"field": "", **problem.params}
+def describe(problem: Problem, *, one_line: bool = True) -> str:
+    """The Dutch sentence for one problem, with what is hard to see and a "bedoelde je …?" when known.
+
+    `one_line` shows a line break in a value as ⏎; a GitHub annotation escapes it instead.
+    """
+    shown = _shown if one_line else _shortened
+    params: dict[str, Any] = {"field": "", **{name: shown(value) for name, value in problem.params.items()}}
     text = MESSAGES.get(problem.key, _FALLBACK).format_map(params)
+    if params.get("hint") in HINTS:
+        text += " " + HINTS[params["hint"]].format_map(params)
     if params.get("suggestion"):
         text += _SUGGESTION.format_map(params)
     return text
 
 
+def _shown(value: Any) -> Any:
+    """A value as it fits in one message line: a line break shown as ⏎, a long text shortened.
+
+    A raw line break would split the `bestand:regel:kolom:` line, and break GitHub's annotations.
+    """
+    return _shortened(_LINE_BREAKS.sub("⏎", value).replace("\t", "⇥")) if isinstance(value, str) else value
+
+
+def _shortened(value: Any) -> Any:
+    if not isinstance(value, str) or len(value) <= _LONGEST_VALUE:
+        return value
+    return value[: _LONGEST_VALUE - 1] + "…"
+
+
 def format_problem(problem: Problem) -> str:
-    """`bestand:regel:kolom: uitleg`, the form editors see in the terminal, the build and the PR."""
+    """`bestand:regel:kolom: uitleg`, the form editors see in the terminal, the build and the PR.
+
+    A problem outside the files (line 0, such as `SOURCE_DATE_EPOCH`) is `naam: uitleg`.
+    """
     label = "waarschuwing: " if problem.warning else ""
-    return f"{problem.file}:{problem.line}:{problem.column}: {label}{describe(problem)}"
+    place = f"{problem.file}:{problem.line}:{problem.column}" if problem.line else problem.file
+    return f"{place}: {label}{describe(problem)}"
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def check_summary(communities: int, events: int, themes: int, external: int, warnings: int) -> str:
+    """The last line of a check that passed, with singular and plural right ("1 evenement")."""
+    parts = [
+        _counted(communities, "community", "community's"),
+        _counted(events, "evenement", "evenementen"),
+        _counted(themes, "thema", "thema's"),
+    ]
+    last = _counted(external, "externe community", "externe community's")
+    text = f"In orde: {', '.join(parts)} en {last}."
+    if warnings:
+        text += f" {_counted(warnings, 'waarschuwing', 'waarschuwingen')} om na te kijken."
+    return text
+
+
+def problems_summary(count: int) -> str:
+    """The last line of a check that failed."""
+    return f"{_counted(count, 'probleem', 'problemen')} gevonden. Er is niets gepubliceerd."
 
 
 def format_github(problem: Problem, path: str) -> str:
     """A GitHub Actions workflow command, so that the problem shows on the line in the pull request."""
     level = "warning" if problem.warning else "error"
-    properties = f"file={_escape_property(path)},line={problem.line},col={problem.column}"
+    properties = f"file={_escape_property(path)},line={problem.line},col={problem.column}" if problem.line else ""
     title = "Waarschuwing" if problem.warning else "Fout in de data"
-    return f"::{level} {properties},title={_escape_property(title)}::{_escape_data(describe(problem))}"
+    where = f"{properties}," if properties else ""
+    return f"::{level} {where}title={_escape_property(title)}::{_escape_data(describe(problem, one_line=False))}"
 
 
 def _escape_data(text: str) -> str:

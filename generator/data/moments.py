@@ -12,7 +12,8 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from .problems import invalid
+from . import invisible
+from .problems import DataError, Problem, invalid
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -23,10 +24,22 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099
 _MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 
 
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+_EPOCH = re.compile(r"^\s*[0-9]{1,11}\s*$")
+
+
 def now() -> datetime:
-    """The build's "now": `SOURCE_DATE_EPOCH` when set, so that builds can be reproduced."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    instant = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    """The build's "now": `SOURCE_DATE_EPOCH` when set, so that builds can be reproduced.
+
+    A value that is not a number of seconds raises a `DataError` (not a ValueError), so that the
+    check and the build name the variable and what it must hold, instead of ending in a traceback.
+    """
+    epoch = os.environ.get(EPOCH_VARIABLE)
+    if not epoch:
+        return datetime.now(UTC).astimezone(ZONE)
+    instant = datetime.fromtimestamp(int(epoch), UTC) if _EPOCH.match(epoch) else None
+    if instant is None or not FIRST_YEAR <= instant.year <= LAST_YEAR:
+        raise DataError([Problem(EPOCH_VARIABLE, 0, 0, "bad_epoch", {"value": epoch[:40]})])
     return instant.astimezone(ZONE)
 
 
@@ -36,7 +49,7 @@ def parse_moment(value: object) -> date | datetime:
         raise invalid("bad_moment", value=str(value))
     match = _MOMENT.match(value.strip())
     if not match:
-        raise invalid("bad_moment", value=value)
+        raise invalid("bad_moment", value=value, **invisible.hint(value, spaced=True))
     year, month, day, hour, minute = match.groups()
     if not FIRST_YEAR <= int(year) <= LAST_YEAR:
         raise invalid("year_out_of_range", value=value)

@@ -42,7 +42,7 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
         context = dict(detail.get("ctx") or {})
         field = next((part for part in reversed(loc) if isinstance(part, str)), "")
         if kind == "extra_forbidden":
-            allowed = list(_model_at(root, loc[:-1]).model_fields)
+            allowed = list(model_at(root, loc[:-1]).model_fields)
             suggestion = suggest(field, allowed)
             yield document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=suggestion)
         elif kind == "missing":
@@ -68,24 +68,35 @@ def top_keys(model: type[BaseModel]) -> str:
     return ", ".join(f"{name}:" for name in model.model_fields)
 
 
+# How alike a typed value and a choice must be to suggest it: `titel` and `title` are 0.8 alike,
+# `community-cx` and `community-omnichannel` (another community, not a typo) 0.67.
+SIMILAR_ENOUGH = 0.75
+
+
 def suggest(given: str, choices: Iterable[str]) -> str | None:
     """The closest choice, or else the only one that contains what was typed (`cx` → `community-cx`)."""
     options = sorted(choices)
-    matches = difflib.get_close_matches(given, options, n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(given, options, n=1, cutoff=SIMILAR_ENOUGH)
     if matches:
         return matches[0]
     containing = [option for option in options if given and given.lower() in option]
     return containing[0] if len(containing) == 1 else None
 
 
-def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel]:
+def model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel]:
     """The model class that validates the mapping at `loc`, to suggest its field names."""
     model = root
     for part in loc:
         if isinstance(part, int):
             continue
-        model = next(_models_in(model.model_fields[part].annotation), model)
+        model = submodel(model, part) or model
     return model
+
+
+def submodel(model: type[BaseModel], name: str) -> type[BaseModel] | None:
+    """The model of the field `name` (or of its list items), if it holds a mapping."""
+    field = model.model_fields.get(name)
+    return next(_models_in(field.annotation), None) if field is not None else None
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:

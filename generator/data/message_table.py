@@ -1,0 +1,168 @@
+"""The table of messages in CONTRIBUTING.md, made from `messages.py`, so that the guide shows
+exactly what the check prints.
+
+The table stands between two markers in the guide. `python -m generator.data.message_table`
+writes it again after a message changes; a test fails while the guide and the code differ.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from .messages import HINTS, MESSAGES
+
+BEGIN = "<!-- meldingen: begin (gemaakt door python -m generator.data.message_table) -->"
+END = "<!-- meldingen: einde -->"
+_PARAMETER = re.compile(r"\{[a-z_]+\}")
+
+# A line that gives the message (`fout`) and the same line put right (`goed`), for an event on
+# 25 October 2026 from 14:00 to 16:00. ⏎ starts a new line, ␣ is a space where the number counts,
+# ⇥ a tab and ␈ a character you cannot see.
+EXAMPLES: Mapping[str, tuple[str, str]] = {
+    "file_missing": ("event.yaml", "events.yaml"),
+    "not_utf8": ("title: Caf�", "title: Café"),
+    "yaml_control_character": ("title: Terug␈blik", "title: Terugblik"),
+    "yaml_tab": ("- id: cx⏎⇥title: Terugblik", "- id: cx⏎␣␣title: Terugblik"),
+    "yaml_anchor": ("title: *Nieuw", 'title: "*Nieuw"'),
+    "yaml_tag": ("title: !Nieuw Terugblik", 'title: "!Nieuw Terugblik"'),
+    "yaml_colon": ("title: Webinar: klantreizen", 'title: "Webinar: klantreizen"'),
+    "yaml_missing_colon": ("title Terugblik", "title: Terugblik"),
+    "yaml_space_after_colon": ("title:Terugblik", "title: Terugblik"),
+    "yaml_nbsp_after_colon": ("title:␈Terugblik", "title: Terugblik"),
+    "yaml_needs_quotes": ("title: [Online] Terugblik", 'title: "[Online] Terugblik"'),
+    "yaml_indent": ("- id: cx⏎␣␣␣title: Terugblik", "- id: cx⏎␣␣title: Terugblik"),
+    "missing_dash": ("- id: cx-terugblik⏎  id: dd-webinar", "- id: cx-terugblik⏎- id: dd-webinar"),
+    "yaml_documents": ("- id: cx⏎---⏎- id: dd", "- id: cx⏎- id: dd"),
+    "yaml_quote": ('title: "Terugblik op klantreizen', 'title: "Terugblik op klantreizen"'),
+    "yaml_escape": ('summary: "Slides op S:\\Communicatie"', "summary: 'Slides op S:\\Communicatie'"),
+    "yaml_syntax": ("title: @Terugblik op klantreizen", 'title: "@Terugblik op klantreizen"'),
+    "yaml_complex_key": ("[title]: Terugblik", "title: Terugblik"),
+    "duplicate_key": ("title: Terugblik⏎title: Terugblik 2026", "title: Terugblik 2026"),
+    "top_level": ("- id: cx-terugblik", "events:⏎␣␣- id: cx-terugblik"),
+    "comment_in_value": ("title: Schrijfcafé #2", 'title: "Schrijfcafé #2"'),
+    "field_in_text": (
+        "description: |⏎␣␣Gaat niet door.⏎␣␣status: cancelled",
+        "description: |⏎␣␣Gaat niet door.⏎status: cancelled",
+    ),
+    "joined_lines": ("description: >⏎␣␣Programma:⏎␣␣- 14:00 welkom", "description: |⏎␣␣Programma:⏎␣␣- 14:00 welkom"),
+    "comma_in_flow": (
+        "location: {venue: Bibliotheek, address: Neude 11, Utrecht}",
+        'location: {venue: Bibliotheek, address: "Neude 11, Utrecht"}',
+    ),
+    "unknown_field": ("titel: Terugblik op klantreizen", "title: Terugblik op klantreizen"),
+    "not_indented": ("location:⏎venue: Bibliotheek", "location:⏎␣␣venue: Bibliotheek"),
+    "missing": ("# description ontbreekt", "description: Een middag over klantreizen."),
+    "empty": ("title:", "title: Terugblik op klantreizen"),
+    "not_one_of": ("type: webinaar", "type: webinar"),
+    "not_text": ("title: 2030", 'title: "2030"'),
+    "not_whole_number": ("members: 1.200", "members: 1200"),
+    "not_bool": ("open_to_all: ja", "open_to_all: true"),
+    "not_list": ("communities: community-cx", "communities: [community-cx]"),
+    "not_mapping": ("location: Beatrixgebouw", "location: {venue: Beatrixgebouw}"),
+    "list_empty": ("communities: []", "communities: [community-cx]"),
+    "too_long": ("summary: Een tekst van meer dan 200 tekens …", "summary: Een korte zin."),
+    "negative": ("members: -5", "members: 5"),
+    "bad_slug": ("id: CX terugblik", "id: cx-terugblik"),
+    "multiple_lines": ("title: |⏎␣␣Terugblik⏎␣␣op klantreizen", "title: Terugblik op klantreizen"),
+    "html_in_text": ("summary: Kom naar <b>deze</b> middag.", "summary: Kom naar deze middag."),
+    "entity_in_text": ("title: Klantreizen &amp; formulieren", "title: Klantreizen & formulieren"),
+    "html_in_markdown": (
+        "description: Een <b>middag</b> over klantreizen.",
+        "description: Een **middag** over klantreizen.",
+    ),
+    "unsafe_link": (
+        "description: Mail [ons](email:cx@example.org).",
+        "description: Mail [ons](mailto:cx@example.org).",
+    ),
+    "link_without_scheme": (
+        "description: Zie [de site](www.example.org).",
+        "description: Zie [de site](https://www.example.org).",
+    ),
+    "bad_url": ("registration_url: www.example.org/aanmelden", "registration_url: https://www.example.org/aanmelden"),
+    "bad_email": ("contact_email: mailto:cx@example.org", "contact_email: cx@example.org"),
+    "bad_moment": ('start: "25-10-2026 14:00"', 'start: "2026-10-25 14:00"'),
+    "year_out_of_range": ('start: "2206-10-25 14:00"', 'start: "2026-10-25 14:00"'),
+    "impossible_date": ('start: "2026-10-32 14:00"', 'start: "2026-10-25 14:00"'),
+    "impossible_time": ('end: "2026-10-25 24:00"', 'end: "2026-10-26 00:00"'),
+    "nonexistent_time": ('start: "2026-03-29 02:30"', 'start: "2026-03-29 03:30"'),
+    "ambiguous_time": ('start: "2026-10-25 02:30"', 'start: "2026-10-25 03:30"'),
+    "missing_end": ('start: "2026-12-08 14:00"', 'start: "2026-12-08 14:00"⏎end: "2026-12-08 16:00"'),
+    "end_form": ('end: "2026-10-25"', 'end: "2026-10-25 16:00"'),
+    "end_before_start": ('end: "2026-10-25 12:00"', 'end: "2026-10-25 16:00"'),
+    "online_url_without_online": (
+        "location: {venue: Bibliotheek, online_url: https://example.org/live}",
+        "location: {venue: Bibliotheek, online: true, online_url: https://example.org/live}",
+    ),
+    "location_nowhere": ("location: {address: Neude 11}", "location: {venue: Bibliotheek, address: Neude 11}"),
+    "duplicate_id": ("- id: cx-terugblik⏎- id: cx-terugblik", "- id: cx-terugblik⏎- id: cx-terugblik-2027"),
+    "duplicate_in_list": ("communities: [community-cx, community-cx]", "communities: [community-cx]"),
+    "unknown_community": ("communities: [community-xc]", "communities: [community-cx]"),
+    "unknown_theme": ("themes: [klantreis]", "themes: [klantreizen]"),
+    "reserved_id": ("id: archief", "id: archief-klantreizen"),
+    "page_taken": ("content/agenda/index.md", "content/agenda-uitleg.md"),
+    "config_site_url": ("# geen site_url", "site_url: https://communities.example.nl/"),
+    "config_directory_urls": ("use_directory_urls: false", "use_directory_urls: true"),
+    "bad_epoch": ("SOURCE_DATE_EPOCH=gisteren", "SOURCE_DATE_EPOCH=1795950000"),
+    "warn_new_past_event": (
+        'start: "2025-12-08 14:00"⏎end: "2025-12-08 16:00"',
+        'start: "2026-12-08 14:00"⏎end: "2026-12-08 16:00"',
+    ),
+    "warn_no_registration": ("# geen registration_url", "registration_url: https://example.org/aanmelden"),
+    "warn_cancelled_without_reason": (
+        "status: cancelled⏎description: Gaat niet door.",
+        "status: cancelled⏎description: Gaat niet door, omdat de spreker ziek is.",
+    ),
+    "warn_duplicate": ("- title: Webinar brieven⏎- title: Webinar brieven", "- title: Webinar brieven"),
+    "warn_unused_theme": ("themes: [klantreizen]", "themes: [klantreizen, gebruikersonderzoek]"),
+    "warn_inactive_community": (
+        "# geen evenement van community-cx na vandaag",
+        'communities: [community-cx]⏎start: "2027-01-20 14:00"',
+    ),
+}
+
+
+def table() -> str:
+    """The Markdown table: code, the message as the check prints it, and a wrong and a right line."""
+    rows = ["| code | betekenis | fout | goed |", "| --- | --- | --- | --- |"]
+    for key, text in MESSAGES.items():
+        wrong, right = EXAMPLES[key]
+        rows.append(f"| `{key}` | {_cell(_PARAMETER.sub('…', text))} | {_code(wrong)} | {_code(right)} |")
+    return "\n".join(rows) + "\n"
+
+
+def hints() -> str:
+    """The extra sentences a message can end with, as a list."""
+    return "".join(f"- {_PARAMETER.sub('…', text)}\n" for text in HINTS.values())
+
+
+def block() -> str:
+    introduction = "Aan sommige meldingen plakt de controle nog een zin vast over wat je niet goed ziet:"
+    return f"{BEGIN}\n{table()}\n{introduction}\n\n{hints()}{END}"
+
+
+def refreshed(guide: str) -> str:
+    """The guide with the text between the markers made again."""
+    start, end = guide.index(BEGIN), guide.index(END) + len(END)
+    return guide[:start] + block() + guide[end:]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _code(example: str) -> str:
+    return f"`{_cell(example)}`"
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0] if argv else "CONTRIBUTING.md")
+    path.write_text(refreshed(path.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"Geschreven: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

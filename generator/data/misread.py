@@ -1,0 +1,133 @@
+"""Values that YAML reads differently from what the editor meant, found in the loaded file.
+
+The models see only the values, and these mistakes all give a value that passes: `title: Café #2`
+is "Café", a field indented under `description: |` is text of the description, `summary:` with
+nothing after it is "no summary". Each would publish something else without a word, so each is
+refused here, with where it stands in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from .loader import Document, Loc
+from .problems import Problem
+from .translate import model_at, submodel
+
+_FIELD_LINE = re.compile(r"^( *)([a-z_]+):(?: |$)")
+# A line that starts a Markdown list item, heading or quote: it only works on a line of its own.
+_MARKDOWN_BLOCK = re.compile(r"^( *)(?:[-*+] |#{1,6} |[0-9]+[.)] |> )")
+
+
+def misread(document: Document, root: type[BaseModel]) -> Iterator[Problem]:
+    """Every value in `document` that is probably not what the editor meant."""
+    yield from _empty_values(document, root, (), document.data)
+    for loc, (line, column) in document.comments_after.items():
+        yield Problem(document.file, line, column, "comment_in_value", {"field": _field_of(loc)})
+    for loc in document.blocks:
+        yield from _fields_in_block(document, root, loc)
+        yield from _joined_lines(document, loc)
+    for loc in document.flow:
+        yield from _comma_in_flow(document, root, loc)
+
+
+def merge(problems: Iterable[Problem], document: Document, root: type[BaseModel]) -> list[Problem]:
+    """The problems, with the two or three that one mistake gives replaced by one.
+
+    `location:` with `venue:` under it at the same indentation is read as an empty `location` and a
+    field `venue` that does not exist; the editor needs to hear only that the fields must move right.
+    """
+    found = list(problems)
+    # `end:` left empty on a timed event: the model's own message says more than "empty".
+    explained = {(p.line, p.column) for p in found if p.key != "empty"}
+    found = [p for p in found if p.key != "empty" or (p.line, p.column) not in explained]
+    # `{venue: X, address: Neude 11, Utrecht}`: "Utrecht" is not an unknown field but half an address.
+    commas = {(p.line, p.column) for p in found if p.key == "comma_in_flow"}
+    found = [p for p in found if p.key != "unknown_field" or (p.line, p.column) not in commas]
+    for loc, fields in _unindented(document, root, (), document.data):
+        parent, name = loc[:-1], loc[-1]
+        dropped = {(*document.position(loc), "empty")}
+        dropped |= {(*document.keys[(*parent, field)], "unknown_field") for field in fields}
+        found = [p for p in found if (p.line, p.column, p.key) not in dropped]
+        found.append(document.problem((*parent, fields[0]), "not_indented", at_key=True, field=name))
+    return found
+
+
+def _field_of(loc: Loc) -> str:
+    return next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+
+
+def _empty_values(document: Document, root: type[BaseModel], loc: Loc, value: Any) -> Iterator[Problem]:
+    """`veld:` with nothing after it: the guide asks to leave out an optional field, never to leave it empty."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _empty_values(document, root, (*loc, index), item)
+    elif isinstance(value, dict):
+        known = model_at(root, loc).model_fields
+        for name, item in value.items():
+            if item is None and name in known:
+                yield document.problem((*loc, name), "empty", field=name)
+            else:
+                yield from _empty_values(document, root, (*loc, name), item)
+
+
+def _unindented(document: Document, root: type[BaseModel], loc: Loc, value: Any) -> Iterator[tuple[Loc, list[str]]]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unindented(document, root, (*loc, index), item)
+    if not isinstance(value, dict):
+        return
+    model = model_at(root, loc)
+    names = list(value)
+    for position, name in enumerate(names):
+        inner = submodel(model, name)
+        if value[name] is None and inner is not None:
+            following = [n for n in names[position + 1 :] if n in inner.model_fields and n not in model.model_fields]
+            if following:
+                yield (*loc, name), following
+        elif value[name] is not None:
+            yield from _unindented(document, root, (*loc, name), value[name])
+
+
+def _fields_in_block(document: Document, root: type[BaseModel], loc: Loc) -> Iterator[Problem]:
+    """A line in `description: |` that reads like a field of the same entry (`status: cancelled`)."""
+    if len(loc) < 2 or not isinstance(loc[-1], str):
+        return
+    fields = model_at(root, loc[:-1]).model_fields
+    first, last, _ = document.blocks[loc]
+    lines = document.text.splitlines()
+    for number in range(first, min(last, len(lines)) + 1):
+        match = _FIELD_LINE.match(lines[number - 1])
+        if match and match.group(2) in fields and match.group(2) != loc[-1]:
+            column = len(match.group(1)) + 1
+            yield Problem(document.file, number, column, "field_in_text", {"field": match.group(2), "block": loc[-1]})
+
+
+def _joined_lines(document: Document, loc: Loc) -> Iterator[Problem]:
+    """A list or heading in text that YAML joins into one line (`>`, or no `|`): it would be lost."""
+    first, last, style = document.blocks[loc]
+    if style == "|":
+        return
+    lines = document.text.splitlines()[first - 1 : last]
+    indent = min((len(line) - len(line.lstrip(" ")) for line in lines[1:] if line.strip()), default=0)
+    for number, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=first + 1):
+        block = _MARKDOWN_BLOCK.match(line)
+        if block and before.strip() and len(block.group(1)) == indent:
+            yield Problem(document.file, number, indent + 1, "joined_lines", {"field": _field_of(loc)})
+            return
+
+
+def _comma_in_flow(document: Document, root: type[BaseModel], loc: Loc) -> Iterator[Problem]:
+    """`{venue: Bibliotheek, address: Neude 11, Utrecht}`: YAML reads `Utrecht` as a new, empty field."""
+    mapping = document.data
+    for part in loc:
+        mapping = mapping[part]
+    known = model_at(root, loc).model_fields
+    names = list(mapping)
+    for previous, name in zip(names, names[1:], strict=False):
+        if mapping[name] is None and name not in known:
+            yield document.problem((*loc, name), "comma_in_flow", at_key=True, field=previous)

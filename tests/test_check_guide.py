@@ -1,0 +1,40 @@
+"""The guide shows the messages exactly as the check prints them, and says what each new rule is.
+
+The table under "Meldingen" in CONTRIBUTING.md is made from `messages.py`: when a message changes, the
+guide must be written again with `python -m generator.data.message_table`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import ROOT
+from generator.data import message_table
+from generator.data.messages import MESSAGES
+
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+
+
+def test_the_message_table_is_made_from_the_messages() -> None:
+    guide = CONTRIBUTING.read_text(encoding="utf-8")
+    assert message_table.refreshed(guide) == guide, (
+        "CONTRIBUTING.md differs from messages.py: run .venv/bin/python -m generator.data.message_table"
+    )
+
+
+def test_every_message_has_examples() -> None:
+    assert list(message_table.EXAMPLES) == list(MESSAGES)
+
+
+def test_refresh_writes_the_table(tmp_path: Path) -> None:
+    guide = tmp_path / "CONTRIBUTING.md"
+    guide.write_text(f"voor\n{message_table.BEGIN}\noud\n{message_table.END}\nna\n", encoding="utf-8")
+    assert message_table.main([str(guide)]) == 0
+    text = guide.read_text(encoding="utf-8")
+    assert text.startswith("voor\n") and text.endswith("\nna\n")
+    assert "oud" not in text and "| `empty` | Het veld `…` is leeg." in text
+
+
+def test_the_guide_no_longer_asks_to_look_up_a_code_the_check_does_not_print() -> None:
+    assert not re.search(r"[Zz]oek de code op", CONTRIBUTING.read_text(encoding="utf-8"))
