@@ -262,8 +262,11 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
     except EntryError as error:
         print(_entry_error(error, name), file=sys.stderr)
         return 1
-    except OSError as error:
-        print(f"{name} kon niet worden gelezen of opgeslagen ({error.strerror}). {unchanged}", file=sys.stderr)
+    except PermissionError:
+        print(f"Je mag {name} niet lezen of aanpassen op deze computer. {unchanged}", file=sys.stderr)
+        return 1
+    except OSError:
+        print(f"{name} kon niet worden gelezen of opgeslagen. {unchanged}", file=sys.stderr)
         return 1
     print(f"Toegevoegd aan {name}: {entry['id']}. Controleer het en maak een pull request.")
     return 0

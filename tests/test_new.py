@@ -134,6 +134,34 @@ def test_the_end_of_the_answers_stops_with_a_dutch_message(project: Path, cli: C
     assert (project / "communities.yaml").read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError, "Je mag events.yaml niet lezen of aanpassen op deze computer."),
+        (OSError, "events.yaml kon niet worden gelezen of opgeslagen."),
+    ],
+)
+def test_a_file_that_cannot_be_written_is_named_and_kept(
+    project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, error: type[OSError], message: str
+) -> None:
+    events = project / "events.yaml"
+    before = events.read_bytes()
+    write_bytes = Path.write_bytes
+
+    def broken_off(path: Path, data: bytes) -> int:
+        """Writes half of a new text into the real file, then fails, as a full disk would."""
+        if path == events and data != before:
+            write_bytes(path, data[: len(data) // 2])
+            raise error(28, "No space left on device")
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", broken_off)
+    result = _new_event(cli, project, *_options())
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{message} events.yaml is niet veranderd."
+    assert events.read_bytes() == before
+
+
 def test_a_terminal_asks_every_field_in_order_with_the_date_format(project: Path, cli: Cli) -> None:
     answers = [
         "Klantreizen in de praktijk",  # title

@@ -9,6 +9,7 @@ replaces the old one.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import tempfile
@@ -180,4 +181,11 @@ def append_checked(
             shutil.copy(files.root / data_file, trial / data_file)
         (trial / name).write_bytes(new_raw)
         check(DataFiles(trial, *files.names))
-    target.write_bytes(new_raw)
+    try:
+        target.write_bytes(new_raw)
+    except OSError:
+        # Writing can break off halfway (a full disk): put the old text back before saying so.
+        with contextlib.suppress(OSError):
+            if target.read_bytes() != raw:
+                target.write_bytes(raw)
+        raise

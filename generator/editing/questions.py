@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -228,7 +228,7 @@ class Checker:
         documents = dict(self.documents)
         target = documents[form.file]
         listed = [*(target.data.get(form.list_key) or []), entry]
-        documents[form.file] = Document(target.file, {**target.data, form.list_key: listed}, target.values, target.keys)
+        documents[form.file] = replace(target, data={**target.data, form.list_key: listed})
         reserved = RESERVED_EVENT_IDS if form is EVENT else ()
         found += cross_checks(
             documents["communities"], documents["events"], documents["external_communities"], reserved
