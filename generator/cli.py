@@ -235,7 +235,7 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
     name = getattr(files, form.file)
     unchanged = f"{name} is niet veranderd."
     try:
-        load_site(files)
+        known_event_ids = {event.id for event in load_site(files).events}
         ensure_list(files, name, form.list_key)
         entry = ask(form, given, Checker(files, form), terminal=sys.stdin.isatty())
         append_checked(files, name, form.list_key, render_entry(form.template, entry), entry, check=load_site)
@@ -269,6 +269,10 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
         print(f"{name} kon niet worden gelezen of opgeslagen. {unchanged}", file=sys.stderr)
         return 1
     print(f"Toegevoegd aan {name}: {entry['id']}. Controleer het en maak een pull request.")
+    # What a reviewer would be warned of about the new entry, said now while it is easy to change.
+    for warning in review(load_site(files), moments.now(), known_event_ids):
+        if warning.params.get("value") == entry["id"]:
+            print(format_problem(warning), file=sys.stderr)
     return 0
 
 

@@ -63,6 +63,11 @@ def _event(project: Path, event_id: str) -> Event:
     return next(event for event in load_site(DataFiles(project)).events if event.id == event_id)
 
 
+def _messages(stderr: str) -> list[str]:
+    """What was said about the answers, without the warnings about the new entry at the end."""
+    return [line for line in stderr.splitlines() if ": waarschuwing: " not in line]
+
+
 def _new_event(cli: Cli, project: Path, *args: str, **kwargs: object) -> Run:
     return cli("new", "event", "--root", str(project), *args, **kwargs)
 
@@ -241,7 +246,7 @@ def test_a_wrong_answer_is_asked_again_with_the_message(project: Path, cli: Cli)
         "`www.example.org` is geen geldig webadres.",
         "Er is geen thema met id `onbekend-thema` in communities.yaml.",
     ]
-    messages = result.stderr.splitlines()
+    messages = _messages(result.stderr)
     assert len(messages) == len(expected), messages
     for message, start in zip(messages, expected, strict=True):
         assert message.startswith(start), message
@@ -260,7 +265,7 @@ def test_an_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
     result = _new_event(cli, project, *_options(id=None, title=None), stdin="\n".join(answers) + "\n")
     assert result.returncode == 0, result.stderr
     assert re.match(r"`dd-webinar-december` staat al eerder in de lijst \(regel 11\)\.", result.stderr)
-    assert len(result.stderr.splitlines()) == 1
+    assert len(_messages(result.stderr)) == 1
     assert _event(project, "dd-nieuw").title == "Nieuw"
 
 
@@ -268,6 +273,20 @@ def test_a_page_name_cannot_be_an_event_id(project: Path, cli: Cli) -> None:
     result = _new_event(cli, project, *_options(id="archief"))
     assert result.returncode == 1
     assert "De id `archief` is al in gebruik voor een pagina van de site." in result.stderr
+
+
+def test_the_warnings_about_the_new_entry_are_shown_at_once(project: Path, cli: Cli) -> None:
+    result = _new_event(cli, project, *_options(start="2026-11-02 10:00", end="2026-11-02 11:00"))
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 1, warnings
+    assert re.match(
+        r"events\.yaml:\d+:\d+: waarschuwing: Het evenement `cx-nieuw` is nieuw, maar is al voorbij\.", warnings[0]
+    )
+    result = _new_event(cli, project, *_options(id="cx-later", title="Later", start="2027-01-02", end=None))
+    assert [line.split(": waarschuwing: ")[1][:40] for line in result.stderr.splitlines()] == [
+        "Het evenement `cx-later` heeft geen `reg"
+    ]
 
 
 def test_wrong_options_are_all_named_at_once(project: Path, cli: Cli) -> None:
@@ -509,7 +528,7 @@ def test_the_real_command_asks_and_adds(project: Path) -> None:
     result = _real("new", "event", "--root", str(project), stdin=answers)
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("Er is geen community met id `cx` in communities.yaml.")
-    assert len(result.stderr.splitlines()) == 1
+    assert len(_messages(result.stderr)) == 1
     assert result.stdout.endswith("Toegevoegd aan events.yaml: cx-nieuw. Controleer het en maak een pull request.\n")
     assert _event(project, "cx-nieuw").location.venue == "Stadskantoor"
 
