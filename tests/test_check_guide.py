@@ -38,3 +38,17 @@ def test_refresh_writes_the_table(tmp_path: Path) -> None:
 
 def test_the_guide_no_longer_asks_to_look_up_a_code_the_check_does_not_print() -> None:
     assert not re.search(r"[Zz]oek de code op", CONTRIBUTING.read_text(encoding="utf-8"))
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{[a-z_]+\}", template)
+    return re.compile(".+?".join(re.escape(part) for part in parts) + r"(?: Bedoelde je `.+`\?)?")
+
+
+def test_the_printed_examples_in_the_guide_are_what_the_check_prints() -> None:
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    printed = re.findall(r"^[a-z_]+\.yaml:\d+:\d+: (.*)$", text, re.M)
+    assert printed, "the guide shows what a message looks like"
+    patterns = [_template_pattern(template) for template in MESSAGES.values()]
+    for message in printed:
+        assert any(pattern.fullmatch(message) for pattern in patterns), f"not printed by the check: {message}"

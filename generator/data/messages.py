@@ -7,7 +7,7 @@ that list and this one in step.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .problems import Problem
@@ -159,6 +159,7 @@ HINTS: Mapping[str, str] = {
 _FALLBACK = "Deze waarde klopt niet. Kijk in CONTRIBUTING.md wat hier mag."
 _SUGGESTION = " Bedoelde je `{suggestion}`?"
 _LONGEST_VALUE = 60
+_TYPED = frozenset({"value", "link", "tag", "before"})
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -167,8 +168,10 @@ def describe(problem: Problem, *, one_line: bool = True) -> str:
 
     `one_line` shows a line break in a value as ⏎; a GitHub annotation escapes it instead.
     """
-    shown = _shown if one_line else _shortened
-    params: dict[str, Any] = {"field": "", **{name: shown(value) for name, value in problem.params.items()}}
+    params: dict[str, Any] = {
+        "field": "",
+        **{name: _shown(name, value, one_line) for name, value in problem.params.items()},
+    }
     text = MESSAGES.get(problem.key, _FALLBACK).format_map(params)
     if params.get("hint") in HINTS:
         text += " " + HINTS[params["hint"]].format_map(params)
@@ -177,18 +180,19 @@ def describe(problem: Problem, *, one_line: bool = True) -> str:
     return text
 
 
-def _shown(value: Any) -> Any:
-    """A value as it fits in one message line: a line break shown as ⏎, a long text shortened.
+def _shown(name: str, value: Any, one_line: bool) -> Any:
+    """A parameter as it fits in one message line: a line break shown as ⏎, what the editor typed
+    shortened when it is long (the choices are never shortened).
 
-    A raw line break would split the `bestand:regel:kolom:` line, and break GitHub's annotations.
+    A raw line break would split the `bestand:regel:kolom:` line.
     """
-    return _shortened(_LINE_BREAKS.sub("⏎", value).replace("\t", "⇥")) if isinstance(value, str) else value
-
-
-def _shortened(value: Any) -> Any:
-    if not isinstance(value, str) or len(value) <= _LONGEST_VALUE:
+    if not isinstance(value, str):
         return value
-    return value[: _LONGEST_VALUE - 1] + "…"
+    if one_line:
+        value = _LINE_BREAKS.sub("⏎", value).replace("\t", "⇥")
+    if name in _TYPED and len(value) > _LONGEST_VALUE:
+        return value[: _LONGEST_VALUE - 1] + "…"
+    return value
 
 
 def format_problem(problem: Problem) -> str:
@@ -217,6 +221,20 @@ def check_summary(communities: int, events: int, themes: int, external: int, war
     if warnings:
         text += f" {_counted(warnings, 'waarschuwing', 'waarschuwingen')} om na te kijken."
     return text
+
+
+def problems_page(problems: Sequence[Problem]) -> str:
+    """The page `mkdocs serve` shows while the data is broken, as Markdown.
+
+    Each problem is an indented code line: whatever a value holds shows as text, never as markup.
+    """
+    lines = "\n".join(f"    {format_problem(problem)}" for problem in problems)
+    return (
+        "# De site is niet bijgewerkt\n\n"
+        f"Er staat een fout in de data. {problems_summary(len(problems))}\n\n"
+        f"{lines}\n\n"
+        "Verbeter het bestand en sla het op. Deze pagina laadt dan vanzelf opnieuw.\n"
+    )
 
 
 def problems_summary(count: int) -> str:

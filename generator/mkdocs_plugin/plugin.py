@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
 from ..data import moments
 from ..data.files import DataFiles
-from ..data.messages import format_problem
+from ..data.messages import format_problem, problems_page
 from ..data.problems import DataError
 from ..theme.fixes import fix_theme_markup
 
@@ -71,17 +71,33 @@ def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
     )
 
 
+NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
+SHOWN_IN_BROWSER = "De browser laat de problemen zien tot ze opgelost zijn."
+
+
 class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
     site: SiteBuild
+    serving = False
+    problems_page = ""
+    """While `mkdocs serve` runs and the data is broken: the page every address shows instead."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = site_config(config, self.config)
         try:
             self.site = build_site(self.settings, moments.now())
+            self.problems_page = ""
         except DataError as error:
             lines = [format_problem(problem) for problem in error.problems]
-            lines.append("De site is niet gebouwd: los eerst de problemen hierboven op.")
-            raise PluginError("\n".join(lines)) from None
+            if not (self.serving and hasattr(self, "site")):
+                raise PluginError("\n".join([*lines, NOT_BUILT])) from None
+            # A rebuild during `mkdocs serve`: the browser that waits for it shows the problems,
+            # on the page the editor has open, built from the last data that was right.
+            for line in [*lines, f"{NOT_BUILT} {SHOWN_IN_BROWSER}"]:
+                log.error(line)
+            self.problems_page = problems_page(error.problems)
         for note in self.site.notes:
             log.info(note)  # not a warning: `mkdocs build --strict` must still build a folder without git
         if self.site.edit_uri:
@@ -106,6 +122,9 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         # In the order MkDocs reads a folder, as if the generated files were on disk: the navigation,
         # the search index and the sitemap come out the same as when the core's files are written out.
         return Files(sorted(files, key=file_sort_key))
+
+    def on_page_markdown(self, markdown: str, **_: Any) -> str:
+        return self.problems_page or markdown
 
     def on_post_page(self, output: str, **_: Any) -> str:
         return fix_theme_markup(output)
