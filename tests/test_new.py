@@ -260,6 +260,21 @@ def test_a_wrong_answer_is_asked_again_with_the_message(project: Path, cli: Cli)
     )
 
 
+def test_the_id_is_suggested_from_the_title(project: Path, cli: Cli) -> None:
+    result = _new_event(cli, project, *_options(id=None, title=None), stdin="Café Één: de 2e keer!\n\n")
+    assert result.returncode == 0, result.stderr
+    assert ". Laat je dit leeg, dan wordt het cafe-een-de-2e-keer: " in result.stdout
+    assert _event(project, "cafe-een-de-2e-keer").title == "Café Één: de 2e keer!"
+
+
+def test_a_suggested_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
+    answers = "Formulieren dag\n\nformulieren-dag-2027\n"
+    result = _new_event(cli, project, *_options(id=None, title=None), stdin=answers)
+    assert result.returncode == 0, result.stderr
+    assert _messages(result.stderr)[0].startswith("`formulieren-dag` staat al eerder in de lijst")
+    assert _event(project, "formulieren-dag-2027").title == "Formulieren dag"
+
+
 def test_an_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
     answers = ["Nieuw", "dd-webinar-december", "dd-nieuw"]
     result = _new_event(cli, project, *_options(id=None, title=None), stdin="\n".join(answers) + "\n")

@@ -7,7 +7,9 @@ entry. The same questions give the command's options and their help, so they can
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -264,13 +266,16 @@ def ask(form: Form, given: Mapping[str, Any], checker: Checker, *, terminal: boo
 
 
 def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker) -> None:
+    suggestion = _suggested_id(entry) if question.field == "id" else ""
     if question.kind == "yes_no":
         prompt = f"{question.text} (ja/nee; leeg is nee): "
+    elif suggestion:
+        prompt = f"{question.text}. Laat je dit leeg, dan wordt het {suggestion}: "
     else:
         prompt = f"{question.text}{'' if required else ' (mag leeg)'}: "
     while True:
         try:
-            answer = input(prompt).strip()
+            answer = input(prompt).strip() or suggestion
         except EOFError:
             raise NoAnswer(question) from None
         if question.kind == "yes_no":
@@ -292,6 +297,13 @@ def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker)
             return
         for message in _unique_messages(problems):
             _say(message)
+
+
+def _suggested_id(entry: Mapping[str, Any]) -> str:
+    """An id made from the title or name ("Café Één" gives cafe-een); the check still decides."""
+    words = unicodedata.normalize("NFKD", str(entry.get("title") or entry.get("name") or ""))
+    plain = words.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def _value(question: Question, raw: Any) -> Any:
