@@ -8,12 +8,16 @@ Pydantic's schema is only the starting point: this module rewrites it so that an
 refuses what the check refuses, wherever a schema can say it, and says it in Dutch.
 
 - yaml-language-server shows English texts unless a schema node carries `errorMessage` (type,
-  enum, const, required) or `patternErrorMessage` (pattern). It ignores both for `minLength`,
-  `maxLength`, `minItems`, `minimum`, `uniqueItems`, `not` and `additionalProperties: false`, so
-  those are written as patterns, `contains`, `if`/`else` with `const`, and `propertyNames`.
+  enum, const, required, contains) or `patternErrorMessage` (pattern). It ignores both for
+  `minLength`, `maxLength`, `minItems`, `minimum`, `uniqueItems` and `not`, so those are written
+  as patterns, `contains`, and `if`/`else` with `const`; a value twice in a list (`uniqueItems`)
+  is left to the check. An entry's one `errorMessage` would also stand for each missing field and
+  each unknown field, so each required field is its own rule and unknown fields are refused by
+  `propertyNames`, with their own messages.
 - Every pattern must mean the same in Python's `re` (the check, jsonschema) and in JavaScript with
-  the `u` flag (editors): no `$` (Python lets it match before a final line break), no `\\s` (the two
-  disagree on a few spaces), and only escapes that the `u` flag allows.
+  the `u` flag (editors): no `$` (Python lets it match before a final line break), no `\\s` on its
+  own (the two disagree on a few spaces; `[\\s\\S]` is any character in both), and only escapes
+  that the `u` flag allows.
 - The check strips spaces around values and counts lengths in characters (code points), so the
   patterns allow spaces around a value and count with `[\\s\\S]`, which is one code point with `u`.
 - The check refuses an empty value (`summary:` with nothing after it) even where a field is
@@ -303,7 +307,6 @@ def _online_true(message: str) -> Schema:
 
 
 _END_FORM = "`end` moet dezelfde vorm hebben als `start`: allebei met tijd, of allebei alleen een datum."
-_ONLINE = "true als je online kunt meedoen."
 # Rules between the fields of one entry that a schema can say; the check has the same ones.
 ENTRY_RULES: dict[str, list[Schema]] = {
     "Location": [
