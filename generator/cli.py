@@ -237,7 +237,7 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
     try:
         known_event_ids = {event.id for event in load_site(files).events}
         ensure_list(files, name, form.list_key)
-        entry = ask(form, given, Checker(files, form), terminal=sys.stdin.isatty())
+        entry = ask(form, given, Checker(files, form), terminal=_in_a_terminal())
         append_checked(files, name, form.list_key, render_entry(form.template, entry), entry, check=load_site)
     except DataError as error:
         for problem in error.problems:
@@ -274,6 +274,14 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
         if warning.params.get("value") == entry["id"]:
             print(format_problem(warning), file=sys.stderr)
     return 0
+
+
+def _in_a_terminal() -> bool:
+    """Whether a person types the answers; standard input can also be a file, a pipe, or closed."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def _entry_error(error: EntryError, name: str) -> str:

@@ -18,6 +18,7 @@ from test_invalid import Run, run_cli
 
 from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import load_site
+from generator.cli import main
 from generator.data import loader
 from generator.data.files import DataFiles
 from generator.data.models import Event
@@ -125,6 +126,34 @@ def test_ctrl_c_at_a_question_stops_with_a_dutch_message(
     result = _new_event(cli, project)
     assert result.returncode == 1
     assert result.stderr.strip() == "Gestopt. events.yaml is niet veranderd."
+    assert (project / "events.yaml").read_bytes() == before
+
+
+def test_bytes_that_are_not_utf8_are_asked_again(project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter([UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), "Nieuw"])
+
+    def typed(prompt: str = "") -> str:
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(builtins, "input", typed)
+    result = _new_event(cli, project, *_options(title=None))
+    assert result.returncode == 0, result.stderr
+    assert _messages(result.stderr) == [
+        "In dit antwoord staan tekens die niet als UTF-8 te lezen zijn. Typ het opnieuw."
+    ]
+
+
+def test_without_standard_input_the_question_is_named(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m generator new event <&-`: Python has no sys.stdin at all."""
+    before = (project / "events.yaml").read_bytes()
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["new", "event", "--root", str(project)]) == 1
+    assert capsys.readouterr().err.strip().startswith("Geen antwoord op: Titel (title).")
     assert (project / "events.yaml").read_bytes() == before
 
 

@@ -276,7 +276,10 @@ def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker)
     while True:
         try:
             answer = input(prompt).strip() or suggestion
-        except EOFError:
+        except UnicodeDecodeError:
+            _say("In dit antwoord staan tekens die niet als UTF-8 te lezen zijn. Typ het opnieuw.")
+            continue
+        except (EOFError, RuntimeError):  # RuntimeError: there is no standard input at all
             raise NoAnswer(question) from None
         if question.kind == "yes_no":
             if answer.lower() in _YES | _NO:
