@@ -53,6 +53,14 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         'location: {venue: Bibliotheek, address: "Neude 11, Utrecht"}',
     ),
     "unknown_field": ("titel: Terugblik op klantreizen", "title: Terugblik op klantreizen"),
+    "field_too_deep": (
+        "location:⏎␣␣venue: Bibliotheek⏎␣␣status: cancelled",
+        "location:⏎␣␣venue: Bibliotheek⏎status: cancelled",
+    ),
+    "field_too_shallow": (
+        "location:⏎␣␣venue: Bibliotheek⏎online: true",
+        "location:⏎␣␣venue: Bibliotheek⏎␣␣online: true",
+    ),
     "not_indented": ("location:⏎venue: Bibliotheek", "location:⏎␣␣venue: Bibliotheek"),
     "missing": ("# description ontbreekt", "description: Een middag over klantreizen."),
     "empty": ("title:", "title: Terugblik op klantreizen"),

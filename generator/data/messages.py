@@ -61,6 +61,10 @@ MESSAGES: Mapping[str, str] = {
     'Zet de hele waarde tussen aanhalingstekens, bijvoorbeeld `address: "Neude 11, Utrecht"`.',
     # Fields
     "unknown_field": "Het veld `{field}` bestaat niet. Kijk in CONTRIBUTING.md welke velden er zijn.",
+    "field_too_deep": "Het veld `{field}` hoort niet onder `{parent}`: het springt te ver in. "
+    "Zet `{field}:` net zo ver naar links als `{parent}:`.",
+    "field_too_shallow": "Het veld `{field}` hoort onder `{parent}`: het springt niet ver genoeg in. "
+    "Zet `{field}:` onder `{parent}:`, net zo ver naar rechts als de andere velden daar.",
     "not_indented": "De velden onder `{field}:` springen niet in. Zet ze twee spaties verder naar rechts "
     "dan `{field}:`.",
     "missing": "Het verplichte veld `{field}` ontbreekt. Voeg het toe.",

@@ -51,7 +51,11 @@ def merge(problems: Iterable[Problem], document: Document, root: type[BaseModel]
     for loc, fields in _unindented(document, root, (), document.data):
         parent, name = loc[:-1], loc[-1]
         dropped = {(*document.position(loc), "empty")}
-        dropped |= {(*document.keys[(*parent, field)], "unknown_field") for field in fields}
+        dropped |= {
+            (*document.keys[(*parent, field)], key)
+            for field in fields
+            for key in ("unknown_field", "field_too_shallow")
+        }
         found = [p for p in found if (p.line, p.column, p.key) not in dropped]
         found.append(document.problem((*parent, fields[0]), "not_indented", at_key=True, field=name))
     return found

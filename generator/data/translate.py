@@ -42,9 +42,7 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
         context = dict(detail.get("ctx") or {})
         field = next((part for part in reversed(loc) if isinstance(part, str)), "")
         if kind == "extra_forbidden":
-            allowed = list(model_at(root, loc[:-1]).model_fields)
-            suggestion = suggest(field, allowed)
-            yield document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=suggestion)
+            yield _unknown_field(document, root, loc, field)
         elif kind == "missing":
             yield document.problem(loc[:-1], "missing", field=field)
         elif detail["input"] is None and kind in _EMPTY_WHEN_NONE:
@@ -62,6 +60,21 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
         else:
             key = _TYPE_KEYS.get(kind, kind)
             yield document.problem(loc, key, field=field, **context)
+
+
+def _unknown_field(document: Document, root: type[BaseModel], loc: Loc, field: str) -> Problem:
+    """A field that does not exist here; often one that exists one level up or down (indentation)."""
+    model = model_at(root, loc[:-1])
+    parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
+    if parent is not None and not isinstance(loc[-2], int) and field in model_at(root, loc[:-2]).model_fields:
+        return document.problem(loc, "field_too_deep", at_key=True, field=field, parent=parent)
+    inside = next(
+        (name for name in model.model_fields if field in getattr(submodel(model, name), "model_fields", ())), None
+    )
+    if inside is not None:
+        return document.problem(loc, "field_too_shallow", at_key=True, field=field, parent=inside)
+    suggestion = suggest(field, list(model.model_fields))
+    return document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=suggestion)
 
 
 def top_keys(model: type[BaseModel]) -> str:
