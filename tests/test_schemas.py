@@ -26,7 +26,7 @@ from test_invalid import CASES, Case
 from conftest import DATA_FILES, FIXTURE, JS_TOOLS, ROOT, require_tool
 from generator.data import loader
 from generator.data.problems import DataError
-from generator.editing.schemas import SCHEMAS, render_schemas
+from generator.editing.schemas import ENTRY_TITLES, FIELD_TITLES, SCHEMAS, render_schemas
 
 SCHEMA_DIR = ROOT / "schemas"
 
@@ -115,6 +115,13 @@ def test_committed_schemas_are_up_to_date() -> None:
     for name, text in render_schemas().items():
         committed = SCHEMA_DIR / name
         assert committed.read_text(encoding="utf-8") == text, f"{name} is verouderd: draai python -m generator schema"
+
+
+def test_every_title_is_dutch() -> None:
+    """Pydantic's English titles ("Registration Url") never reach the editor's hover."""
+    dutch = set(FIELD_TITLES.values()) | set(ENTRY_TITLES.values()) | {title for _, title in SCHEMAS.values()}
+    assert _titles() <= dutch, sorted(_titles() - dutch)
+    assert len(_titles()) > 30
 
 
 def test_schemas_pass_check_jsonschema_metaschema_check() -> None:
