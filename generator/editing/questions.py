@@ -44,6 +44,8 @@ def _never(entry: Mapping[str, Any]) -> bool:
 
 @dataclass(frozen=True)
 class Question:
+    """One field that `new` asks for; `flag` is the option that answers it instead, `text` its help."""
+
     path: tuple[str, ...]
     """Where the answer goes in the entry: ("title",), or ("location", "venue")."""
     text: str
@@ -70,6 +72,8 @@ class Form:
     list_key: str
     template: str
     questions: tuple[Question, ...]
+    reserved_ids: Collection[str] = ()
+    """Ids the site's own pages use (`check` refuses them too)."""
 
 
 class NoAnswer(Exception):
@@ -175,6 +179,7 @@ EVENT = Form(
         Question(("summary",), "Samenvatting (summary): één regel, hoogstens 200 tekens", "--summary", required=_never),
         _DESCRIPTION,
     ),
+    RESERVED_EVENT_IDS,
 )
 
 COMMUNITY = Form(
@@ -231,9 +236,8 @@ class Checker:
         target = documents[form.file]
         listed = [*(target.data.get(form.list_key) or []), entry]
         documents[form.file] = replace(target, data={**target.data, form.list_key: listed})
-        reserved = RESERVED_EVENT_IDS if form is EVENT else ()
         found += cross_checks(
-            documents["communities"], documents["events"], documents["external_communities"], reserved
+            documents["communities"], documents["events"], documents["external_communities"], form.reserved_ids
         )
         return found
 
