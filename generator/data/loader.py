@@ -223,6 +223,8 @@ _KEY_ON_ITS_OWN_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*$")
 _SPECIAL_START = re.compile(r"""^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+)[\[{"']""")
 # `title:Terugblik` or `title:` with a no-break space: YAML reads one word, not a field and a value.
 _NO_SPACE_AFTER_COLON = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*):([^ \t\r\n])")
+_GLUED_ITEM = re.compile(r"^ *- +([a-z_]+):[^ \t/]")
+_INDENT_WITH_NBSP = re.compile(r"^[ \u00a0]*\u00a0")
 _FIELD_AT = re.compile(r"^( *)[A-Za-z_][A-Za-z0-9_]*:(?:\s|$)")
 
 
@@ -245,14 +247,18 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -
     special = _SPECIAL_START.match(source_line)
     if special and _closes_before(source_line, len(special.group(1)), column - 1):
         return Problem(display_name, line, len(special.group(1)) + 1, "yaml_needs_quotes")
+    certain = _cause_on_this_or_the_line_above(lines, line, key)
+    if certain:
+        return Problem(display_name, *certain)
     if key == "yaml_escape":
         column -= 1  # PyYAML points after the backslash; the editor looks for the backslash itself
     elif key == "yaml_missing_colon" and error.context_mark is not None:
         line, column = error.context_mark.line + 1, error.context_mark.column + 1
         glued = _NO_SPACE_AFTER_COLON.match(lines[line - 1]) if line <= len(lines) else None
+        if glued and glued.group(2) == "\u00a0":
+            return Problem(display_name, line, glued.end(1) + 2, "yaml_nbsp")
         if glued:
-            after = "yaml_nbsp_after_colon" if glued.group(2) == "\u00a0" else "yaml_space_after_colon"
-            return Problem(display_name, line, glued.end(1) + 1, after, {"field": glued.group(1)})
+            return Problem(display_name, line, glued.end(1) + 1, "yaml_space_after_colon", {"field": glued.group(1)})
     elif key == "yaml_colon" and _KEY_ON_ITS_OWN_LINE.match(source_line[: column - 1]):
         # "key: value" read as the continuation of the line above: the key is indented too deep.
         return Problem(display_name, line, len(source_line) - len(source_line.lstrip()) + 1, "yaml_indent")
@@ -262,6 +268,21 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -
         name = source_line.strip().split(":", 1)[0]
         return Problem(display_name, line, len(field.group(1)) + 1, "missing_dash", {"field": name})
     return Problem(display_name, line, column, key)
+
+
+def _cause_on_this_or_the_line_above(
+    lines: list[str], line: int, key: str
+) -> tuple[int, int, str, dict[str, str]] | None:
+    """A mistake that YAML only notices on the next line: a no-break space in the indentation, or
+    `- id:cx` (one text in a list, so the fields below it seem indented wrong)."""
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+    for number in (line, above) if line <= len(lines) else (above,):
+        if number and _INDENT_WITH_NBSP.match(lines[number - 1]):
+            return number, lines[number - 1].index("\u00a0") + 1, "yaml_nbsp", {}
+    glued = _GLUED_ITEM.match(lines[above - 1]) if above and key in ("yaml_indent", "yaml_colon") else None
+    if glued:
+        return above, glued.end(1) + 1, "yaml_space_after_colon", {"field": glued.group(1)}
+    return None
 
 
 def _starts_an_item_without_dash(lines: list[str], line: int) -> bool:

@@ -31,7 +31,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "yaml_colon": ("title: Webinar: klantreizen", 'title: "Webinar: klantreizen"'),
     "yaml_missing_colon": ("title Terugblik", "title: Terugblik"),
     "yaml_space_after_colon": ("title:Terugblik", "title: Terugblik"),
-    "yaml_nbsp_after_colon": ("title:␈Terugblik", "title: Terugblik"),
+    "yaml_nbsp": ("title:␈Terugblik", "title: Terugblik"),
     "yaml_needs_quotes": ("title: [Online] Terugblik", 'title: "[Online] Terugblik"'),
     "yaml_indent": ("- id: cx⏎␣␣␣title: Terugblik", "- id: cx⏎␣␣title: Terugblik"),
     "missing_dash": ("- id: cx-terugblik⏎  id: dd-webinar", "- id: cx-terugblik⏎- id: dd-webinar"),

@@ -30,8 +30,8 @@ MESSAGES: Mapping[str, str] = {
     "Schrijf `veld: waarde`, met een spatie na de dubbele punt.",
     "yaml_space_after_colon": "Na `{field}:` mist een spatie. Schrijf een spatie na de dubbele punt, "
     "bijvoorbeeld `title: Terugblik`.",
-    "yaml_nbsp_after_colon": "Na `{field}:` staat een harde spatie (een ander, onzichtbaar teken). "
-    "Haal die weg en typ een gewone spatie. Dit komt vaak door kopiëren en plakken.",
+    "yaml_nbsp": "Hier staat een harde spatie: een onzichtbaar teken dat op een spatie lijkt. YAML leest het niet "
+    "als spatie. Haal het weg en typ een gewone spatie. Dit komt vaak door kopiëren en plakken.",
     "yaml_needs_quotes": "Deze tekst begint met een haakje of een aanhalingsteken, en gaat daarna verder. "
     'YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: `title: "[Online] Terugblik"`.',
     "yaml_indent": "De inspringing klopt hier niet. Zet dit veld precies onder de andere velden van hetzelfde item: "
