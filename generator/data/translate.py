@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import invisible
 from .loader import Document, Loc
 from .problems import Problem
 
@@ -54,8 +55,9 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
             choices = re.findall(r"'([^']*)'", context.get("expected", ""))
             given = str(detail["input"])
             suggestion = suggest(given, choices)
+            hint = invisible.hint(given)
             yield document.problem(
-                loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion
+                loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion, **hint
             )
         else:
             key = _TYPE_KEYS.get(kind, kind)
