@@ -97,6 +97,20 @@ def test_a_target_that_cannot_take_an_entry_is_left_as_it_is(project: Path, cli:
     assert (project / "events.yaml").read_bytes() == content
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"themes:\n  - id: klantreizen\n    name: Klantreizen\n", b"# Alleen een opmerking.\r\n", b"communities: [\n"],
+    ids=["no-communities-key", "comment-only-crlf", "broken-yaml"],
+)
+def test_a_communities_file_that_cannot_take_an_entry_is_left_as_it_is(project: Path, cli: Cli, content: bytes) -> None:
+    (project / "communities.yaml").write_bytes(content)
+    result = cli("new", "community", "--root", str(project), stdin="Nieuw\n", terminal=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("communities.yaml is niet veranderd.")
+    assert (project / "communities.yaml").read_bytes() == content
+
+
 def test_a_missing_target_is_named_and_not_made(project: Path, cli: Cli) -> None:
     (project / "communities.yaml").unlink()
     result = cli("new", "community", "--root", str(project), stdin="Nieuw\n")
