@@ -85,6 +85,7 @@ CHECKED_BY_LOADING = (
     "comment_in_value",
     "comma_in_flow",
     "link_without_scheme",
+    "empty_list",
 )
 # Rows with a one-line example that stands for what a table cell cannot hold: a byte that is not
 # UTF-8, a control character, a text of more than 200 characters.

@@ -64,6 +64,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "not_indented": ("location:⏎venue: Bibliotheek", "location:⏎␣␣venue: Bibliotheek"),
     "missing": ("# description ontbreekt", "description: Een middag over klantreizen."),
     "empty": ("title:", "title: Terugblik op klantreizen"),
+    "empty_list": ("themes:", "themes: [klantreizen]"),
     "not_one_of": ("type: webinaar", "type: webinar"),
     "not_text": ("title: 2030", 'title: "2030"'),
     "not_whole_number": ("members: 1.200", "members: 1200"),

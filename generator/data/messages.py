@@ -69,6 +69,8 @@ MESSAGES: Mapping[str, str] = {
     "dan `{field}:`.",
     "missing": "Het verplichte veld `{field}` ontbreekt. Voeg het toe.",
     "empty": "Het veld `{field}` is leeg. Vul een waarde in, of haal de hele regel weg als het veld niet verplicht is.",
+    "empty_list": "De lijst `{field}` is leeg. Zet de items eronder, elk op een eigen regel met `- ` ervoor. "
+    "Moet de lijst leeg blijven? Schrijf dan `{field}: []`.",
     "not_one_of": "`{value}` is geen geldige waarde voor `{field}`. Kies uit: {choices}. Schrijf de waarde precies zo.",
     "not_text": "Het veld `{field}` moet tekst zijn. Zet de waarde tussen aanhalingstekens.",
     "not_whole_number": "Het veld `{field}` moet een heel getal zijn, zonder aanhalingstekens, bijvoorbeeld 250. "

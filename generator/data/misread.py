@@ -9,6 +9,7 @@ refused here, with where it stands in the file.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -74,7 +75,8 @@ def _empty_values(document: Document, root: type[BaseModel], loc: Loc, value: An
         known = model_at(root, loc).model_fields
         for name, item in value.items():
             if item is None and name in known:
-                yield document.problem((*loc, name), "empty", field=name)
+                key = "empty_list" if typing.get_origin(known[name].annotation) is list else "empty"
+                yield document.problem((*loc, name), key, field=name)
             else:
                 yield from _empty_values(document, root, (*loc, name), item)
 

@@ -55,7 +55,7 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
             choices = re.findall(r"'([^']*)'", context.get("expected", ""))
             given = str(detail["input"])
             suggestion = suggest(given, choices)
-            hint = invisible.hint(given)
+            hint: dict[str, Any] = invisible.hint(given)
             yield document.problem(
                 loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion, **hint
             )
