@@ -57,7 +57,10 @@ def _markdown(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    parts = urlsplit(value.strip())
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # `https://example.n[/`: a bracket that is not an IPv6 address
+        raise invalid("bad_url", value=value, **invisible.hint(value)) from None
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
         raise invalid("bad_url", value=value, **invisible.hint(value))
     return value.strip()
