@@ -100,7 +100,12 @@ def _unindented(document: Document, root: type[BaseModel], loc: Loc, value: Any)
 
 
 def _fields_in_block(document: Document, root: type[BaseModel], loc: Loc) -> Iterator[Problem]:
-    """A line in `description: |` that reads like a field of the same entry (`status: cancelled`)."""
+    """A line in `description: |` that reads like a field of the same entry (`status: cancelled`).
+
+    Refused, not a warning: a warning does not stop the build and only shows once the errors are
+    gone, so the cancelled event would go out as scheduled. Prose never starts a line with a field
+    name in lower case and a colon; an editor who means it can write `Status:`.
+    """
     if len(loc) < 2 or not isinstance(loc[-1], str):
         return
     fields = model_at(root, loc[:-1]).model_fields
