@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from generator.data.messages import MESSAGES, describe, format_problem
+from generator.data.messages import HINTS, MESSAGES, describe, format_problem
 from generator.data.problems import Problem
 
 
@@ -27,3 +27,12 @@ def test_suggestion_is_added_as_a_question() -> None:
 def test_warnings_are_labelled() -> None:
     problem = Problem("events.yaml", 3, 5, "warn_unused_theme", {"value": "x"}, warning=True)
     assert format_problem(problem).startswith("events.yaml:3:5: waarschuwing: ")
+
+
+@pytest.mark.parametrize("hint", sorted(HINTS))
+def test_hint_formats(hint: str) -> None:
+    names = {name for _, name, _, _ in string.Formatter().parse(HINTS[hint]) if name}
+    problem = Problem("events.yaml", 3, 5, "bad_url", {"value": "x", "hint": hint, **{n: f"<{n}>" for n in names}})
+    text = describe(problem)
+    assert text.startswith("`x` is geen geldig webadres.") and "{" not in text
+    assert HINTS[hint].format_map({n: f"<{n}>" for n in names}) in text
