@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -252,6 +253,108 @@ def test_git_runs_three_times_however_many_events_and_commits(repo: Repo, monkey
     assert history.stamp("e8") == Stamp(WEDNESDAY, WEDNESDAY, 0)
 
 
+# --- the names the feeds take from communities.yaml --------------------------------------------------
+
+FRIDAY = MONDAY + timedelta(days=4)
+COMMUNITIES = (
+    "themes:\n"
+    "  - id: klantreizen\n    name: Klantreizen\n    description: Over klantreizen.\n"
+    "communities:\n"
+    "  - id: cx\n    name: Community CX\n    contact_email: cx@example.org\n    description: Over CX.\n"
+    "    members: 120\n"
+    "  - id: dd\n    name: Direct Duidelijk\n    contact_email: dd@example.org\n"
+)
+ORGANISED = {
+    "alfa": ENTRIES["alfa"] + "    communities: [cx]\n",
+    "bravo": ENTRIES["bravo"] + "    communities: [dd]\n",
+    "charlie": ENTRIES["charlie"] + "    communities: [dd, cx]\n    themes: [klantreizen]\n",
+}
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Repo:
+    """alfa (cx), bravo (dd) and charlie (dd and cx, theme klantreizen), added on Monday with the
+    communities file."""
+    made = Repo(tmp_path / "netwerk")
+    made.write(COMMUNITIES, "communities.yaml")
+    made.commit(MONDAY, events_text(*ORGANISED.values()))
+    return made
+
+
+def edit_communities(repo: Repo, old: str, new: str, when: datetime | None = None) -> None:
+    text = (repo.folder / "communities.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    repo.write(text.replace(old, new), "communities.yaml")
+    if when is not None:
+        repo.commit(when, message="Community's bijgewerkt")
+
+
+def test_a_renamed_community_changes_the_events_it_organises_at_that_commit(network: Repo) -> None:
+    edit_communities(network, "name: Community CX", "name: Community Klantbeleving", TUESDAY)
+    history = network.history()
+    assert history.stamp("alfa") == Stamp(MONDAY, TUESDAY, 1)
+    assert history.stamp("charlie") == Stamp(MONDAY, TUESDAY, 1)  # cx organises it too
+    assert history.stamp("bravo") == Stamp(MONDAY, MONDAY, 0)
+
+
+def test_only_what_the_feeds_write_of_a_community_counts(network: Repo) -> None:
+    edit_communities(network, "description: Over CX.", "description: Alles over CX.", TUESDAY)
+    edit_communities(network, "members: 120", "members: 140", WEDNESDAY)
+    edit_communities(network, "description: Over klantreizen.", "description: Reizen.", THURSDAY)
+    assert network.history().stamps == {e: Stamp(MONDAY, MONDAY, 0) for e in ORGANISED}
+    # The address is the first community's only: cx is charlie's second.
+    edit_communities(network, "cx@example.org", "klantbeleving@example.org", FRIDAY)
+    history = network.history()
+    assert (history.stamp("alfa"), history.stamp("charlie")) == (Stamp(MONDAY, FRIDAY, 1), Stamp(MONDAY, MONDAY, 0))
+
+
+def test_a_renamed_theme_changes_the_events_with_that_theme(network: Repo) -> None:
+    edit_communities(network, "name: Klantreizen", "name: Klantreizen en levensgebeurtenissen", TUESDAY)
+    history = network.history()
+    assert history.stamp("charlie") == Stamp(MONDAY, TUESDAY, 1)
+    assert history.stamp("alfa") == history.stamp("bravo") == Stamp(MONDAY, MONDAY, 0)
+
+
+def test_an_event_that_moves_to_another_community_only_counts_up(network: Repo) -> None:
+    moved = ORGANISED["alfa"].replace("[cx]", "[dd]")
+    network.commit(TUESDAY, events_text(moved, ORGANISED["bravo"], ORGANISED["charlie"]))
+    edit_communities(network, "name: Community CX", "name: Community Klantbeleving", WEDNESDAY)
+    assert network.history().stamp("alfa") == Stamp(MONDAY, TUESDAY, 1)  # no longer its community
+    edit_communities(network, "name: Direct Duidelijk", "name: Netwerk Direct Duidelijk", THURSDAY)
+    assert network.history().stamp("alfa") == Stamp(MONDAY, THURSDAY, 2)
+    # Moved back and its new community renamed in one commit: one change.
+    edit_communities(network, "name: Community Klantbeleving", "name: Community CX")
+    network.commit(FRIDAY, events_text(ORGANISED["alfa"], ORGANISED["bravo"], ORGANISED["charlie"]))
+    history = network.history()
+    assert history.stamp("alfa") == Stamp(MONDAY, FRIDAY, 3)
+    assert history.stamp("bravo") == Stamp(MONDAY, THURSDAY, 1)
+    assert history.stamp("charlie") == Stamp(MONDAY, FRIDAY, 3)  # dd on Thursday, cx on Wednesday and Friday
+
+
+def test_an_uncommitted_rename_uses_now_and_the_next_sequence(network: Repo) -> None:
+    edit_communities(network, "name: Direct Duidelijk", "name: Netwerk Direct Duidelijk")
+    history = network.history(NOW)
+    assert history.stamp("bravo") == history.stamp("charlie") == Stamp(MONDAY, NOW, 1)
+    assert history.stamp("alfa") == Stamp(MONDAY, MONDAY, 0)
+
+
+def test_a_communities_file_that_cannot_be_read_or_is_removed_is_skipped(network: Repo) -> None:
+    good = (network.folder / "communities.yaml").read_text(encoding="utf-8")
+    network.write(good.replace("name: Community CX", 'name: "Community CX'), "communities.yaml")
+    network.commit(TUESDAY)
+    network.git("rm", "-q", "communities.yaml")
+    network.commit(WEDNESDAY)
+    network.write(good, "communities.yaml")
+    network.commit(THURSDAY)
+    assert network.history().stamps == {e: Stamp(MONDAY, MONDAY, 0) for e in ORGANISED}
+
+
+def test_communities_and_events_changed_in_one_commit_count_once(network: Repo) -> None:
+    edit_communities(network, "name: Community CX", "name: Community Klantbeleving")
+    network.commit(TUESDAY, events_text(ORGANISED["alfa"].replace("Alfa", "Alfa!"), *list(ORGANISED.values())[1:]))
+    assert network.history().stamp("alfa") == Stamp(MONDAY, TUESDAY, 1)
+
+
 TRICKY = [
     # Items at the left margin, comments between them at any indent.
     "events:\n- id: a\n  title: A\n# tussendoor\n- id: b\n  title: B\n",
@@ -273,55 +376,224 @@ TRICKY = [
 ]
 
 
+def read_alone(text: str | bytes) -> dict[str, history_module._Entry] | None:
+    """What a reader that has read nothing before finds in one version (None: unreadable)."""
+    reader = history_module._Reader()
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return reader.entries if reader.read(data) is not None else None
+
+
+def whole(text: str | bytes) -> dict[str, history_module._Entry] | None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return history_module._whole(history_module._normalised(data))
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_cutting_a_version_into_items_reads_what_the_whole_file_reads(text: str) -> None:
-    assert history_module._Reader().entries(text) == history_module._whole(text)
+    assert read_alone(text) == whole(text)
+
+
+def changed_entries(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    return {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
+
+
+EDGES = {
+    "the first item": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
+        events_text(ENTRIES["alfa"].replace("Alfa", "Alfa!"), ENTRIES["bravo"]),
+        {"alfa"},
+    ),
+    "the last item, without a last new line": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]).rstrip("\n"),
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]).rstrip("\n") + "0",
+        {"bravo"},
+    ),
+    "an item added at the end": (
+        events_text(ENTRIES["alfa"]),
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
+        {"bravo"},
+    ),
+    "an item that grows into the next one": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"], ENTRIES["charlie"]),
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"].replace("  - id: bravo", "    idee: bravo"), ENTRIES["charlie"]),
+        None,  # alfa now has two keys `idee`... read as the loader reads it
+    ),
+    "the next item that becomes part of the one before": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
+        events_text(ENTRIES["alfa"] + "    notes: |\n", ENTRIES["bravo"].replace("  - ", "      - ", 1)),
+        {"alfa", "bravo"},
+    ),
+    "a dash that stops being an item, right where the versions differ": (
+        "events:\n  - id: a\n  -",
+        "events:\n  - id: a\n  -x: 1\n",
+        None,
+    ),
+    "three items edited far apart, one moved": (
+        events_text(*[ENTRIES["alfa"].replace("alfa", f"e{n}") for n in range(30)]),
+        events_text(
+            *[
+                ENTRIES["alfa"].replace("alfa", f"e{n}").replace("Alfa", "Alfa!" if n in (3, 15) else "Alfa")
+                for n in range(30)
+                if n != 22
+            ],
+            ENTRIES["alfa"].replace("alfa", "e22"),
+        ),
+        {"e3", "e15"},
+    ),
+    "CRLF line ends": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]).replace("\n", "\r\n"),
+        set(),
+    ),
+    "a byte order mark": (
+        events_text(ENTRIES["alfa"]),
+        "\ufeff" + events_text(ENTRIES["alfa"]),
+        set(),
+    ),
+    "the same version again": (events_text(ENTRIES["alfa"]), events_text(ENTRIES["alfa"]), set()),
+    "a comment above the list": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"], head="# Agenda\nevents:\n"),
+        set(),
+    ),
+    "another indent": (
+        events_text(ENTRIES["alfa"]),
+        events_text(ENTRIES["alfa"].replace("\n  ", "\n").removeprefix("  ")),
+        set(),
+    ),
+    "an id that occurs twice, the first one edited": (
+        events_text(ENTRIES["alfa"], ENTRIES["alfa"].replace("Alfa", "Tweede")),
+        events_text(ENTRIES["alfa"].replace("Alfa", "Eerste"), ENTRIES["alfa"].replace("Alfa", "Tweede")),
+        {"alfa"},
+    ),
+    "an id that occurs twice, the first one removed": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"], ENTRIES["alfa"].replace("Alfa", "Tweede")),
+        events_text(ENTRIES["bravo"], ENTRIES["alfa"].replace("Alfa", "Tweede")),
+        {"alfa"},
+    ),
+    "a line that ends the list": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
+        events_text(ENTRIES["alfa"], "extra: 1\n", ENTRIES["bravo"]),
+        None,
+    ),
+    "a byte that is not UTF-8 in an item": (
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
+        events_text(ENTRIES["alfa"], ENTRIES["bravo"]).encode("utf-8").replace(b"Bravo", b"Br\xe9vo"),
+        None,
+    ),
+    "a line break that YAML knows and the cut does not, above the list": (
+        events_text(ENTRIES["alfa"]),
+        events_text(ENTRIES["alfa"], head="# \u2028extra: 1\nevents:\n"),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("edge", EDGES)
+def test_a_version_read_as_a_change_reads_what_the_whole_file_reads(edge: str) -> None:
+    before, after, expected = EDGES[edge]
+    reader = history_module._Reader()
+    assert reader.read(before.encode("utf-8")) is not None
+    entries = dict(reader.entries)
+    changed = reader.read(after if isinstance(after, bytes) else after.encode("utf-8"))
+    if whole(after) is None:
+        assert changed is None and reader.entries == entries  # unreadable: skipped
+        return
+    assert reader.entries == whole(after)
+    assert changed is not None and changed_entries(entries, reader.entries) <= set(changed)
+    if expected is not None:
+        assert changed_entries(entries, reader.entries) == expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_shared_start_and_end_are_found_to_the_byte(seed: int) -> None:
+    chance = random.Random(seed)
+    for _ in range(200):
+        shared = bytes(chance.choices(b"ab", k=chance.randrange(20000)))
+        a = shared[: chance.randrange(len(shared) + 1)] + bytes(chance.choices(b"ab", k=chance.randrange(50)))
+        b = shared + bytes(chance.choices(b"ab", k=chance.randrange(50)))
+        at = chance.randrange(min(len(a), len(b)) + 1)
+        expected = next((n for n, (x, y) in enumerate(zip(a[at:], b[at:], strict=False)) if x != y), None)
+        assert history_module._common_prefix(a, at, b, at) == (
+            min(len(a), len(b)) - at if expected is None else expected
+        )
+        limit = chance.randrange(min(len(a), len(b)) + 1)
+        ends = next((n for n, (x, y) in enumerate(zip(a[::-1], b[::-1], strict=False)) if x != y), min(len(a), len(b)))
+        assert history_module._common_suffix(a, b, limit) == min(ends, limit)
 
 
 PIECES = [
-    "  - id: a\n    title: A\n",
-    "  - id: b\n    title: 'B, b'\n",
-    "  - id: b\n    title: 'B, b' # opmerking\n",
-    "  - id: c\n    description: |\n      - geen item\n\n      # geen opmerking\n",
-    "  - {id: d, title: D}\n",
-    "  - id: e\n    title: E\n# tussendoor\n\n",
+    "  - id: {id}\n    title: A\n",
+    "  - id: {id}\n    title: 'B, b'\n",
+    "  - id: {id}\n    title: 'B, b' # opmerking\n",
+    "  - id: {id}\n    description: |\n      - geen item\n\n      # geen opmerking\n",
+    "  - {{id: {id}, title: D}}\n",
+    "  - id: {id}\n    title: E\n# tussendoor\n\n",
     "  # inspringend commentaar\n",
     "\n",
-    "  - id: f\n    title: F",  # no new line: only right at the end of a file
-    "  -\n    id: g\n",
-    '  - id: h\n    title: "twee\n  - id: nep"\n',  # a quoted text over two lines
+    "  - id: {id}\n    title: F",  # no new line: only right at the end of a file
+    "  -\n    id: {id}\n",
 ]
-BROKEN = ["extra: 1\n", "  -x\n", "    - id: diep\n"]
-"""Lines that end the list or cannot be read: rare, so that most versions are cut into items."""
+RARE = [
+    "extra: 1\n",
+    "  -x\n",
+    "    - id: diep\n",
+    '  - id: h\n    title: "twee\n  - id: nep"\n',  # a quoted text over two lines
+    "  - id: {id}\n    title: een id dat er al is\n",
+]
+"""Lines that end the list, items that cannot be read on their own, an id twice: rare, so that most
+versions are read as a change."""
+SNIPPETS = ["x", "\n", "  - id: z\n", "#", "\r\n", "é", "\n  - ", "'", "-", "  ", ":"]
+"""Bytes typed anywhere in a version, item boundaries or not."""
 
 
-def test_cutting_from_the_version_before_gives_what_cutting_anew_gives() -> None:
-    """A thousand versions, each a random edit of the one before: the cut that starts from the previous
-    version's cut gives exactly the items (and entries) that a cut of the text alone gives."""
+def test_reading_each_version_as_a_change_gives_what_reading_it_anew_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two thousand versions, each a random edit of the one before (whole items, or a few bytes
+    anywhere): reading each as the change from the version before gives exactly the entries that
+    reading it alone gives, and names every id whose entry changed."""
     chance = random.Random(20261129)
     reader = history_module._Reader()
-    pieces = [PIECES[0], PIECES[1], PIECES[3]]
-    cut_from_before = 0
-    for _ in range(1000):
+    as_change: list[bool] = []
+    read_change = history_module._Reader._read_change
+
+    def counting(self: history_module._Reader, text: bytes) -> Any:
+        result = read_change(self, text)
+        as_change.append(result is not None)
+        return result
+
+    monkeypatch.setattr(history_module._Reader, "_read_change", counting)
+    pieces = [PIECES[0].format(id="a"), PIECES[1].format(id="b"), PIECES[3].format(id="c")]
+    for number in range(2000):
         where = chance.randrange(len(pieces) + 1)
         edit = chance.random()
-        piece = chance.choice(BROKEN if chance.random() < 0.03 else PIECES)
+        rare = chance.random() < 0.03
+        piece = chance.choice(RARE if rare else PIECES).format(id=chance.choice("abc") if rare else f"e{number}")
         if edit < 0.4 and len(pieces) < 12:
             pieces.insert(where, piece)
         elif edit < 0.7 and pieces:
             pieces.pop(min(where, len(pieces) - 1))
         elif pieces:
             pieces[min(where, len(pieces) - 1)] = piece
-        head = chance.choice(["events:\n", "# agenda\nevents:\n", "events:  # alles\n\n"])
-        text = head + "".join(pieces)
-        fresh = history_module._Reader()
-        before = reader.previous
-        cut = reader.cut(text)
-        assert cut == fresh.cut(text), text
-        assert reader.entries(text) == fresh.entries(text) == history_module._whole(text), text
-        if cut and before and any(a is b for a in cut.pieces for b in before.pieces):
-            cut_from_before += 1
-    assert cut_from_before > 500  # the test does exercise the cut that starts from the version before
+        head = chance.choice(["events:\n"] * 8 + ["# agenda\nevents:\n", "events:  # alles\n\n"])
+        text = (head + "".join(pieces)).encode("utf-8")
+        if chance.random() < 0.2:  # a few bytes typed or deleted anywhere, in this version only
+            place = chance.randrange(len(text) + 1)
+            if chance.random() < 0.5:
+                text = text[:place] + chance.choice(SNIPPETS).encode("utf-8") + text[place:]
+            else:
+                text = text[:place] + text[place + chance.randrange(1, 6) :]
+        if chance.random() < 0.05:
+            text = text.replace(b"\n", b"\r\n")
+        before = dict(reader.entries)
+        changed = reader.read(text)
+        expected = whole(text)
+        assert read_alone(text) == expected, text
+        if expected is None:
+            assert changed is None and reader.entries == before, text
+        else:
+            assert reader.entries == expected, text
+            assert changed is not None and changed_entries(before, reader.entries) <= set(changed), text
+    assert sum(as_change) > 800  # the test does exercise reading a version as a change
 
 
 # --- the feeds of a real site in a real repository -------------------------------------------------
@@ -391,6 +663,18 @@ def test_an_edited_event_gets_a_higher_sequence_and_a_newer_last_modified(site_r
     unchanged = [path for path in before if path.startswith("agenda/") and path != urls.event_feed(EVENT)]
     assert unchanged and all(after[path] == before[path] for path in unchanged)
     assert notes == ()
+
+
+def test_a_renamed_community_gives_its_events_a_new_version_in_the_feeds(site_repo: Repo) -> None:
+    before, _ = build_feeds(site_repo.folder)
+    path = site_repo.folder / "communities.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Community CX", "name: CX"), encoding="utf-8")
+    site_repo.commit(TUESDAY, message="Community hernoemd")
+    after, _ = build_feeds(site_repo.folder, LATER)
+    assert stamps_of(feed_event(after)) == (MONDAY, TUESDAY, TUESDAY, 1)
+    assert feed_event(after)["organizer"].params["CN"] == "CX"
+    other = urls.event_feed("dd-geannuleerd")  # organised by another community
+    assert after[other] == before[other]
 
 
 def test_reordering_the_file_changes_no_event(site_repo: Repo) -> None:

@@ -1,47 +1,57 @@
 """What git remembers about each event: when its entry was added, when it last changed, and how often.
 
 A static build has no memory of what it published before; the repository does. For every event id
-in the events file this module finds, from the commits that changed the file:
+in the events file this module finds, from the commits that changed the events file or the
+communities file:
 
-- `created`: the commit time of the first commit whose version of the file has the entry;
-- `modified`: the commit time of the last commit that changed the entry's data;
-- `sequence`: how many commits changed the entry's data since it was added (0 for an entry never
+- `created`: the commit time of the first commit whose version of the events file has the entry;
+- `modified`: the commit time of the last commit that changed what the feeds write of the event;
+- `sequence`: how many commits changed that since the entry was added (0 for an event never
   changed). History only grows, so this number never goes down.
 
-"Changed" means the entry's data, every value read as the text it holds (YAML's base schema: `14:00`,
-`'14:00'` and `"14:00"` are one value), compared as canonical JSON. Moving entries around, editing
-another entry, quoting a value differently or changing a comment changes no entry. The branch's
-first-parent line is followed, so a merged pull request counts as one change at the time of its
-merge commit, and times never run backwards.
+What the feeds write of an event is its entry's data, every value read as the text it holds (YAML's
+base schema: `14:00`, `'14:00'` and `"14:00"` are one value), compared as canonical JSON, plus what
+they take from the communities file for it (`ical/calendar.py`): the `name` of each of its
+communities, the `contact_email` of the first one, and the `name` of each of its themes. Renaming a
+community thus changes every event it organises at that moment; its description or members change no
+event. Moving entries around, editing another entry, quoting a value differently or changing a
+comment changes no entry. The branch's first-parent line is followed (one timeline of the commits that
+touched either file), so a merged pull request counts as one change at the time of its merge commit,
+and times never run backwards. A version of a file that cannot be read is skipped; so is a commit
+that removes the communities file (no site can be built from it).
 
-An entry that differs in the work tree from the last commit (a local preview) gets "now" as
-`modified` (never earlier than its last commit) and one more than its committed `sequence`.
-Without git (a tarball, git not installed, a folder outside a repository) every stamp is "now"
-with sequence 0, and a note says so; a shallow clone counts its oldest commit as the one that
-added every entry in it, and a note says so too.
+An entry that differs in the work tree from the last commit, or whose community or theme has another
+name or address there (a local preview), gets "now" as `modified` (never earlier than its last
+commit) and one more than its committed `sequence`. Without git (a tarball, git not installed, a
+folder outside a repository) every stamp is "now" with sequence 0, and a note says so; a shallow
+clone counts its oldest commit as the one that added every entry in it, and a note says so too.
 The notes are for the build log: the caller shows them.
 
-Speed: three git commands in all, however many events and commits (`rev-parse`, one `log` of the
-events file, one `cat-file --batch` for its versions). Each version is cut into its list items,
-starting from the cut of the version before (only the part between the items both share at the
-start and at the end is cut anew), and each distinct item text is read once, also across the
-rebuilds of `mkdocs serve`. Old versions need no positions and no checks (the build checks the file
-as it is now), so they are read with libyaml's base loader, many times faster than the strict
-loader; without libyaml, PyYAML's own. A long history of a large file thus costs about one fast
-reading of the file plus the items that ever changed (`bench/bench_history.py`). A version that
-cannot be cut that way is read whole; a version that cannot be read at all is skipped.
+Speed: three git commands in all, however many events and commits (`rev-parse`, one `log` of both
+files, one `cat-file --batch` for their versions). A version of the events file is read as the
+change from the version before: the bytes both share at the start and at the end are found at C
+speed (comparing slices), and only the list items between them are cut out and looked at, so a
+commit costs what it changed, not the size of the file. Each distinct item text is read once, also
+across the rebuilds of `mkdocs serve`. Old versions need no positions and no checks (the build checks
+the files as they are now), so they are read with libyaml's base loader, many times faster than the
+strict loader; without libyaml, PyYAML's own. Where the change cannot be read that way for certain
+(the lines above the list changed, an id occurs twice near the change, a line ends the list), the
+whole version is cut anew, or read whole. The communities file is small: each distinct version is
+read whole, and a change of a name or address looks at every event once (`bench/bench_history.py`).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import posixpath
 import re
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, NamedTuple
 
 import yaml
 
@@ -89,13 +99,53 @@ class History:
         return cls({}, Stamp(moment, moment, 0), notes)
 
 
+class _Entry(NamedTuple):
+    """An event's entry in one version of the events file."""
+
+    data: str
+    """Canonical JSON of the entry."""
+    communities: tuple[str, ...]
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What a version of the communities file gives the feeds of the events that refer to it: each
+    community's name and contact address, each theme's name (as the base loader reads them)."""
+
+    communities: Mapping[str, tuple[Any, Any]]
+    themes: Mapping[str, Any]
+
+    def of(self, entry: _Entry) -> tuple[Any, ...]:
+        """What the feeds write of these names for one event (see `ical/calendar.py`)."""
+        names = tuple(self.communities.get(c, (None, None))[0] for c in entry.communities)
+        first = self.communities.get(entry.communities[0], (None, None))[1] if entry.communities else None
+        return names, first, tuple(self.themes.get(t) for t in entry.themes)
+
+    def changed(self, other: _Names) -> tuple[set[str], set[str]]:
+        """The community ids and the theme ids whose names or address differ in `other`."""
+        communities = {
+            c
+            for c in self.communities.keys() | other.communities.keys()
+            if self.communities.get(c) != other.communities.get(c)
+        }
+        themes = {t for t in self.themes.keys() | other.themes.keys() if self.themes.get(t) != other.themes.get(t)}
+        return communities, themes
+
+
+_NO_NAMES = _Names({}, {})
+
+_Feed = tuple[str, tuple[Any, ...]]
+"""What the feeds write of one event: its entry's data and the names they take for it."""
+
+
 @dataclass
 class _Track:
     created: datetime
     modified: datetime
     sequence: int
-    data: str | None
-    """The entry's canonical JSON in the last version read; None while the entry is absent."""
+    feed: _Feed | None
+    """What the feeds wrote of the event after the last commit read; None while the entry is absent."""
 
 
 class _GitError(Exception):
@@ -103,36 +153,33 @@ class _GitError(Exception):
 
 
 def event_history(files: DataFiles, now: datetime) -> History:
-    """The stamps of every event in `files.events`, from the git history of that file."""
+    """The stamps of every event in `files.events`, from the git history of that file and of
+    `files.communities`."""
     now = now.astimezone(UTC)
     root, name = files.root, files.events
     try:
-        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
-        commits = list(_commits(root, name))
+        shallow, prefix = _repository(root)
+        commits = _commits(root, prefix, files)
     except _GitError as error:
         return History.without_memory(now, (NO_GIT.format(file=name, reason=error),))
     notes: list[str] = []
     if shallow:
         notes.append(SHALLOW)
-    if not commits:
+    if not any(commit.events for commit in commits):
         notes.append(NOT_COMMITTED.format(file=name))
-    reader = _Reader()
-    tracks: dict[str, _Track] = {}
     try:
-        for when, entries in _versions(root, commits, reader):
-            _record(tracks, when, entries)
+        reader, names, tracks = _remember(root, commits)
     except _GitError as error:
         return History.without_memory(now, (NO_GIT.format(file=name, reason=error),))
-    try:
-        current = reader.entries(_read_text((root / name).read_bytes())) or {}
-    except OSError:
-        current = {}  # no file: the build says so itself
+    # The work tree, as the build reads it now (no file: the build says so itself).
+    current = reader.entries if reader.read(_work_tree(root / name)) is not None else {}
+    names = _read_names(_work_tree(root / files.communities)) or names
     stamps: dict[str, Stamp] = {}
-    for event_id, data in current.items():
+    for event_id, entry in current.items():
         track = tracks.get(event_id)
         if track is None:
             stamps[event_id] = Stamp(now, now, 0)
-        elif track.data != data:
+        elif track.feed != _feed(entry, names):
             # Changed in the work tree, not committed yet: a newer version than the last commit.
             stamps[event_id] = Stamp(track.created, max(now, track.modified), track.sequence + 1)
         else:
@@ -140,24 +187,67 @@ def event_history(files: DataFiles, now: datetime) -> History:
     return History(stamps, Stamp(now, now, 0), tuple(notes))
 
 
-def _record(tracks: dict[str, _Track], when: datetime, entries: Mapping[str, str] | None) -> None:
-    """Take one committed version of the file (None: unreadable, skipped) into the tracks."""
-    if entries is None:
-        return
-    for event_id, data in entries.items():
-        track = tracks.get(event_id)
-        if track is None:
-            tracks[event_id] = _Track(when, when, 0, data)
-        elif track.data != data:
+def _remember(root: Path, commits: list[_Commit]) -> tuple[_Reader, _Names, dict[str, _Track]]:
+    """Every commit taken in order: the reader at the last version of the events file, the names of
+    the last readable communities file, and each event's track."""
+    reader, names = _Reader(), _NO_NAMES
+    tracks: dict[str, _Track] = {}
+    read_names: dict[str, _Names | None] = {}
+    requests = [*_requests(commits)]
+    with _Blobs(root, requests) as blobs:
+        for commit in commits:
+            changed: set[str] = set()
+            if commit.events == _REMOVED:
+                changed.update(reader.remove())
+            elif commit.events:
+                changed.update(reader.read(next(blobs)) or ())
+            if commit.communities and commit.communities not in read_names:
+                read_names[commit.communities] = _read_names(next(blobs))
+            new = read_names.get(commit.communities or "")
+            if new is not None and new != names:
+                changed.update(reader.users(*names.changed(new)))
+                names = new
+            for event_id in changed:
+                _record(tracks, commit.when, event_id, _feed(reader.entries.get(event_id), names))
+    return reader, names, tracks
+
+
+def _work_tree(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _feed(entry: _Entry | None, names: _Names) -> _Feed | None:
+    return None if entry is None else (entry.data, names.of(entry))
+
+
+def _record(tracks: dict[str, _Track], when: datetime, event_id: str, feed: _Feed | None) -> None:
+    """Take what the feeds write of one event after a commit (None: no entry) into its track."""
+    track = tracks.get(event_id)
+    if track is None:
+        if feed is not None:
+            tracks[event_id] = _Track(when, when, 0, feed)
+    elif track.feed != feed:
+        if feed is not None:  # removed is no change itself; added back later, it counts as one
             # A commit whose clock is behind its parent's must not move an event back in time.
             track.modified = max(when, track.modified)
             track.sequence += 1
-            track.data = data
-    for event_id in tracks.keys() - entries.keys():
-        tracks[event_id].data = None  # removed: added back later, it counts as a change
+        track.feed = feed
 
 
 # --- git ----------------------------------------------------------------------------------------
+
+_REMOVED = ""
+"""The blob of a file that a commit removed."""
+
+
+class _Commit(NamedTuple):
+    when: datetime
+    events: str | None
+    """The blob of the events file in this commit, `_REMOVED`, or None when the commit left it as it was."""
+    communities: str | None
 
 
 def _git(root: Path, *arguments: str) -> bytes:
@@ -173,9 +263,19 @@ def _git(root: Path, *arguments: str) -> bytes:
     return result.stdout
 
 
-def _commits(root: Path, name: str) -> Iterator[tuple[datetime, str | None]]:
-    """The commits of the branch's first-parent line that changed the file, oldest first: their
-    commit time and the file's blob in them (None where the commit removed the file)."""
+def _repository(root: Path) -> tuple[bool, str]:
+    """Whether the clone is shallow, and where `root` is in the repository (`site/`, or empty)."""
+    lines = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix").decode("utf-8", "replace")
+    shallow, _, prefix = lines.partition("\n")
+    return shallow.strip() == "true", prefix.strip()
+
+
+def _commits(root: Path, prefix: str, files: DataFiles) -> list[_Commit]:
+    """The commits of the branch's first-parent line that changed the events file or the communities
+    file, oldest first: their commit time and the blobs of both files in them."""
+    events, communities = (
+        posixpath.normpath(prefix + Path(name).as_posix()) for name in (files.events, files.communities)
+    )
     output = _git(
         root,
         "log",
@@ -184,54 +284,79 @@ def _commits(root: Path, name: str) -> Iterator[tuple[datetime, str | None]]:
         "--no-renames",
         "--raw",
         "--no-abbrev",
+        "-z",  # paths as they are, not quoted
         "--format=commit %ct",
         "--",
-        name,
+        files.events,
+        files.communities,
     )
-    found: list[tuple[datetime, str | None]] = []
-    for line in output.decode("utf-8", "replace").splitlines():
-        if line.startswith("commit "):
-            found.append((datetime.fromtimestamp(int(line.split()[1]), UTC), None))
-        elif line.startswith(":") and found:
-            # ":100644 100644 <old blob> <new blob> M\t<path>"; the new blob is all zeros when deleted.
-            blob, status = line.split()[3:5]
-            found[-1] = (found[-1][0], None if status.startswith("D") else blob)
-    return reversed(found)
+    found: list[_Commit] = []
+    tokens = output.split(b"\0")
+    index = 0
+    while index < len(tokens):
+        token = tokens[index].lstrip(b"\n")
+        index += 1
+        if token.startswith(b"commit "):
+            found.append(_Commit(datetime.fromtimestamp(int(token.split()[1]), UTC), None, None))
+        elif token.startswith(b":") and found and index < len(tokens):
+            # ":100644 100644 <old blob> <new blob> M", then the path; the new blob is all zeros when deleted.
+            path = tokens[index].decode("utf-8", "surrogateescape")
+            index += 1
+            blob, status = token.split()[3:5]
+            new = _REMOVED if status.startswith(b"D") else blob.decode("ascii")
+            if path == events:
+                found[-1] = found[-1]._replace(events=new)
+            elif path == communities:
+                found[-1] = found[-1]._replace(communities=new)
+    return found[::-1]
 
 
-def _versions(
-    root: Path, commits: list[tuple[datetime, str | None]], reader: _Reader
-) -> Iterator[tuple[datetime, dict[str, str] | None]]:
-    """Each commit's time and the entries of its version of the file, read through one `cat-file`."""
-    if not commits:
-        return
-    read: dict[str, dict[str, str] | None] = {}
-    try:
-        process = subprocess.Popen(
-            ["git", "-C", str(root), "cat-file", "--batch"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-    except OSError as error:
-        raise _GitError(f"git is niet te starten: {error.strerror or error}") from None
-    assert process.stdin is not None and process.stdout is not None
-    try:
-        for when, blob in commits:
-            if blob is None:
-                yield when, {}
-                continue
-            if blob not in read:
-                content = _cat(process.stdin, process.stdout, blob)
-                read[blob] = None if content is None else reader.entries(_read_text(content))
-            yield when, read[blob]
-    finally:
-        process.stdin.close()
-        process.stdout.close()
-        process.wait()
+def _requests(commits: list[_Commit]) -> Iterator[str]:
+    """The blobs `_remember` reads, in the order it reads them: each version of the events file, and
+    each distinct version of the communities file once."""
+    seen: set[str] = set()
+    for commit in commits:
+        if commit.events:
+            yield commit.events
+        if commit.communities and commit.communities not in seen:
+            seen.add(commit.communities)
+            yield commit.communities
 
 
-def _cat(requests: Any, answers: Any, blob: str) -> bytes | None:
+class _Blobs(Iterator[bytes | None]):
+    """The contents of the requested blobs, in order (None for a blob not in this clone), through one
+    `git cat-file --batch` that is started on the first one read."""
+
+    def __init__(self, root: Path, requests: list[str]) -> None:
+        self.root, self.requests = root, iter(requests)
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> _Blobs:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        if self.process is not None:
+            assert self.process.stdin is not None and self.process.stdout is not None
+            self.process.stdin.close()
+            self.process.stdout.close()
+            self.process.wait()
+
+    def __next__(self) -> bytes | None:
+        if self.process is None:
+            try:
+                self.process = subprocess.Popen(
+                    ["git", "-C", str(self.root), "cat-file", "--batch"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                )
+            except OSError as error:
+                raise _GitError(f"git is niet te starten: {error.strerror or error}") from None
+        assert self.process.stdin is not None and self.process.stdout is not None
+        return _cat(self.process.stdin, self.process.stdout, next(self.requests))
+
+
+def _cat(requests: IO[bytes], answers: IO[bytes], blob: str) -> bytes | None:
     requests.write(f"{blob}\n".encode("ascii"))
     requests.flush()
     header = answers.readline().split()
@@ -244,165 +369,407 @@ def _cat(requests: Any, answers: Any, blob: str) -> bytes | None:
     return content
 
 
-# --- reading versions ---------------------------------------------------------------------------
+# --- reading versions of the events file --------------------------------------------------------
 
 
-def _read_text(content: bytes) -> str | None:
-    try:
-        # Line ends as git may check them out differently on another computer: they change no data.
-        return content.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        return None
+def _normalised(content: bytes) -> bytes:
+    """Line ends as git may check them out differently on another computer change no data; nor does
+    a byte order mark."""
+    content = content.removeprefix(codecs.BOM_UTF8)
+    return content.replace(b"\r\n", b"\n") if b"\r" in content else content
 
 
-_EVENTS_KEY = re.compile(r"^events:[ ]*(?:#.*)?$", re.M)
-_COMMENT_OR_BLANK = re.compile(r"[ ]*(?:#.*)?")
-_CONTENT_LINE = re.compile(r"^[ ]*(?!#)\S.*$", re.M)
-_ITEM_START = re.compile(r"([ ]*)-(?:[ ]|$)")
-
+_EVENTS_KEY = re.compile(rb"^events:[ ]*(?:#.*)?$", re.M)
+_CONTENT_LINE = re.compile(rb"^[ ]*(?!#)\S.*$", re.M)
+_ITEM_START = re.compile(rb"([ ]*)-(?:[ ]|$)")
+_PRINTABLE = "\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+_COMMENTS = rf"(?:[ ]*(?:#[{_PRINTABLE}]*)?\n)*"
+_HEAD = re.compile(rf"{_COMMENTS}events:[ ]*(?:#[{_PRINTABLE}]*)?\n{_COMMENTS}")
+"""What may stand above the first item: `events:`, comments and blank lines, in characters that YAML
+reads as they look (no other line breaks, nothing it refuses), since no loader reads this part."""
 
 _READER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 """Every scalar as its text, no types: what an editor wrote, however it is quoted."""
 
-_ITEMS: dict[str, tuple[str, str] | None | bool] = {}
-"""Item text → (id, canonical JSON); None for an item without an id; False: unreadable on its own.
+_ITEMS: dict[bytes, tuple[str, _Entry] | None | bool] = {}
+"""Item text → (id, entry); None for an item without an id; False: unreadable on its own.
 What a text means never changes, so this is kept from one build to the next (`mkdocs serve`)."""
 _ITEMS_KEPT = 200_000
 
 
 @dataclass(frozen=True)
 class _Cut:
-    """A version of the file cut into the texts of its list items (see `_Reader.cut`)."""
+    """A version of the file that was cut into its list items (see `_cut_items`)."""
 
+    text: bytes
     first: int
     """Where the first item starts: everything before it is `events:`, comments and blank lines."""
-    indent: str
-    pieces: list[str]
+    indent: bytes
 
 
 class _Reader:
-    """Reads versions of the events file into entries, remembering what it read before.
+    """Reads the versions of the events file one after the other, each as the change from the one
+    before, into the entries of the last version read.
 
-    Each distinct item text is read once with the strict loader (`items`), and each version is cut
-    into items starting from the cut of the version read before it (`previous`): only the part
-    between the items both share at the start and at the end is cut anew.
+    A version is cut into list items: an item runs from a line `<indent>- ` to the next such line;
+    comments and blank lines between items stay with the item above, where they change nothing. Only
+    the items between the bytes that two versions share at the start and at the end are cut out
+    and read; where that is not certain to give what the loader gives for the whole text, the whole
+    version is cut anew, or read whole.
     """
 
     def __init__(self) -> None:
         if len(_ITEMS) > _ITEMS_KEPT:
             _ITEMS.clear()
-        self.items = _ITEMS
-        self.previous: _Cut | None = None
+        self.entries: dict[str, _Entry] = {}
+        """Id → entry in the last version read; of an id that occurs twice, the first."""
+        self._counts: dict[str, int] = {}
+        """How many items have each id, in the last version read when it was cut."""
+        self._cut: _Cut | None = None
 
-    def entries(self, text: str | None) -> dict[str, str] | None:
-        """Every entry of a version of the file, as id → canonical JSON (None: unreadable).
-
-        Where the cut is not certain to give what the loader gives for the whole text, the whole
-        text is read instead.
-        """
-        if text is None:
+    def read(self, content: bytes | None) -> Collection[str] | None:
+        """Take the next version of the file (None: not in this clone). The ids whose entry may have
+        changed; None when the version cannot be read, and then it is skipped."""
+        if content is None:
             return None
-        cut = self.cut(text)
-        if cut is None:
-            return _whole(text)
-        self.previous = cut
-        found: dict[str, str] = {}
-        for piece in cut.pieces:
-            entry = self.items.get(piece, True)  # True: not read yet (never a value)
-            if entry is True:
-                entry = self.items[piece] = _item(piece)
-            if entry is False:
-                return _whole(text)
-            if isinstance(entry, tuple):
-                found.setdefault(*entry)
-        return found
+        text = _normalised(content)
+        changed = self._read_change(text) if self._cut else None
+        return self._read_anew(text) if changed is None else changed
 
-    def cut(self, text: str) -> _Cut | None:
-        """The text of each item of the `events:` list, or None when the file is not simply that list.
+    def remove(self) -> Collection[str]:
+        """The file was removed: every entry is gone."""
+        gone = self.entries.keys()
+        self.entries, self._counts, self._cut = {}, {}, None
+        return gone
 
-        An item runs from a line `<indent>- ` to the next such line; comments and blank lines between
-        items stay with the item above, where they change nothing. A line that is not blank, not a
-        comment and not indented as deep as the items (another top-level key, `---`) ends the list,
-        and then the cut is not certain.
-        """
-        key = _EVENTS_KEY.search(text)
-        if key is None or not all(_COMMENT_OR_BLANK.fullmatch(line) for line in text[: key.start()].splitlines()):
+    def users(self, communities: set[str], themes: set[str]) -> list[str]:
+        """The ids of the entries that refer to any of these communities or themes."""
+        return [
+            event_id
+            for event_id, entry in self.entries.items()
+            if not communities.isdisjoint(entry.communities) or not themes.isdisjoint(entry.themes)
+        ]
+
+    def _read_anew(self, text: bytes) -> Collection[str] | None:
+        cut = _cut_items(text)
+        found = None if cut is None else _read_items(cut[1])
+        entries: dict[str, _Entry] = {}
+        counts: dict[str, int] = {}
+        if cut is None or found is None:
+            whole = _whole(text)
+            if whole is None:
+                return None
+            entries, self._cut = whole, None
+        else:
+            for event_id, entry in found:
+                entries.setdefault(event_id, entry)
+                counts[event_id] = counts.get(event_id, 0) + 1
+            self._cut = cut[0]
+        changed = self.entries.keys() | entries.keys()
+        self.entries, self._counts = entries, counts
+        return changed
+
+    def _read_change(self, text: bytes) -> Collection[str] | None:
+        """The change from the last version cut to `text`, or None where it cannot be read for certain."""
+        old = self._cut
+        assert old is not None
+        head = _head(text)
+        if head is None or head[1] != old.indent:
             return None
-        found = _CONTENT_LINE.search(text, key.end())
-        start = _ITEM_START.match(found.group()) if found else None
-        if found is None or start is None:
-            return None  # no items (nothing to cut), or something else than an item first
-        first, indent = found.start(), start.group(1)
-        old = self.previous.pieces if self.previous and self.previous.indent == indent else []
-        # The items at the start and at the end that are still there, unchanged (a few checks each).
-        shared, position = 0, first
-        while shared < len(old) and old[shared].endswith("\n") and text.startswith(old[shared], position):
-            position += len(old[shared])
-            shared += 1
-        kept, end = len(old), len(text)
-        while kept > shared and end - len(old[kept - 1]) >= position and text.endswith(old[kept - 1], 0, end):
-            end -= len(old[kept - 1])
-            kept -= 1
-        # The part cut anew must begin and end where items begin: else give it the neighbouring items too.
-        while kept < len(old) and end > first and text[end - 1] != "\n":
-            end += len(old[kept])
-            kept += 1
-        while shared and position < end and not _starts_item(text, position, indent):
-            shared -= 1
-            position -= len(old[shared])
-        middle = _cut_part(text, position, end, indent)
-        if middle is None:
+        first, indent = head
+        if text == old.text:
+            return ()
+        removed: list[bytes] = []
+        added: list[bytes] = []
+        for start_old, end_old, start_new, end_new in _changed_parts(old.text, old.first, text, first, indent):
+            removed_here = _cut_part(old.text, start_old, end_old, indent)
+            added_here = _cut_part(text, start_new, end_new, indent)
+            if removed_here is None or added_here is None:
+                return None
+            removed += removed_here
+            added += added_here
+        gone, new = _read_items(removed), _read_items(added)
+        if gone is None or new is None:
             return None
-        return _Cut(first, indent, [*old[:shared], *middle, *old[kept:]])
+        counts = self._counts
+        change: dict[str, int] = {}
+        for event_id, _ in gone:
+            change[event_id] = change.get(event_id, 0) - 1
+        for event_id, _ in new:
+            change[event_id] = change.get(event_id, 0) + 1
+        if any(counts.get(i, 0) > 1 or counts.get(i, 0) + n > 1 for i, n in change.items()):
+            return None  # an id twice: which one comes first is not known here
+        for event_id, n in change.items():
+            if counts.get(event_id, 0) + n:
+                counts[event_id] = 1
+            else:
+                counts.pop(event_id, None)
+                self.entries.pop(event_id, None)
+        self.entries.update(new)
+        self._cut = _Cut(text, first, indent)
+        return change.keys()
 
 
-def _starts_item(text: str, position: int, indent: str) -> bool:
+def _read_items(pieces: list[bytes]) -> list[tuple[str, _Entry]] | None:
+    """The entries of these item texts, in order (items without an id left out); None when one of
+    them cannot be read on its own."""
+    found: list[tuple[str, _Entry]] = []
+    for piece in pieces:
+        entry = _ITEMS.get(piece, True)  # True: not read yet (never a value)
+        if entry is True:
+            entry = _ITEMS[piece] = _item(piece)
+        if entry is False:
+            return None
+        if isinstance(entry, tuple):
+            found.append(entry)
+    return found
+
+
+def _head(text: bytes) -> tuple[int, bytes] | None:
+    """Where the first item starts and its indent, or None when the file is not simply the list
+    `events:` (another key, a document marker, no items, something else than an item first)."""
+    key = _EVENTS_KEY.search(text)
+    found = None if key is None else _CONTENT_LINE.search(text, key.end())
+    start = None if found is None else _ITEM_START.match(found.group())
+    if found is None or start is None:
+        return None
+    try:
+        above = text[: found.start()].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return (found.start(), start.group(1)) if _HEAD.fullmatch(above) else None
+
+
+def _cut_items(text: bytes) -> tuple[_Cut, list[bytes]] | None:
+    """A version cut into the texts of its list items, or None when it is not simply that list."""
+    head = _head(text)
+    pieces = None if head is None else _cut_part(text, head[0], len(text), head[1])
+    return None if head is None or pieces is None else (_Cut(text, *head), pieces)
+
+
+def _starts_item(text: bytes, position: int, indent: bytes) -> bool:
     after = position + len(indent) + 1
-    return text.startswith(f"{indent}-", position) and (after == len(text) or text[after] in " \n")
+    return text.startswith(indent + b"-", position) and (after == len(text) or text[after] in b" \n")
 
 
-def _cut_part(text: str, start: int, end: int, indent: str) -> list[str] | None:
+def _changed_parts(old: bytes, old_first: int, new: bytes, new_first: int, indent: bytes) -> Iterator[Part]:
+    """Where two versions differ: (start, end) in `old` and (start, end) in `new` of each part, from an
+    item start to an item start or the end; before, between and after the parts both have the same
+    items, in the same order. The lines above the list hold no data: the items from the first on
+    are compared.
+
+    A part starts at the last item start before the first byte that differs, and ends where the
+    item after it in `old` is found again in `new` (an edited, added or removed item), or else where
+    what both share at their end begins. All searching and comparing is done at C speed on the
+    texts, so a part costs about the bytes that differ plus the bytes that are compared.
+    """
+    at_old, at_new = old_first, new_first
+    while True:
+        same = _common_prefix(old, at_old, new, at_new)
+        if at_old + same == len(old) and at_new + same == len(new):
+            return
+        back = _item_at_or_before(old, at_old, new, at_new, same, indent)
+        at_old, at_new = at_old + back, at_new + back
+        end_old, end_new = _found_again(old, at_old, new, at_new, indent)
+        if (end_old, end_new) == (at_old, at_new):  # never expected: then the rest is one part
+            end_old, end_new = len(old), len(new)
+        yield at_old, end_old, at_new, end_new
+        if end_old == len(old) and end_new == len(new):
+            return
+        at_old, at_new = end_old, end_new
+
+
+Part = tuple[int, int, int, int]
+_TRIES = 3
+"""How many of the items after a change are looked for in the new version before the rest is
+compared from the end."""
+
+
+def _item_at_or_before(old: bytes, at_old: int, new: bytes, at_new: int, limit: int, indent: bytes) -> int:
+    """The last offset at or before `limit` where an item starts both in `old` from `at_old` and in
+    `new` from `at_new` (which are the same up to `limit`); 0 when there is none after the start."""
+    line = b"\n" + indent + b"-"
+    found = old.rfind(line, at_old, at_old + limit - 1 + len(line))
+    while found >= at_old:
+        offset = found + 1 - at_old
+        if _starts_item(old, at_old + offset, indent) and _starts_item(new, at_new + offset, indent):
+            return offset
+        found = old.rfind(line, at_old, found - 1 + len(line))
+    return 0
+
+
+def _next_item(text: bytes, after: int, indent: bytes) -> int:
+    """The first item start after `after`, or the end of the text."""
+    line = b"\n" + indent + b"-"
+    found = text.find(line, after)
+    while found != -1 and not _starts_item(text, found + 1, indent):
+        found = text.find(line, found + 1)
+    return len(text) if found == -1 else found + 1
+
+
+def _found_again(old: bytes, at_old: int, new: bytes, at_new: int, indent: bytes) -> tuple[int, int]:
+    """Where the part that starts at `at_old` and `at_new` ends: the start of an item after it in
+    `old` that stands, with the same text, in `new` from `at_new` on; else where the texts begin to
+    be the same up to their end (at item starts in both), or their ends."""
+    start = at_old
+    for _ in range(_TRIES):
+        start = _next_item(old, start, indent)
+        if start == len(old):
+            return len(old), len(new)
+        item = old[start - 1 : _next_item(old, start, indent)]  # with the new line before it
+        found = new.find(item, at_new - 1)
+        if found != -1 and _starts_item(new, found + 1, indent):
+            return start, found + 1
+    shift = len(new) - len(old)
+    tail = _common_suffix(old, new, min(len(old) - at_old, len(new) - at_new))
+    end = _item_at_or_after(old, new, max(len(old) - tail, at_old, at_new - shift), shift, indent)
+    return end, end + shift
+
+
+def _item_at_or_after(old: bytes, new: bytes, lowest: int, shift: int, indent: bytes) -> int:
+    """The first place in `old`, from `lowest` on, where an item starts in `old` and `shift` bytes
+    further in `new` (both are the same from there to their end); else the end of `old`."""
+    line = b"\n" + indent + b"-"
+    found = old.find(line, lowest - 1)
+    while found != -1:
+        place = found + 1
+        if (
+            _starts_item(old, place, indent)
+            and new[place + shift - 1] == 10
+            and _starts_item(new, place + shift, indent)
+        ):
+            return place
+        found = old.find(line, place)
+    return len(old)
+
+
+_BLOCK = 4096
+
+
+def _common_prefix(a: bytes, at_a: int, b: bytes, at_b: int) -> int:
+    """How many bytes `a` from `at_a` and `b` from `at_b` share at their start."""
+    view = memoryview(a)  # slices of a memoryview are not copies
+    return _shared_length(
+        lambda done, length: b.startswith(view[at_a + done : at_a + length], at_b + done),
+        min(len(a) - at_a, len(b) - at_b),
+    )
+
+
+def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
+    """How many bytes (at most `limit`) `a` and `b` share at their end."""
+    view = memoryview(a)
+    return _shared_length(
+        lambda done, length: b.startswith(view[len(a) - length : len(a) - done], len(b) - length), limit
+    )
+
+
+def _shared_length(same: Callable[[int, int], bool], limit: int) -> int:
+    """The largest length up to `limit` that two texts share, where `same(done, length)` compares
+    the bytes from `done` to `length` at C speed: blocks of doubling size, then the first block that
+    differs halved down to its first differing byte. So it costs about the length shared."""
+    done, size = 0, _BLOCK
+    while done < limit:
+        length = min(limit, done + size)
+        if not same(done, length):
+            break
+        done, size = length, size * 2
+    else:
+        return limit
+    while length - done > 1:
+        middle = (done + length) // 2
+        if same(done, middle):
+            done = middle
+        else:
+            length = middle
+    return done
+
+
+_PATTERNS: dict[bytes, tuple[re.Pattern[bytes], re.Pattern[bytes]]] = {}
+
+
+def _patterns(indent: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """A line that ends the list, and the start of an item, for items at this indent."""
+    if indent not in _PATTERNS:
+        # Both patterns start with a newline, so that the regular expression engine jumps from line to line.
+        outside = rb"\n(?!" + indent + rb"|[ ]*(?:#|\n|\Z))" if indent else rb"\n(?!-[ \n]|-\Z|[ #\n]|\Z)"
+        _PATTERNS[indent] = re.compile(outside), re.compile(rb"\n" + indent + rb"-(?=[ \n]|\Z)")
+    return _PATTERNS[indent]
+
+
+def _cut_part(text: bytes, start: int, end: int, indent: bytes) -> list[bytes] | None:
     """The items in text[start:end], which starts with an item; None when a line there ends the list."""
     if start == end:
         return []
-    # Both patterns start with a newline, so that the regular expression engine jumps from line to line.
-    outside = rf"\n(?!{indent}|[ ]*(?:#|\n|\Z))" if indent else r"\n(?!-[ \n]|-\Z|[ #\n]|\Z)"
-    if re.compile(outside).search(text, start, end):
+    outside, item = _patterns(indent)
+    if outside.search(text, start, end):
         return None
-    item = re.compile(rf"\n{indent}-(?=[ \n]|\Z)")
     starts = [start, *(match.start() + 1 for match in item.finditer(text, start, end))]
     return [text[begin:stop] for begin, stop in zip(starts, [*starts[1:], end], strict=True)]
 
 
-def _item(piece: str) -> tuple[str, str] | None | bool:
-    """One list item read on its own: (id, canonical JSON); None for an item without an id; False
-    when it cannot be read on its own."""
+def _item(piece: bytes) -> tuple[str, _Entry] | None | bool:
+    """One list item read on its own: (id, entry); None for an item without an id; False when it
+    cannot be read on its own."""
     try:
         data = yaml.load(piece, Loader=_READER)  # noqa: S506 - the base loader builds only str, list, dict
     except yaml.YAMLError:
         return False
     if not isinstance(data, list) or len(data) != 1:
         return False
-    return _canonical(data[0])
+    return _entry(data[0])
 
 
-def _whole(text: str) -> dict[str, str] | None:
+def _whole(text: bytes) -> dict[str, _Entry] | None:
     try:
-        data = yaml.load(text, Loader=_READER)  # noqa: S506 - the base loader builds only str, list, dict
-    except yaml.YAMLError:
+        data = yaml.load(text.decode("utf-8"), Loader=_READER)  # noqa: S506 - the base loader builds only str, list, dict
+    except (yaml.YAMLError, UnicodeDecodeError):
         return None
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, list):
         return None
-    found: dict[str, str] = {}
+    found: dict[str, _Entry] = {}
     for item in events:
-        entry = _canonical(item)
+        entry = _entry(item)
         if entry is not None:
             found.setdefault(*entry)
     return found
 
 
-def _canonical(item: Any) -> tuple[str, str] | None:
+def _entry(item: Any) -> tuple[str, _Entry] | None:
     if not isinstance(item, dict) or not isinstance(item.get("id"), str):
         return None
-    return item["id"], json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return item["id"], _Entry(data, _ids(item.get("communities")), _ids(item.get("themes")))
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+# --- reading versions of the communities file ---------------------------------------------------
+
+
+def _read_names(content: bytes | None) -> _Names | None:
+    """The names in one version of the communities file; None when it cannot be read."""
+    if content is None:
+        return None
+    try:
+        data = yaml.load(content.decode("utf-8-sig"), Loader=_READER)  # noqa: S506 - as above
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    communities: dict[str, tuple[Any, Any]] = {}
+    for item in _items(data.get("communities")):
+        communities.setdefault(item["id"], (item.get("name"), item.get("contact_email")))
+    themes: dict[str, Any] = {}
+    for item in _items(data.get("themes")):
+        themes.setdefault(item["id"], item.get("name"))
+    return _Names(communities, themes)
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    """The items of a list that have an id."""
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, dict) and isinstance(item.get("id"), str)]
