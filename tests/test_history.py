@@ -349,6 +349,19 @@ def test_a_communities_file_that_cannot_be_read_or_is_removed_is_skipped(network
     assert network.history().stamps == {e: Stamp(MONDAY, MONDAY, 0) for e in ORGANISED}
 
 
+def test_a_communities_file_added_after_the_events_changes_no_event(tmp_path: Path) -> None:
+    """No site can be built without it, so no feed ever had an event without its names."""
+    made = Repo(tmp_path / "later")
+    made.commit(MONDAY, events_text(*ORGANISED.values()))
+    made.write(COMMUNITIES, "communities.yaml")
+    made.commit(TUESDAY, events_text(ORGANISED["alfa"].replace("Alfa", "Alfa!"), *list(ORGANISED.values())[1:]))
+    history = made.history()
+    assert history.stamp("alfa") == Stamp(MONDAY, TUESDAY, 1)
+    assert history.stamp("bravo") == history.stamp("charlie") == Stamp(MONDAY, MONDAY, 0)
+    edit_communities(made, "name: Direct Duidelijk", "name: Netwerk Direct Duidelijk", WEDNESDAY)
+    assert made.history().stamp("bravo") == Stamp(MONDAY, WEDNESDAY, 1)
+
+
 def test_communities_and_events_changed_in_one_commit_count_once(network: Repo) -> None:
     edit_communities(network, "name: Community CX", "name: Community Klantbeleving")
     network.commit(TUESDAY, events_text(ORGANISED["alfa"].replace("Alfa", "Alfa!"), *list(ORGANISED.values())[1:]))

@@ -18,7 +18,8 @@ event. Moving entries around, editing another entry, quoting a value differently
 comment changes no entry. The branch's first-parent line is followed (one timeline of the commits that
 touched either file), so a merged pull request counts as one change at the time of its merge commit,
 and times never run backwards. A version of a file that cannot be read is skipped; so is a commit
-that removes the communities file (no site can be built from it).
+that removes the communities file, and the first communities file changes no event: no site can be
+built without one, so no feed ever had an event without its names.
 
 An entry that differs in the work tree from the last commit, or whose community or theme has another
 name or address there (a local preview), gets "now" as `modified` (never earlier than its last
@@ -196,15 +197,24 @@ def _remember(root: Path, commits: list[_Commit]) -> tuple[_Reader, _Names, dict
     requests = [*_requests(commits)]
     with _Blobs(root, requests) as blobs:
         for commit in commits:
+            content = next(blobs) if commit.events else None  # in the order of `_requests`
+            new = names
+            if commit.communities:
+                if commit.communities not in read_names:
+                    read_names[commit.communities] = _read_names(next(blobs))
+                new = read_names[commit.communities] or names
+            if names is _NO_NAMES and new is not _NO_NAMES:
+                # The first communities file: no feed was ever written without it, so what the feeds
+                # wrote of the events read so far had these names from the start.
+                for event_id, track in tracks.items():
+                    track.feed = _feed(reader.entries.get(event_id), new)
+                names = new
             changed: set[str] = set()
             if commit.events == _REMOVED:
                 changed.update(reader.remove())
             elif commit.events:
-                changed.update(reader.read(next(blobs)) or ())
-            if commit.communities and commit.communities not in read_names:
-                read_names[commit.communities] = _read_names(next(blobs))
-            new = read_names.get(commit.communities or "")
-            if new is not None and new != names:
+                changed.update(reader.read(content) or ())
+            if new != names:
                 changed.update(reader.users(*names.changed(new)))
                 names = new
             for event_id in changed:
