@@ -6,9 +6,27 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test lint check serve clean
 
-site: $(VENV)/.installed  ## Check the data and build the site into site/
+# `make site BUILDER=zensical` builds with Zensical, the successor of Material for MkDocs, from the
+# project that `python -m generator render` writes into build/zensical/ (Zensical runs no MkDocs plugin).
+BUILDER ?= mkdocs
+ZENSICAL_PROJECT := build/zensical
+
+ifeq ($(BUILDER),mkdocs)
+site: $(VENV)/.installed  ## Check the data and build the site into site/ (BUILDER=zensical: with Zensical)
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
+else ifeq ($(BUILDER),zensical)
+site: $(VENV)/.installed-zensical
+	$(BIN)/python -m generator check
+	rm -rf $(ZENSICAL_PROJECT)
+	$(BIN)/python -m generator render --out $(ZENSICAL_PROJECT)
+	$(BIN)/zensical build --strict -f $(ZENSICAL_PROJECT)/mkdocs.yml
+	rm -rf site
+	mv $(ZENSICAL_PROJECT)/site site
+else
+site:
+	@echo "BUILDER kan mkdocs (de standaard) of zensical zijn, niet '$(BUILDER)'."; exit 1
+endif
 
 check: $(VENV)/.installed  ## Only check the three YAML files
 	$(BIN)/python -m generator check
@@ -43,6 +61,7 @@ $(VENV)/.created:
 # change with a library's new release. `make lock` pins them again from the ranges in pyproject.toml.
 LOCK_SITE := requirements/site.txt
 LOCK_TEST := requirements/test.txt
+LOCK_ZENSICAL := requirements/zensical.txt
 PIP_COMPILE := $(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links
 
 $(VENV)/.installed: $(VENV)/.created pyproject.toml $(LOCK_SITE)
@@ -54,11 +73,16 @@ $(VENV)/.installed-test: $(VENV)/.installed $(LOCK_TEST)
 	$(BIN)/python -m pip install --quiet -r $(LOCK_TEST)
 	touch $@
 
+$(VENV)/.installed-zensical: $(VENV)/.installed $(LOCK_ZENSICAL)
+	$(BIN)/python -m pip install --quiet -r $(LOCK_ZENSICAL)
+	touch $@
+
 .PHONY: lock
 lock: $(VENV)/.created  ## Pin every dependency again at its newest version within pyproject.toml's ranges
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(PIP_COMPILE) --upgrade --output-file $(LOCK_SITE) pyproject.toml
 	$(PIP_COMPILE) --upgrade --extra test --output-file $(LOCK_TEST) pyproject.toml
+	$(PIP_COMPILE) --upgrade --extra zensical --output-file $(LOCK_ZENSICAL) pyproject.toml
 
 # Node tools for the tests (ical.js, axe-core). Without npm the tests that need them skip, except in CI.
 tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
