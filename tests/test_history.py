@@ -160,6 +160,13 @@ def test_the_work_tree_counts_only_when_its_data_differs(repo: Repo) -> None:
     assert repo.history().stamps == {"alfa": Stamp(MONDAY, MONDAY, 0), "bravo": Stamp(MONDAY, TUESDAY, 1)}
 
 
+def test_committed_line_ends_and_a_byte_order_mark_change_no_entry(repo: Repo) -> None:
+    text = (repo.folder / "events.yaml").read_text(encoding="utf-8")
+    repo.commit(WEDNESDAY, text.replace("\n", "\r\n"))
+    repo.commit(THURSDAY, "\ufeff" + text)
+    assert repo.history().stamps == {"alfa": Stamp(MONDAY, MONDAY, 0), "bravo": Stamp(MONDAY, TUESDAY, 1)}
+
+
 def test_a_merged_pull_request_counts_once_at_its_merge(repo: Repo) -> None:
     repo.git("switch", "-q", "-c", "verplaatsen")
     repo.commit(WEDNESDAY, events_text(ENTRIES["alfa"].replace("12-01", "12-15"), ENTRIES["bravo"]))

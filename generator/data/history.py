@@ -30,15 +30,17 @@ The notes are for the build log: the caller shows them.
 
 Speed: three git commands in all, however many events and commits (`rev-parse`, one `log` of both
 files, one `cat-file --batch` for their versions). A version of the events file is read as the
-change from the version before: the bytes both share at the start and at the end are found at C
-speed (comparing slices), and only the list items between them are cut out and looked at, so a
-commit costs what it changed, not the size of the file. Each distinct item text is read once, also
-across the rebuilds of `mkdocs serve`. Old versions need no positions and no checks (the build checks
-the files as they are now), so they are read with libyaml's base loader, many times faster than the
-strict loader; without libyaml, PyYAML's own. Where the change cannot be read that way for certain
-(the lines above the list changed, an id occurs twice near the change, a line ends the list), the
-whole version is cut anew, or read whole. The communities file is small: each distinct version is
-read whole, and a change of a name or address looks at every event once (`bench/bench_history.py`).
+change from the version before: where they differ is found at C speed on the bytes (what they share
+from the start of the list, then the item after a difference found again further on, or what they
+share at the end), and only the list items in those parts are cut out and read, so a commit costs
+about what it changed plus comparing and transferring its text, not a step per entry. Each distinct
+item text is read once, also across the rebuilds of `mkdocs serve`. Old versions need no positions
+and no checks (the build checks the files as they are now), so they are read with libyaml's base
+loader, many times faster than the strict loader; without libyaml, PyYAML's own. Where a change
+cannot be read that way for certain (another indent, an id that occurs twice near the change, a line
+that ends the list, an item that cannot be read on its own), the whole version is cut anew, or read
+whole. The communities file is small: each distinct version is read whole, and a change of a name
+or address looks at every event once (`bench/bench_history.py`).
 """
 
 from __future__ import annotations
