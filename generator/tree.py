@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 
@@ -129,12 +130,46 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> None:
     _write(
         out / "mkdocs.yml",
         yaml.dump(
-            _tree_config(data, site, theme), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1000
+            _tree_config(data, site, theme, _edit_urls(config, data, site)),
+            Dumper=_ConfigDumper,
+            allow_unicode=True,
+            sort_keys=False,
+            width=1000,
         ).encode("utf-8"),
     )
 
 
-def _tree_config(data: Mapping[str, Any], site: SiteBuild, theme: dict[str, Any]) -> dict[str, Any]:
+def _with_slash(edit_uri: str) -> str:
+    """`edit_uri` as MkDocs completes it: a folder ends in a slash."""
+    return edit_uri if edit_uri.endswith("/") or "?" in edit_uri or "#" in edit_uri else edit_uri + "/"
+
+
+def _edit_urls(config: SiteConfig, data: Mapping[str, Any], site: SiteBuild) -> dict[str, str]:
+    """The edit link of each editor's page by its address, as MkDocs works it out from `edit_uri`.
+
+    Zensical makes that link only when `repo_url` is set as well (crates/zensical/src/structure/page.rs),
+    so its pages from `content/` would have no edit button. The theme's actions.html falls back on this
+    list (`extra.edit_urls`); MkDocs has the link already and never reads it.
+    """
+    edit_uri = site.edit_uri or data.get("edit_uri")
+    if not edit_uri:
+        return {}
+    base = urljoin(str(data.get("repo_url") or ""), _with_slash(str(edit_uri)))
+    sources = sorted(path.relative_to(config.docs_dir) for path in config.docs_dir.rglob("*.md"))
+    return {_page_url(source, config.use_directory_urls): base + source.as_posix() for source in sources}
+
+
+def _page_url(source: Path, use_directory_urls: bool) -> str:
+    """A page's address relative to the site, as MkDocs and Zensical give it in `page.url`."""
+    if not use_directory_urls:
+        return source.with_suffix(".html").as_posix()
+    folder = source.parent if source.stem in ("index", "README") else source.with_suffix("")
+    return "" if folder == Path(".") else folder.as_posix() + "/"
+
+
+def _tree_config(
+    data: Mapping[str, Any], site: SiteBuild, theme: dict[str, Any], edit_urls: Mapping[str, str]
+) -> dict[str, Any]:
     config = dict(data)
     config["docs_dir"] = DOCS
     config["theme"] = {**theme, "custom_dir": OVERRIDES}
@@ -150,8 +185,9 @@ def _tree_config(data: Mapping[str, Any], site: SiteBuild, theme: dict[str, Any]
     ]
     if site.edit_uri:
         config["edit_uri"] = site.edit_uri
-    if site.extra:
-        config["extra"] = {**(data.get("extra") or {}), **site.extra}
+    extra = {**site.extra, **({"edit_urls": dict(edit_urls)} if edit_urls else {})}
+    if extra:
+        config["extra"] = {**(data.get("extra") or {}), **extra}
     hidden = [f"/{page.path}" for page in site.pages if not page.in_nav]
     if hidden:
         config["not_in_nav"] = "\n".join([*(str(data.get("not_in_nav") or "").splitlines()), *hidden])
