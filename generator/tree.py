@@ -172,7 +172,9 @@ def _tree_config(
 ) -> dict[str, Any]:
     config = dict(data)
     config["docs_dir"] = DOCS
-    config["theme"] = {**theme, "custom_dir": OVERRIDES}
+    # Zensical draws its own "modern" look unless told otherwise; "classic" is Material's, which MkDocs
+    # draws whatever this says, so that both builders make the same site (with the same contrast).
+    config["theme"] = {**theme, "variant": theme.get("variant", "classic"), "custom_dir": OVERRIDES}
     config["plugins"] = [p for p in data.get("plugins") or [] if _plugin_name(p) != PLUGIN]
     config["hooks"] = [*(data.get("hooks") or []), HOOK]
     config["extra_css"] = [
