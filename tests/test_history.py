@@ -375,6 +375,71 @@ def test_communities_and_events_changed_in_one_commit_count_once(network: Repo) 
     assert network.history().stamp("alfa") == Stamp(MONDAY, TUESDAY, 1)
 
 
+def expected_stamps(versions: list[tuple[datetime, str | None, str]]) -> dict[str, Stamp]:
+    """The stamps as the policy states them, from each version read whole: the yardstick for the
+    history that reads versions as changes."""
+    tracks: dict[str, history_module._Track] = {}
+    entries: dict[str, history_module._Entry] = {}
+    names = history_module._NO_NAMES
+    for when, events, communities in versions:
+        read = {} if events is None else whole(events)
+        new = history_module._read_names(communities.encode("utf-8")) or names
+        if names is history_module._NO_NAMES and new is not names:
+            for event_id, track in tracks.items():
+                track.feed = history_module._feed(entries.get(event_id), new)
+        names = new
+        entries = entries if read is None else read
+        for event_id in tracks.keys() | entries.keys():
+            history_module._record(tracks, when, event_id, history_module._feed(entries.get(event_id), names))
+    return {i: Stamp(tracks[i].created, tracks[i].modified, tracks[i].sequence) for i in entries}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_random_history_of_both_files_gives_the_stamps_the_policy_states(tmp_path: Path, seed: int) -> None:
+    chance = random.Random(seed)
+    made = Repo(tmp_path / "willekeurig")
+    events = [(f"e{n}", "Titel", chance.choice(["[cx]", "[dd]", "[dd, cx]"])) for n in range(8)]
+    names = {"cx": "Community CX", "dd": "Direct Duidelijk", "klantreizen": "Klantreizen", "about": "Over CX."}
+    versions: list[tuple[datetime, str | None, str]] = []
+    when = MONDAY
+    for number in range(24):
+        for _ in range(chance.randrange(1, 4)):
+            where = chance.randrange(len(events))
+            kind = chance.random()
+            if kind < 0.3:
+                events[where] = (events[where][0], f"Titel {number}", events[where][2])
+            elif kind < 0.45:
+                events.insert(chance.randrange(len(events) + 1), events.pop(where))
+            elif kind < 0.55:
+                events.pop(where)
+            elif kind < 0.7:
+                events.insert(where, (chance.choice([f"n{number}", events[where][0]]), "Nieuw", "[dd]"))
+            elif kind < 0.8:
+                events[where] = (*events[where][:2], chance.choice(["[cx]", "[dd]", "[dd, cx]"]))
+            else:
+                key = chance.choice(list(names))
+                names[key] = f"{names[key].split(' v')[0]} v{number}"
+        text = events_text(
+            *[f"  - id: {i}\n    title: {t}\n    communities: {c}\n    themes: [klantreizen]\n" for i, t, c in events]
+        )
+        if chance.random() < 0.05 and number < 23:  # the work tree is read as the build reads it
+            text = text.replace("title: ", 'title: "', 1)  # a version that cannot be read
+        communities = COMMUNITIES.replace("Community CX", names["cx"]).replace("Direct Duidelijk", names["dd"])
+        communities = communities.replace("name: Klantreizen", f"name: {names['klantreizen']}")
+        communities = communities.replace("Over CX.", names["about"])
+        when += timedelta(hours=chance.choice([-5, 1, 2, 30]))  # now and then a clock that is behind
+        made.write(communities, "communities.yaml")
+        removed = chance.random() < 0.05 and (made.folder / "events.yaml").exists() and number < 23
+        if removed:
+            made.git("rm", "-q", "--cached", "events.yaml")
+            (made.folder / "events.yaml").unlink()
+        made.commit(when, None if removed else text)
+        versions.append((when, None if removed else text, communities))
+    history = made.history()
+    assert history.stamps == expected_stamps(versions)
+    assert any(stamp.sequence > 1 for stamp in history.stamps.values())
+
+
 TRICKY = [
     # Items at the left margin, comments between them at any indent.
     "events:\n- id: a\n  title: A\n# tussendoor\n- id: b\n  title: B\n",
