@@ -7,8 +7,10 @@ Mozilla's ical.js (the engine inside Thunderbird):
   events never makes an app see a new event. Editors therefore never change an event's id.
 - The repository is the memory (`data/history.py`): a static build cannot remember what it
   published before, but git can. CREATED is the commit time of the commit that added the event's
-  entry, LAST-MODIFIED that of the last commit that changed the entry's data, and SEQUENCE the
-  number of commits that changed it since (0 for an event never changed). Moving entries around,
+  entry, LAST-MODIFIED that of the last commit that changed what the feeds write of the event (the
+  entry's data, and from communities.yaml the names of its communities and themes and its first
+  community's contact_email), and SEQUENCE the number of commits that changed that since (0 for an
+  event never changed). Moving entries around,
   editing another event or a comment changes nothing, so an unchanged event is written byte for byte
   the same by every build, whatever its day: sync tools see no change and users keep their own
   reminders. History only grows, so SEQUENCE never goes down, and an edit always raises it: Outlook
