@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.data import history, loader  # noqa: E402
+from generator.data import loader, versions  # noqa: E402
 from generator.data.files import DataFiles  # noqa: E402
 from generator.data.history import event_history  # noqa: E402
 
@@ -113,7 +113,7 @@ def make_repository(folder: Path, events: int, commits: int) -> DataFiles:
 def read_history(files: DataFiles, *, warm: bool = False) -> None:
     """One build's history: cold, as in CI, unless `warm` (a rebuild in `mkdocs serve` keeps what it read)."""
     if not warm:
-        history._ITEMS.clear()
+        versions.ITEMS.clear()
     result = event_history(files, datetime.now(UTC))
     assert not result.notes, result.notes
     assert all(stamp.sequence for stamp in result.stamps.values())  # the renamed community changed every event

@@ -19,6 +19,7 @@ from conftest import ROOT, make_project, run_mkdocs
 from generator.build import build_site
 from generator.catalogue import urls
 from generator.data import history as history_module
+from generator.data import versions
 from generator.data.files import DataFiles
 from generator.data.history import NO_GIT, SHALLOW, History, Stamp, event_history
 from generator.data.moments import ZONE
@@ -375,16 +376,16 @@ def test_communities_and_events_changed_in_one_commit_count_once(network: Repo) 
     assert network.history().stamp("alfa") == Stamp(MONDAY, TUESDAY, 1)
 
 
-def expected_stamps(versions: list[tuple[datetime, str | None, str]]) -> dict[str, Stamp]:
+def expected_stamps(timeline: list[tuple[datetime, str | None, str]]) -> dict[str, Stamp]:
     """The stamps as the policy states them, from each version read whole: the yardstick for the
     history that reads versions as changes."""
     tracks: dict[str, history_module._Track] = {}
-    entries: dict[str, history_module._Entry] = {}
-    names = history_module._NO_NAMES
-    for when, events, communities in versions:
+    entries: dict[str, versions.Entry] = {}
+    names = versions.NO_NAMES
+    for when, events, communities in timeline:
         read = {} if events is None else whole(events)
-        new = history_module._read_names(communities.encode("utf-8")) or names
-        if names is history_module._NO_NAMES and new is not names:
+        new = versions.read_names(communities.encode("utf-8")) or names
+        if names is versions.NO_NAMES and new is not names:
             for event_id, track in tracks.items():
                 track.feed = history_module._feed(entries.get(event_id), new)
         names = new
@@ -461,16 +462,16 @@ TRICKY = [
 ]
 
 
-def read_alone(text: str | bytes) -> dict[str, history_module._Entry] | None:
+def read_alone(text: str | bytes) -> dict[str, versions.Entry] | None:
     """What a reader that has read nothing before finds in one version (None: unreadable)."""
-    reader = history_module._Reader()
+    reader = versions.EventsReader()
     data = text.encode("utf-8") if isinstance(text, str) else text
     return reader.entries if reader.read(data) is not None else None
 
 
-def whole(text: str | bytes) -> dict[str, history_module._Entry] | None:
+def whole(text: str | bytes) -> dict[str, versions.Entry] | None:
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return history_module._whole(history_module._normalised(data))
+    return versions._whole(versions._normalised(data))
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -577,7 +578,7 @@ EDGES = {
 @pytest.mark.parametrize("edge", EDGES)
 def test_a_version_read_as_a_change_reads_what_the_whole_file_reads(edge: str) -> None:
     before, after, expected = EDGES[edge]
-    reader = history_module._Reader()
+    reader = versions.EventsReader()
     assert reader.read(before.encode("utf-8")) is not None
     entries = dict(reader.entries)
     changed = reader.read(after if isinstance(after, bytes) else after.encode("utf-8"))
@@ -599,12 +600,10 @@ def test_the_shared_start_and_end_are_found_to_the_byte(seed: int) -> None:
         b = shared + bytes(chance.choices(b"ab", k=chance.randrange(50)))
         at = chance.randrange(min(len(a), len(b)) + 1)
         expected = next((n for n, (x, y) in enumerate(zip(a[at:], b[at:], strict=False)) if x != y), None)
-        assert history_module._common_prefix(a, at, b, at) == (
-            min(len(a), len(b)) - at if expected is None else expected
-        )
+        assert versions._common_prefix(a, at, b, at) == (min(len(a), len(b)) - at if expected is None else expected)
         limit = chance.randrange(min(len(a), len(b)) + 1)
         ends = next((n for n, (x, y) in enumerate(zip(a[::-1], b[::-1], strict=False)) if x != y), min(len(a), len(b)))
-        assert history_module._common_suffix(a, b, limit) == min(ends, limit)
+        assert versions._common_suffix(a, b, limit) == min(ends, limit)
 
 
 PIECES = [
@@ -637,16 +636,16 @@ def test_reading_each_version_as_a_change_gives_what_reading_it_anew_gives(monke
     anywhere): reading each as the change from the version before gives exactly the entries that
     reading it alone gives, and names every id whose entry changed."""
     chance = random.Random(20261129)
-    reader = history_module._Reader()
+    reader = versions.EventsReader()
     as_change: list[bool] = []
-    read_change = history_module._Reader._read_change
+    read_change = versions.EventsReader._read_change
 
-    def counting(self: history_module._Reader, text: bytes) -> Any:
+    def counting(self: versions.EventsReader, text: bytes) -> Any:
         result = read_change(self, text)
         as_change.append(result is not None)
         return result
 
-    monkeypatch.setattr(history_module._Reader, "_read_change", counting)
+    monkeypatch.setattr(versions.EventsReader, "_read_change", counting)
     pieces = [PIECES[0].format(id="a"), PIECES[1].format(id="b"), PIECES[3].format(id="c")]
     for number in range(2000):
         where = chance.randrange(len(pieces) + 1)
