@@ -158,7 +158,9 @@ def _kind_rules(kind: str, field: str) -> list[Schema]:
     if kind == "url":
         return [
             _rule(
-                f"^{_TRIM}[Hh][Tt][Tt][Pp][Ss]?://[^/?#{_SPACE}][^{_SPACE}]*{_TRIM}{_END}",
+                # The host: a bracketed IPv6 address, or no brackets at all (`https://example.n[/`).
+                f"^{_TRIM}[Hh][Tt][Tt][Pp][Ss]?://(?:\\[[0-9A-Fa-f:.]+\\]|[^/?#\\[\\]{_SPACE}])"
+                f"[^/?#\\[\\]{_SPACE}]*(?:[/?#][^{_SPACE}]*)?{_TRIM}{_END}",
                 f"`{field}` is geen geldig webadres. Een adres begint met https:// (of http://) en heeft geen spaties.",
             )
         ]
