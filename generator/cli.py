@@ -19,7 +19,7 @@ from typing import Any
 from .build import load_site
 from .data import loader, moments
 from .data.files import DataFiles
-from .data.messages import format_github, format_problem
+from .data.messages import check_summary, format_github, format_problem, problems_summary
 from .data.problems import DataError, Problem
 from .dutch_argparse import ArgumentParser
 from .editing.entries import EntryError, NoList, NotABlockList, append_checked, ensure_list, render_entry
@@ -155,25 +155,13 @@ def _check(files: DataFiles, output_format: str, base: str | None) -> int:
         network = load_site(files)
     except DataError as error:
         _report(error.problems, files, output_format)
-        count = len(error.problems)
-        noun = "probleem" if count == 1 else "problemen"
-        print(f"{count} {noun} gevonden. Er is niets gepubliceerd.", file=sys.stderr)
+        print(problems_summary(len(error.problems)), file=sys.stderr)
         return 1
     warnings = review(network, moments.now(), _event_ids_at(base, files))
     _report(warnings, files, output_format)
-    counts = [
-        _counted(len(network.communities), "community", "community's"),
-        _counted(len(network.events), "evenement", "evenementen"),
-        _counted(len(network.themes), "thema", "thema's"),
-        _counted(len(network.external), "externe community", "externe community's"),
-    ]
-    to_review = f" {_counted(len(warnings), 'waarschuwing', 'waarschuwingen')} om na te kijken." if warnings else ""
-    print(f"In orde: {', '.join(counts[:-1])} en {counts[-1]}.{to_review}")
+    sizes = (len(network.communities), len(network.events), len(network.themes), len(network.external))
+    print(check_summary(*sizes, warnings=len(warnings)))
     return 0
-
-
-def _counted(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
 
 
 def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
