@@ -114,8 +114,9 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> None:
     site = build_site(config, now)
     docs = out / DOCS
     shutil.copytree(config.docs_dir, docs)
+    sources = _page_sources(site, config.use_directory_urls)
     for page in site.pages:
-        _write(docs / page.path, page.content.encode("utf-8"))
+        _write(docs / sources[page.path], page.content.encode("utf-8"))
     if site.home is not None:
         _write(docs / HOME_PAGE, site.home.encode("utf-8"))
     for item in site.files:
@@ -130,7 +131,7 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> None:
     _write(
         out / "mkdocs.yml",
         yaml.dump(
-            _tree_config(data, site, theme, _edit_urls(config, data, site)),
+            _tree_config(data, site, theme, _edit_urls(config, data, site), sources),
             Dumper=_ConfigDumper,
             allow_unicode=True,
             sort_keys=False,
@@ -167,8 +168,39 @@ def _page_url(source: Path, use_directory_urls: bool) -> str:
     return "" if folder == Path(".") else folder.as_posix() + "/"
 
 
+def _page_sources(site: SiteBuild, use_directory_urls: bool) -> dict[str, str]:
+    """Where each generated page is written: `agenda/archief.md` as `agenda/archief/index.md`.
+
+    The pages link to each other relative to their address (`../cx-terugblik/` from agenda/archief/),
+    which MkDocs leaves as it is, but Zensical reads relative to the Markdown file and so sent one
+    folder too high. In a folder of its own, with the same address, the file is where its address is,
+    and both read the links the same. A page at the top stays: its links climb out of the docs folder,
+    which Zensical leaves as written, and moving it would change the order of the sitemap for MkDocs.
+    """
+    moved = {}
+    for page in site.pages:
+        path = Path(page.path)
+        if use_directory_urls and len(path.parts) > 1 and path.stem not in ("index", "README"):
+            path = path.with_suffix("") / "index.md"
+        moved[page.path] = path.as_posix()
+    return moved
+
+
+def _with_sources(nav: Any, sources: Mapping[str, str]) -> Any:
+    """The site's `nav:` with the generated pages' new file names."""
+    if isinstance(nav, list):
+        return [_with_sources(item, sources) for item in nav]
+    if isinstance(nav, dict):
+        return {key: _with_sources(value, sources) for key, value in nav.items()}
+    return sources.get(nav, nav) if isinstance(nav, str) else nav
+
+
 def _tree_config(
-    data: Mapping[str, Any], site: SiteBuild, theme: dict[str, Any], edit_urls: Mapping[str, str]
+    data: Mapping[str, Any],
+    site: SiteBuild,
+    theme: dict[str, Any],
+    edit_urls: Mapping[str, str],
+    sources: Mapping[str, str],
 ) -> dict[str, Any]:
     config = dict(data)
     config["docs_dir"] = DOCS
@@ -190,7 +222,9 @@ def _tree_config(
     extra = {**site.extra, **({"edit_urls": dict(edit_urls)} if edit_urls else {})}
     if extra:
         config["extra"] = {**(data.get("extra") or {}), **extra}
-    hidden = [f"/{page.path}" for page in site.pages if not page.in_nav]
+    if "nav" in data:
+        config["nav"] = _with_sources(data["nav"], sources)
+    hidden = [f"/{sources[page.path]}" for page in site.pages if not page.in_nav]
     if hidden:
         config["not_in_nav"] = "\n".join([*(str(data.get("not_in_nav") or "").splitlines()), *hidden])
     return config
