@@ -73,6 +73,32 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+# Zensical, installed beside MkDocs from requirements/test.txt (`make test`) or zensical.txt (`make site`).
+ZENSICAL = Path(sys.executable).with_name("zensical")
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data set as `make site BUILDER=zensical` builds it: `python -m generator render`,
+    then `zensical build` of that project, once."""
+    require_tool(ZENSICAL.is_file(), "Zensical (requirements/test.txt)")
+    base = tmp_path_factory.mktemp("zensical")
+    project, tree = make_project(base / "project"), base / "tree"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
+    command = [sys.executable, "-m", "generator", "render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]
+    rendered = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert rendered.returncode == 0, rendered.stderr
+    built = subprocess.run(
+        [str(ZENSICAL), "build", "--strict", "-f", str(tree / "mkdocs.yml")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    return tree / "site"
+
+
 JS_TOOLS = ROOT / "tests" / "js"
 
 
