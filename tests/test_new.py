@@ -388,13 +388,14 @@ def test_a_line_break_cannot_add_a_field(project: Path, cli: Cli, value: str) ->
     assert (project / "events.yaml").read_bytes() == before
 
 
-def test_a_line_separator_that_the_check_accepts_stays_inside_the_value(project: Path, cli: Cli) -> None:
-    """YAML reads U+2028 as a line break; written as an escape it is part of the title, and no field."""
+def test_a_line_separator_in_a_title_is_refused_and_adds_no_field(project: Path, cli: Cli) -> None:
+    """YAML reads U+2028 as a line break, and a feed or page breaks the line there: the check refuses
+    it in a one-line field, so `new` does too, and the file stays as it was."""
+    before = (project / "events.yaml").read_bytes()
     result = _new_event(cli, project, *_options(title="Titel\u2028status: cancelled"))
-    assert result.returncode == 0, result.stderr
-    event = _event(project, "cx-nieuw")
-    assert (event.title, event.status) == ("Titel\u2028status: cancelled", "scheduled")
-    assert 'title: "Titel\\u2028status: cancelled"' in (project / "events.yaml").read_text(encoding="utf-8")
+    assert result.returncode == 1, result.stdout
+    assert "één regel" in result.stderr, result.stderr
+    assert (project / "events.yaml").read_bytes() == before
 
 
 def test_the_file_keeps_its_line_endings_and_byte_order_mark(project: Path, cli: Cli) -> None:

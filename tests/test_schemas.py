@@ -78,7 +78,6 @@ ONLY_THE_CHECK_READS_STRICTLY = {
     "communities/not-whole-number-leading-zero": "0250 is the number 250 in YAML 1.2; the check wants 250",
     "communities/yaml-alias": "an alias (*name) without its anchor: the editor only notes it",
     "communities/yaml-anchor": "an anchor (&name): the editor only notes that it is unused",
-    "communities/yaml-syntax-control-character": "an invisible control character",
     "communities/yaml-tab-after-colon": "a tab after a colon",
     "communities/yaml-tab-in-value": "a tab inside a value",
     "communities/yaml-tag": "an explicit YAML tag",

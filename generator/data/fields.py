@@ -15,9 +15,10 @@ from pydantic import AfterValidator, Field, StringConstraints
 from . import invisible, markdown_text
 from .problems import invalid
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# \Z, not $: `$` also matches before a final line break, and `id: |` gives "abc\n".
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
 
 
 def _slug(value: str) -> str:
@@ -30,7 +31,9 @@ def _line(value: str) -> str:
     """Plain text shows up in titles, navigation and search, where markup must never be live."""
     if not value.strip():
         raise invalid("empty")
-    if "\n" in value.strip() or "\r" in value:
+    # splitlines, not "\n": a Unicode line or paragraph separator (U+2028, U+0085 from a word
+    # processor) breaks the line in a feed or a page just as well.
+    if len(value.strip().splitlines()) > 1 or "\r" in value:
         raise invalid("multiple_lines")
     if "<" in value or ">" in value:
         raise invalid("html_in_text")

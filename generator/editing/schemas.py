@@ -93,6 +93,7 @@ ENTRY_TITLES = {
 # Python and JavaScript (U+001C to U+001F, U+0085, U+FEFF).
 _SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _END = r"(?![\s\S])"
+_BREAKS = r"\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _TRIM = f"[{_SPACE}]*"
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 _DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -138,7 +139,8 @@ def _kind_rules(kind: str, field: str) -> list[Schema]:
     if kind == "line":
         return [
             empty,
-            _rule(f"^(?![\\s\\S]*\\r){_TRIM}[^\\n]*{_TRIM}{_END}", f"`{field}` moet op één regel passen."),
+            # The line breaks of Python's str.splitlines, which the check uses: also U+2028 and U+0085.
+            _rule(f"^(?![\\s\\S]*\\r){_TRIM}[^{_BREAKS}]*{_TRIM}{_END}", f"`{field}` moet op één regel passen."),
             _rule(f"^[^<>]*{_END}", f"In `{field}` staat < of >. HTML mag hier niet: schrijf gewone tekst."),
             _rule(
                 f"^(?![\\s\\S]*{_ENTITY})",
