@@ -91,4 +91,4 @@ tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.js
 	else echo "npm ontbreekt: de tests met ical.js en axe-core worden overgeslagen."; fi
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site $(ZENSICAL_PROJECT)
