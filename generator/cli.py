@@ -205,7 +205,7 @@ def _render(config_file: Path, out: Path) -> int:
         print(f"{out}: deze map is niet leeg. Kies een nieuwe of lege map.", file=sys.stderr)
         return 1
     try:
-        write_tree(config_file, out, moments.now())
+        notes = write_tree(config_file, out, moments.now())
     except DataError as error:
         for problem in error.problems:
             print(format_problem(problem), file=sys.stderr)
@@ -214,6 +214,8 @@ def _render(config_file: Path, out: Path) -> int:
     except FileNotFoundError as error:
         print(f"{error.filename}: dit bestand ontbreekt.", file=sys.stderr)
         return 1
+    for note in notes:
+        print(note, file=sys.stderr)  # as the plugin logs them: the same build, the same notes
     print(f"Geschreven: {out}. Bouw het met: mkdocs build -f {out / 'mkdocs.yml'}")
     return 0
 

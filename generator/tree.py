@@ -107,8 +107,9 @@ def site_config(config_file: Path, data: Mapping[str, Any]) -> SiteConfig:
     )
 
 
-def write_tree(config_file: Path, out: Path, now: datetime) -> None:
-    """Write the project into `out`, which must be empty or not exist yet."""
+def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
+    """Write the project into `out`, which must be empty or not exist yet. Returns the notes for the
+    log that the plugin would show (e.g. that the feeds had no git history)."""
     data = read_config(config_file)
     config = site_config(config_file, data)
     site = build_site(config, now)
@@ -138,6 +139,7 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> None:
             width=1000,
         ).encode("utf-8"),
     )
+    return site.notes
 
 
 def _with_slash(edit_uri: str) -> str:

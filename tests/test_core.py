@@ -177,6 +177,14 @@ def test_render_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytes
     assert "deze map is niet leeg" in capsys.readouterr().err
 
 
+def test_render_shows_the_notes_the_plugin_logs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A project outside git: `mkdocs build` logs that the feeds have no history; `render` says it too."""
+    project = make_project(tmp_path / "project")
+    assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "Agenda-bestanden: geen git-geschiedenis van events.yaml" in err, err
+
+
 def test_render_with_broken_data_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = make_project(tmp_path / "project")
     (project / "events.yaml").write_text("events:\n  - id: x\n", encoding="utf-8")
