@@ -47,6 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from icalendar import Calendar, vCalAddress, vCategory, vDuration, vText
 from icalendar import Event as CalendarEvent
@@ -75,37 +76,57 @@ def render_feeds(
     """Every feed. `history` gives each event's stamps (without it, every event is new at `now`);
     `contact_email` is the site's general address, for the ORGANIZER of a community without one."""
     history = history or History.without_memory(now)
-    # Each event stands in several feeds (all, its communities, its themes, its own): build it once.
-    components = {
-        event.id: _event(event, network, history.stamp(event.id), site_url, contact_email) for event in network.events
+    # Each event stands in several feeds (all, its communities, its themes, its own): serialise it
+    # once. icalendar folds every line in Python, so writing each VEVENT again for every feed it is
+    # in was about a third of a whole build; its bytes are the same in every feed.
+    events = {
+        event.id: _to_ical(_event(event, network, history.stamp(event.id), site_url, contact_email))
+        for event in network.events
     }
-    return [FeedFile(feed.path, render_feed(feed, components, site_url)) for feed in all_feeds(network, now)]
+    return [FeedFile(feed.path, render_feed(feed, events, site_url)) for feed in all_feeds(network, now)]
 
 
-def render_feed(feed: Feed, components: dict[str, CalendarEvent], site_url: str) -> bytes:
+def render_feed(feed: Feed, events: dict[str, bytes], site_url: str) -> bytes:
+    """The calendar around the feed's events, each given as its serialised VEVENT."""
+    about = None if feed.is_import else (feed.name, feed.description, urls.absolute(site_url, feed.path))
+    head, end = _calendar(about, any(not event.all_day for event in feed.events))
+    return b"".join([head, *(events[event.id] for event in feed.events), end])
+
+
+@lru_cache(maxsize=64)
+def _calendar(about: tuple[str, str, str] | None, with_timezone: bool) -> tuple[bytes, bytes]:
+    """The calendar's lines before and after its events. icalendar writes a calendar's properties,
+    then its components in order, then END:VCALENDAR, so the events' bytes go in just before that
+    end, as icalendar would write them there itself. Every file to import has the same calendar
+    (`about` is None): with a few thousand of them, it is written once."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    if not feed.is_import:
+    if about is not None:
         # A calendar to subscribe to: its name, description, address and how often to refresh it.
         # Every TEXT value as vText: icalendar 7 writes the names it does not type (NAME, X-WR-*) raw.
-        calendar.add("name", vText(feed.name))
-        calendar.add("x-wr-calname", vText(feed.name))
-        calendar.add("description", vText(feed.description))
-        calendar.add("x-wr-caldesc", vText(feed.description))
+        name, description, address = about
+        calendar.add("name", vText(name))
+        calendar.add("x-wr-calname", vText(name))
+        calendar.add("description", vText(description))
+        calendar.add("x-wr-caldesc", vText(description))
     calendar.add("x-wr-timezone", TZID)
-    if not feed.is_import:
-        calendar.add("url", urls.absolute(site_url, feed.path))
-        calendar.add("source", urls.absolute(site_url, feed.path), parameters={"VALUE": "URI"})
+    if about is not None:
+        calendar.add("url", address)
+        calendar.add("source", address, parameters={"VALUE": "URI"})
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(REFRESH))
-    if any(not event.all_day for event in feed.events):
+    if with_timezone:
         calendar.add_component(amsterdam_timezone())
-    for event in feed.events:
-        calendar.add_component(components[event.id])
-    ical: bytes = calendar.to_ical()  # icalendar leaves the return type of to_ical() unannotated
+    ical = _to_ical(calendar)
+    end = ical.rindex(b"END:VCALENDAR")
+    return ical[:end], ical[end:]
+
+
+def _to_ical(component: Calendar | CalendarEvent) -> bytes:
+    ical: bytes = component.to_ical()  # icalendar leaves the return type of to_ical() unannotated
     return ical
 
 
