@@ -22,6 +22,7 @@ import pytest
 from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.cli import main
+from generator.data import loader
 from generator.data.files import DataFiles
 from generator.data.messages import MESSAGES, format_problem
 from generator.data.problems import DataError, Problem
@@ -169,8 +170,19 @@ def run_real_check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture(params=["libyaml", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each YAML parser the loader can use: libyaml where PyYAML has it, and PyYAML's own in Python,
+    the reference that is also used where libyaml is missing (see generator/data/loader.py)."""
+    if request.param == "python":
+        monkeypatch.setattr(loader, "libyaml", None)
+    elif loader.libyaml is None:
+        pytest.skip("PyYAML is built without libyaml here")
+    return str(request.param)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_broken_file_is_reported_once_at_the_right_place(case: Case, tmp_path: Path) -> None:
+def test_broken_file_is_reported_once_at_the_right_place(case: Case, tmp_path: Path, parser: str) -> None:
     problems = problems_in(make_data(tmp_path, case.path))
     assert where(problems) == [case.where]
     assert_readable(problems[0])
@@ -253,7 +265,7 @@ def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
     )
 
 
-def test_valid_fixture_has_no_problems() -> None:
+def test_valid_fixture_has_no_problems(parser: str) -> None:
     network = load_site(DataFiles(FIXTURE))
     assert (len(network.themes), len(network.communities), len(network.events), len(network.external)) == (3, 3, 6, 1)
 

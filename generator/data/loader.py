@@ -5,6 +5,13 @@ anchors and aliases (they also allow alias bombs), explicit tags and bytes that 
 Plain scalars follow the YAML 1.2 core schema for null, booleans and integers only; everything
 else stays the string the editor typed (`no`, `12:30`, `0123`, `2026-12-08`), so that the models,
 not the YAML library, decide what a value means.
+
+PyYAML's own parser, in Python, is the reference: it reports every problem, in the editor's terms.
+It is also some twenty times slower than libyaml, so where libyaml is installed a file is read with
+it first. That reading only ever gives a whole document, never a problem: whenever the file holds
+something it cannot be sure to read exactly as the reference does (a tab, an anchor, a tag, a `#`
+after a value, anything it cannot parse, any problem at all), the file is read again by the
+reference, which then explains it. Valid files, the common case, are read once, at libyaml's speed.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +59,11 @@ class Document:
     them, `>` and `` (unquoted text) make one line of them."""
     flow: set[Loc] = field(default_factory=set)
     """Mappings written on one line, between `{` and `}`."""
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split once: the checks on text blocks look up lines for every block."""
+        return self.text.splitlines()
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Where `loc` stands, or its nearest parent that exists (a missing field has no place)."""
@@ -143,6 +156,15 @@ def load(path: Path, display_name: str) -> Document:
 def loads(text: str, display_name: str) -> Document:
     """Load an editor file's text (also an older version of it, from git)."""
     _refuse_tabs(text, display_name)
+    if libyaml is not None:
+        try:
+            return _libyaml_document(text, display_name, libyaml)
+        except _Unsure:
+            pass
+    return _reference_document(text, display_name)
+
+
+def _reference_document(text: str, display_name: str) -> Document:
     loader: _StrictLoader | None = None
     try:
         loader = _StrictLoader(text)
@@ -164,10 +186,102 @@ def loads(text: str, display_name: str) -> Document:
     document = Document(display_name, None, text=text)
     problems: list[Problem] = []
     if root is not None:
-        document.data = _convert(root, (), document, problems, loader.comments)
+        document.data = _convert(root, (), document, problems, _ReferenceReading(loader.comments))
     if problems:
         raise DataError(problems)
     return document
+
+
+# Where libyaml and PyYAML's Python parser part ways: libyaml takes tabs as spaces in more places
+# and skips a byte order mark at the start of any line; other line breaks than \n are rare enough
+# to leave to the reference rather than to prove alike.
+_UNSURE_CHARACTERS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+# The tag that the composer below gives every node without an explicit tag.
+_IMPLICIT = ""
+
+
+class _Unsure(Exception):
+    """The libyaml reading cannot vouch for the same result as the reference: read the file again."""
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class LibyamlComposer(CParser):
+        """libyaml's parser and composer, with the implicit tags left empty: an explicit tag shows."""
+
+        def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+            return _IMPLICIT
+
+        def descend_resolver(self, current_node: Node | None, current_index: Any) -> None:
+            """No path-dependent tags: nothing to follow."""
+
+        def ascend_resolver(self) -> None:
+            """No path-dependent tags: nothing to follow."""
+
+    libyaml: type[LibyamlComposer] | None = LibyamlComposer
+else:  # PyYAML built without libyaml: the reference reads every file
+    libyaml = None
+
+
+def _libyaml_document(text: str, display_name: str, composer: type[CParser]) -> Document:
+    if any(character in text for character in _UNSURE_CHARACTERS):
+        raise _Unsure
+    parser = composer(text)
+    try:
+        root = parser.get_single_node()
+    except (yaml.YAMLError, UnicodeError):
+        raise _Unsure from None
+    finally:
+        parser.dispose()
+    document = Document(display_name, None, text=text)
+    problems: list[Problem] = []
+    if root is not None:
+        document.data = _convert(root, (), document, problems, _LibyamlReading(text))
+    if problems:
+        raise _Unsure
+    return document
+
+
+class _ReferenceReading:
+    """What PyYAML's parser in Python noted while reading: where comments start."""
+
+    def __init__(self, comments: dict[int, int]) -> None:
+        self.comments = comments
+
+    def check(self, node: Node) -> None:
+        """The reference refuses anchors, aliases and tags while it composes: nothing is left to check."""
+
+    def comment_after(self, node: ScalarNode) -> int:
+        return self.comments.get(node.end_mark.line, -1)
+
+
+class _LibyamlReading:
+    """What libyaml does not tell, read from the text by the nodes' places, or left to the reference."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def check(self, node: Node) -> None:
+        """An anchor (an alias is the anchored node again) starts the node's text; a tag is kept.
+
+        An empty value in a `{...}` stands where the next item starts for libyaml, right after the
+        colon for the reference. Empty values are refused anyway (`veld:` with nothing after it), so
+        the reference reads every file that has one.
+        """
+        if node.tag != _IMPLICIT or self.text.startswith("&", node.start_mark.index):
+            raise _Unsure
+        if node.value == "" and isinstance(node, ScalarNode) and not node.style:
+            raise _Unsure
+
+    def comment_after(self, node: ScalarNode) -> int:
+        """libyaml drops comments; a `#` after unquoted text on its line is rare and always a
+        problem (or a `#` in quotes further on the line), so the reference reads those files."""
+        end = node.end_mark.index
+        line_end = self.text.find("\n", end)
+        if self.text.find("#", end, line_end if line_end >= 0 else len(self.text)) >= 0:
+            raise _Unsure
+        return -1
 
 
 def compose(text: str) -> Node | None:
@@ -321,25 +435,32 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] |
     return None
 
 
-def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], comments: dict[int, int]) -> Any:
+_Reading = _ReferenceReading | _LibyamlReading
+
+
+def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], reading: _Reading) -> Any:
+    reading.check(node)
     document.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
-        value = _scalar(node)
-        if node.style in ("|", ">"):
-            document.blocks[loc] = (node.start_mark.line + 2, node.end_mark.line, node.style)
-        elif node.style is None and node.end_mark.line > node.start_mark.line:
+        style = node.style or None  # libyaml marks unquoted text with "", PyYAML with None
+        value = _scalar(node.value, style)
+        if style in ("|", ">"):
+            document.blocks[loc] = (node.start_mark.line + 2, node.end_mark.line, style)
+        elif style is None and node.end_mark.line > node.start_mark.line:
             document.blocks[loc] = (node.start_mark.line + 1, node.end_mark.line + 1, "")
-        comment = comments.get(node.end_mark.line, -1)
-        if node.style is None and isinstance(value, str) and comment >= node.end_mark.column:
-            document.comments_after[loc] = (node.end_mark.line + 1, comment + 1)
+        if style is None and isinstance(value, str):
+            comment = reading.comment_after(node)
+            if comment >= node.end_mark.column:
+                document.comments_after[loc] = (node.end_mark.line + 1, comment + 1)
         return value
     if isinstance(node, SequenceNode):
-        return [_convert(item, (*loc, i), document, problems, comments) for i, item in enumerate(node.value)]
+        return [_convert(item, (*loc, i), document, problems, reading) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
     if node.flow_style:
         document.flow.add(loc)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
+        reading.check(key_node)
         key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         if not isinstance(key_node, ScalarNode):
             problems.append(Problem(document.file, *key_position, "yaml_complex_key"))
@@ -355,13 +476,12 @@ def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], 
             problems.append(Problem(document.file, *key_position, "duplicate_key", {"field": key, "first": first_line}))
             continue
         document.keys[(*loc, key)] = key_position
-        result[key] = _convert(value_node, (*loc, key), document, problems, comments)
+        result[key] = _convert(value_node, (*loc, key), document, problems, reading)
     return result
 
 
-def _scalar(node: ScalarNode) -> Any:
-    value = node.value
-    if node.style is not None:
+def _scalar(value: str, style: str | None) -> Any:
+    if style is not None:
         return value
     if _NULL.match(value):
         return None

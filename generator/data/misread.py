@@ -8,6 +8,7 @@ refused here, with where it stands in the file.
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Iterable, Iterator
@@ -66,37 +67,43 @@ def _field_of(loc: Loc) -> str:
     return next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
 
 
-def _empty_values(document: Document, root: type[BaseModel], loc: Loc, value: Any) -> Iterator[Problem]:
+def _empty_values(document: Document, model: type[BaseModel], loc: Loc, value: Any) -> Iterator[Problem]:
     """`veld:` with nothing after it: the guide asks to leave out an optional field, never to leave it empty."""
     if isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _empty_values(document, root, (*loc, index), item)
+            yield from _empty_values(document, model, (*loc, index), item)
     elif isinstance(value, dict):
-        known = model_at(root, loc).model_fields
+        known = model.model_fields
         for name, item in value.items():
             if item is None and name in known:
                 key = "empty_list" if typing.get_origin(known[name].annotation) is list else "empty"
                 yield document.problem((*loc, name), key, field=name)
             else:
-                yield from _empty_values(document, root, (*loc, name), item)
+                yield from _empty_values(document, _submodel(model, name) or model, (*loc, name), item)
 
 
-def _unindented(document: Document, root: type[BaseModel], loc: Loc, value: Any) -> Iterator[tuple[Loc, list[str]]]:
+@functools.cache
+def _submodel(model: type[BaseModel], name: str) -> type[BaseModel] | None:
+    """`submodel`, remembered: the walks here ask it for every field of every entry (as `model_at`
+    would, from the top, for each), and the answer depends on the model class alone."""
+    return submodel(model, name)
+
+
+def _unindented(document: Document, model: type[BaseModel], loc: Loc, value: Any) -> Iterator[tuple[Loc, list[str]]]:
     if isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _unindented(document, root, (*loc, index), item)
+            yield from _unindented(document, model, (*loc, index), item)
     if not isinstance(value, dict):
         return
-    model = model_at(root, loc)
     names = list(value)
     for position, name in enumerate(names):
-        inner = submodel(model, name)
+        inner = _submodel(model, name)
         if value[name] is None and inner is not None:
             following = [n for n in names[position + 1 :] if n in inner.model_fields and n not in model.model_fields]
             if following:
                 yield (*loc, name), following
         elif value[name] is not None:
-            yield from _unindented(document, root, (*loc, name), value[name])
+            yield from _unindented(document, inner or model, (*loc, name), value[name])
 
 
 def _fields_in_block(document: Document, root: type[BaseModel], loc: Loc) -> Iterator[Problem]:
@@ -110,7 +117,7 @@ def _fields_in_block(document: Document, root: type[BaseModel], loc: Loc) -> Ite
         return
     fields = model_at(root, loc[:-1]).model_fields
     first, last, _ = document.blocks[loc]
-    lines = document.text.splitlines()
+    lines = document.lines
     for number in range(first, min(last, len(lines)) + 1):
         match = _FIELD_LINE.match(lines[number - 1])
         if match and match.group(2) in fields and match.group(2) != loc[-1]:
@@ -123,7 +130,7 @@ def _joined_lines(document: Document, loc: Loc) -> Iterator[Problem]:
     first, last, style = document.blocks[loc]
     if style == "|":
         return
-    lines = document.text.splitlines()[first - 1 : last]
+    lines = document.lines[first - 1 : last]
     indent = min((len(line) - len(line.lstrip(" ")) for line in lines[1:] if line.strip()), default=0)
     for number, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=first + 1):
         block = _MARKDOWN_BLOCK.match(line)
