@@ -42,7 +42,7 @@ EDGES = [
     "a: {b: c, d: [e, f], g: }\n",
     "a: {b, c: d}\n",
     "a: [b: , c]\n",
-    'a: ""\nb: \'\'\n',
+    "a: \"\"\nb: ''\n",
     "a: [b, 'c #d', \"e\"]\n",
     "a: b#c\n",
     "a: [b, c]  # uitleg\n",
