@@ -16,12 +16,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.pages import Page
 
 from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
 from ..data import moments
 from ..data.files import DataFiles
 from ..data.messages import format_problem, problems_page
 from ..data.problems import DataError
+from ..pages.render import GeneratedPage
 from ..theme.fixes import fix_theme_markup
 
 log = get_plugin_logger("communities")
@@ -77,6 +79,8 @@ SHOWN_IN_BROWSER = "De browser laat de problemen zien tot ze opgelost zijn."
 
 class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
     site: SiteBuild
+    generated: dict[str, GeneratedPage]
+    """The generated pages by their Markdown path, whose HTML the plugin puts in without Markdown."""
     serving = False
     problems_page = ""
     """While `mkdocs serve` runs and the data is broken: the page every address shows instead."""
@@ -111,6 +115,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.generated = {page.path: page for page in self.site.pages}
         for page in self.site.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
@@ -123,8 +128,19 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         # the search index and the sitemap come out the same as when the core's files are written out.
         return Files(sorted(files, key=file_sort_key))
 
-    def on_page_markdown(self, markdown: str, **_: Any) -> str:
-        return self.problems_page or markdown
+    def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> str:
+        if self.problems_page:
+            return self.problems_page
+        # A generated page's body is HTML that Markdown would pass on unchanged, after parsing it twice
+        # (MkDocs for anchors, md_in_html for blocks): on_page_content puts it in instead.
+        return "" if page.file.src_uri in self.generated else markdown
+
+    def on_page_content(self, html: str, page: Page, **_: Any) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None or self.problems_page:
+            return html
+        page.present_anchor_ids = generated.anchor_ids
+        return generated.html
 
     def on_post_page(self, output: str, **_: Any) -> str:
         return fix_theme_markup(output)

@@ -8,6 +8,7 @@ HTML-escaped, because the theme prints them unescaped.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,12 +47,27 @@ class SiteSettings:
     """The "Bewerk deze pagina" address of each generated page, by Markdown path."""
 
 
+# An `id` on any element and a `name` on a link: the anchors MkDocs collects from a page's HTML to
+# check links to them. The templates write every attribute in double quotes and escape its value, and
+# text and JSON never hold a bare `<`, so every match is an attribute of a tag.
+_ANCHOR = re.compile(r'<(?:[a-zA-Z][^<>]*?\sid|a\s[^<>]*?(?<=\s)name)="([^"]*)"')
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     path: str
     content: str
     in_nav: bool = True
     """False for the pages of single items: the navigation shows sections, not every event."""
+    html: str = field(default="", repr=False)
+    """The page's body as Markdown turns it into HTML: the templates write one block of HTML, which
+    Markdown passes on unchanged. A builder that knows this can skip parsing it, the largest part of
+    a build after the theme; tests/test_core.py compares such a build with one that parses it."""
+
+    @property
+    def anchor_ids(self) -> set[str]:
+        """The anchors in `html`, as MkDocs finds them when it parses the page."""
+        return {html.unescape(value) for value in _ANCHOR.findall(self.html)}
 
 
 class Links:
@@ -103,7 +119,7 @@ class _Renderer:
         front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
         body = self.render(template, urls.page_url(path), title=title, **context)
         in_nav = path.endswith("index.md") or "/" not in path
-        return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}", in_nav)
+        return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}", in_nav, body.strip())
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
         return (
