@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
@@ -265,13 +265,21 @@ class _LibyamlReading:
     def check(self, node: Node) -> None:
         """An anchor (an alias is the anchored node again) starts the node's text; a tag is kept.
 
-        An empty value in a `{...}` stands where the next item starts for libyaml, right after the
-        colon for the reference. Empty values are refused anyway (`veld:` with nothing after it), so
-        the reference reads every file that has one.
+        Two places where libyaml reads otherwise: an empty value in a `{...}` stands where the next
+        item starts for libyaml, right after the colon for the reference (empty values are refused
+        anyway: `veld:` with nothing after it); and a `?` inside a `[...]` or `{...}` goes on
+        unquoted text for libyaml, where the reference ends the text before it.
         """
         if node.tag != _IMPLICIT or self.text.startswith("&", node.start_mark.index):
             raise _Unsure
-        if node.value == "" and isinstance(node, ScalarNode) and not node.style:
+        if isinstance(node, ScalarNode):
+            if node.value == "" and not node.style:
+                raise _Unsure
+        elif (
+            isinstance(node, CollectionNode)
+            and node.flow_style
+            and "?" in self.text[node.start_mark.index : node.end_mark.index]
+        ):
             raise _Unsure
 
     def comment_after(self, node: ScalarNode) -> int:
