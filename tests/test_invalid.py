@@ -251,7 +251,7 @@ def test_problems_in_all_three_files_are_reported_together(tmp_path: Path) -> No
         path = root / name
         path.write_text(_break(path.read_text(encoding="utf-8"), old, new), encoding="utf-8")
     assert where(problems_in(root)) == [
-        ("communities.yaml", 41, 14, "negative"),
+        ("communities.yaml", 42, 14, "negative"),
         ("events.yaml", 57, 13, "not_one_of"),
         ("external_communities.yaml", 6, 14, "unknown_theme"),
     ]

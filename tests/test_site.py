@@ -343,7 +343,7 @@ def test_every_page_links_to_its_source_for_editing(built_site: Path) -> None:
     repository = "https://github.com/gebruikercentraal/community-site"
     expected = {
         "agenda/dd-webinar-december/index.html": f"{repository}/blob/main/events.yaml#L11",
-        "communities/netwerk-direct-duidelijk/index.html": f"{repository}/blob/main/communities.yaml#L35",
+        "communities/netwerk-direct-duidelijk/index.html": f"{repository}/blob/main/communities.yaml#L36",
         "themas/formulieren/index.html": f"{repository}/blob/main/communities.yaml#L8",
         "agenda/index.html": f"{repository}/edit/main/events.yaml",
         "externe-communities/index.html": f"{repository}/edit/main/external_communities.yaml",

@@ -70,7 +70,9 @@ class Testimonial(_Model):
     quote: Line = Field(description="Wat het lid zegt, in één alinea.")
     name: Line = Field(description="Naam van het lid.")
     organisation: Line | None = Field(None, description="Organisatie van het lid.")
-    url: Url | None = Field(None, description="Link naar bijvoorbeeld een interview.")
+    # Required: words in quotation marks under a real name must be that person's own, and a reader
+    # must be able to see where they said them.
+    url: Url = Field(description="Link naar waar het lid dit zei, bijvoorbeeld een interview.")
 
 
 class Project(_Model):
