@@ -263,17 +263,22 @@ class _LibyamlReading:
         self.text = text
 
     def check(self, node: Node) -> None:
-        """An anchor (an alias is the anchored node again) starts the node's text; a tag is kept.
+        """An anchor (an alias is the anchored node again) or a tag starts the node's text, also the
+        tag `!` that the reference allows (an anchor may follow it); a tag is also kept.
 
-        Two places where libyaml reads otherwise: an empty value in a `{...}` stands where the next
-        item starts for libyaml, right after the colon for the reference (empty values are refused
-        anyway: `veld:` with nothing after it); and a `?` inside a `[...]` or `{...}` goes on
-        unquoted text for libyaml, where the reference ends the text before it.
+        Where libyaml reads otherwise: an empty value in a `{...}` stands where the next item
+        starts for libyaml, right after the colon for the reference (empty values are refused
+        anyway: `veld:` with nothing after it); a `?` inside a `[...]` or `{...}` goes on unquoted
+        text for libyaml, where the reference ends the text before it; and libyaml takes a `#` right
+        after `|` or `>` as a comment, where the reference refuses it.
         """
-        if node.tag != _IMPLICIT or self.text.startswith("&", node.start_mark.index):
+        start = node.start_mark.index
+        if node.tag != _IMPLICIT or self.text.startswith(("&", "!"), start):
             raise _Unsure
         if isinstance(node, ScalarNode):
             if node.value == "" and not node.style:
+                raise _Unsure
+            if node.style in ("|", ">") and self.text.find("#", start, self._line_end(start)) >= 0:
                 raise _Unsure
         elif (
             isinstance(node, CollectionNode)
@@ -286,10 +291,13 @@ class _LibyamlReading:
         """libyaml drops comments; a `#` after unquoted text on its line is rare and always a
         problem (or a `#` in quotes further on the line), so the reference reads those files."""
         end = node.end_mark.index
-        line_end = self.text.find("\n", end)
-        if self.text.find("#", end, line_end if line_end >= 0 else len(self.text)) >= 0:
+        if self.text.find("#", end, self._line_end(end)) >= 0:
             raise _Unsure
         return -1
+
+    def _line_end(self, index: int) -> int:
+        end = self.text.find("\n", index)
+        return end if end >= 0 else len(self.text)
 
 
 def compose(text: str) -> Node | None:
