@@ -26,6 +26,7 @@ from .data.network import Network
 from .data.problems import DataError, Problem
 from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
+from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .theme import ASSETS, OVERRIDES
 
@@ -146,7 +147,11 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         pages=render_pages(network, now, settings),
         home=_home(config, network, now, settings),
         feeds=render_feeds(network, now, config.site_url, history=history, contact_email=config.contact_email),
-        assets=[Asset(STYLESHEET, (ASSETS / "gc.css").read_bytes()), Asset(SCRIPT, (ASSETS / "gc.js").read_bytes())],
+        assets=[
+            Asset(STYLESHEET, (ASSETS / "gc.css").read_bytes()),
+            Asset(SCRIPT, (ASSETS / "gc.js").read_bytes()),
+            *(Asset(item.path, item.content) for item in render_open_data(network, now, config.site_url, history)),
+        ],
         stylesheets=[STYLESHEET],
         scripts=[SCRIPT],
         theme_dir=OVERRIDES,

@@ -23,7 +23,17 @@ from generator.data.problems import DataError
 
 PACKAGE = ROOT / "generator"
 # Each package may import only from packages on a lower level; `pages` and `ical` know nothing of each other.
-LEVELS = {"data": 0, "theme": 0, "catalogue": 1, "pages": 2, "ical": 2, "editing": 3, "": 4, "mkdocs_plugin": 5}
+LEVELS = {
+    "data": 0,
+    "theme": 0,
+    "catalogue": 1,
+    "pages": 2,
+    "ical": 2,
+    "opendata": 2,
+    "editing": 3,
+    "": 4,
+    "mkdocs_plugin": 5,
+}
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 
 
