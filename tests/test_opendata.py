@@ -218,6 +218,8 @@ def test_newest_announced_first_from_the_git_history(tmp_path: Path) -> None:
     for event_id, days in sorted(later.items(), key=lambda item: item[1]):
         first += [e for e in entries if f"id: {event_id}\n" in e]
         repo.commit(MONDAY + timedelta(days=days), head + "".join(first))
+    # A change to an event that is over changes no entry, and so not the feed's `updated`.
+    repo.commit(MONDAY + timedelta(days=5), head + "".join(first).replace("Terugblik op", "Terugblik van"))
     feed = _atom(_open_data(project)[atom.PATH])
     _assert_rfc_4287(feed)
     entries_ = feed.findall("atom:entry", NS)
@@ -232,6 +234,8 @@ def test_newest_announced_first_from_the_git_history(tmp_path: Path) -> None:
     agenda = json.loads(_open_data(project)[AGENDA])
     created = {e["id"]: e["created"] for e in agenda["events"]}
     assert created["formulieren-dag"] == "2026-11-04T09:30:00+00:00"
+    past = next(e for e in agenda["events"] if e["id"] == "cx-terugblik")
+    assert (past["created"], past["modified"]) == ("2026-11-02T09:30:00+00:00", "2026-11-07T09:30:00+00:00")
 
 
 def test_the_feed_keeps_only_the_events_announced_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,7 +34,9 @@ _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def render_atom(network: Network, now: datetime, site_url: str, history: History) -> bytes:
     events = sorted(network.upcoming(now), key=lambda e: history.stamp(e.id).created, reverse=True)[:SIZE]
-    moments = [history.stamp(e.id).modified for e in network.events] or [now.astimezone(UTC)]
+    # The feed changed when one of its entries last did; without entries, when the agenda last did, so that
+    # a build without news writes the same bytes as the build before.
+    moments = [history.stamp(e.id).modified for e in events or network.events] or [now.astimezone(UTC)]
     # The namespace as an attribute: ElementTree writes qualified names with a prefix of its own
     # (ns0:feed) unless every attribute is qualified too; feed readers expect plain <feed>.
     feed = ET.Element("feed", {"xmlns": ATOM, _LANG: "nl"})
