@@ -41,6 +41,8 @@ _NULL = re.compile(r"^(?:null|Null|NULL|~|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+# How the four above can start: most text starts otherwise and need not be matched against them.
+_CORE_STARTS = frozenset("nNtTfF~-0123456789")
 
 
 @dataclass
@@ -326,6 +328,8 @@ def _line_column(text: str, position: int) -> tuple[int, int]:
 
 
 def _refuse_tabs(text: str, display_name: str) -> None:
+    if "\t" not in text:
+        return
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -497,7 +501,7 @@ def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], 
 
 
 def _scalar(value: str, style: str | None) -> Any:
-    if style is not None:
+    if style is not None or (value and value[0] not in _CORE_STARTS):
         return value
     if _NULL.match(value):
         return None
