@@ -23,6 +23,7 @@ from generator.data.history import History, Stamp
 from generator.data.models import Community, Event, ExternalCommunity, Location, Theme
 from generator.data.moments import ZONE
 from generator.data.network import Network
+from generator.data.problems import DataError
 from generator.opendata import atom
 from generator.opendata.files import AGENDA, AGENDA_SCHEMA, COMMUNITIES, COMMUNITIES_SCHEMA, render_open_data
 from generator.tree import read_config, site_config
@@ -285,3 +286,13 @@ def test_xml_special_characters_in_titles_stay_text(tmp_path: Path) -> None:
     files = render_open_data(network, NOW, SITE_URL, History.without_memory(NOW))
     agenda = json.loads(next(f.content for f in files if f.path == AGENDA))
     assert title in [e["title"] for e in agenda["events"]]
+
+
+@pytest.mark.parametrize("path", [AGENDA, AGENDA_SCHEMA, atom.PATH])
+def test_a_content_file_cannot_take_the_address_of_a_data_file(tmp_path: Path, path: str) -> None:
+    project = make_project(tmp_path / "taken")
+    (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "content" / path).write_text("{}", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_site(_config(project), NOW)
+    assert [(p.file, p.key) for p in caught.value.problems] == [(f"content/{path}", "page_taken")]
