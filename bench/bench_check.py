@@ -36,7 +36,7 @@ from generator.data.files import DataFiles  # noqa: E402
 
 EVENTS, COMMUNITIES = 2000, 40
 GOAL = 2.0
-ROUNDS = 5
+ROUNDS = 7
 
 
 def write_communities(files: DataFiles, count: int) -> None:
