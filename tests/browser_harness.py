@@ -69,6 +69,7 @@ PAGES = [
     ("privacy", "/privacy/"),
     ("toegankelijkheid", "/toegankelijkheid/"),
     ("agenda-abonneren", "/agenda-abonneren/"),
+    ("open-data", "/open-data/"),
     ("404", "/404.html"),
 ]
 PAGE_PARAMS = [pytest.param(path, id=name) for name, path in PAGES]
