@@ -78,7 +78,7 @@ def _empty_values(document: Document, model: type[BaseModel], loc: Loc, value: A
             if item is None and name in known:
                 key = "empty_list" if typing.get_origin(known[name].annotation) is list else "empty"
                 yield document.problem((*loc, name), key, field=name)
-            else:
+            elif isinstance(item, list | dict):
                 yield from _empty_values(document, _submodel(model, name) or model, (*loc, name), item)
 
 
@@ -87,6 +87,17 @@ def _submodel(model: type[BaseModel], name: str) -> type[BaseModel] | None:
     """`submodel`, remembered: the walks here ask it for every field of every entry (as `model_at`
     would, from the top, for each), and the answer depends on the model class alone."""
     return submodel(model, name)
+
+
+def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel]:
+    """`model_at`, remembered by the field names in `loc`: the list indexes do not change the model,
+    and every text block and every `{...}` of every entry asks."""
+    return _model_at_names(root, tuple(part for part in loc if isinstance(part, str)))
+
+
+@functools.cache
+def _model_at_names(root: type[BaseModel], names: tuple[str, ...]) -> type[BaseModel]:
+    return model_at(root, names)
 
 
 def _unindented(document: Document, model: type[BaseModel], loc: Loc, value: Any) -> Iterator[tuple[Loc, list[str]]]:
@@ -102,7 +113,7 @@ def _unindented(document: Document, model: type[BaseModel], loc: Loc, value: Any
             following = [n for n in names[position + 1 :] if n in inner.model_fields and n not in model.model_fields]
             if following:
                 yield (*loc, name), following
-        elif value[name] is not None:
+        elif isinstance(value[name], list | dict):
             yield from _unindented(document, inner or model, (*loc, name), value[name])
 
 
@@ -115,7 +126,7 @@ def _fields_in_block(document: Document, root: type[BaseModel], loc: Loc) -> Ite
     """
     if len(loc) < 2 or not isinstance(loc[-1], str):
         return
-    fields = model_at(root, loc[:-1]).model_fields
+    fields = _model_at(root, loc[:-1]).model_fields
     first, last, _ = document.blocks[loc]
     lines = document.lines
     for number in range(first, min(last, len(lines)) + 1):
@@ -144,7 +155,7 @@ def _comma_in_flow(document: Document, root: type[BaseModel], loc: Loc) -> Itera
     mapping = document.data
     for part in loc:
         mapping = mapping[part]
-    known = model_at(root, loc).model_fields
+    known = _model_at(root, loc).model_fields
     names = list(mapping)
     for previous, name in zip(names, names[1:], strict=False):
         if mapping[name] is None and name not in known:
