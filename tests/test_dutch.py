@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.catalogue import dutch
 from generator.data.models import Event
-from generator.pages import dutch
 
 BASE = {"id": "x", "title": "X", "communities": ["a"], "location": {"online": True}, "description": "x"}
 

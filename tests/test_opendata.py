@@ -296,3 +296,17 @@ def test_a_content_file_cannot_take_the_address_of_a_data_file(tmp_path: Path, p
     with pytest.raises(DataError) as caught:
         build_site(_config(project), NOW)
     assert [(p.file, p.key) for p in caught.value.problems] == [(f"content/{path}", "page_taken")]
+
+
+def test_atom_summaries_say_when_in_the_same_dutch_words_as_the_pages(built_site: Path) -> None:
+    """Feed readers show the summary as it is: the date as a visitor reads it on the event page."""
+    feed = _atom((built_site / atom.PATH).read_bytes())
+    summaries = {
+        entry.findtext("atom:id", namespaces=NS): entry.findtext("atom:summary", namespaces=NS)
+        for entry in feed.findall("atom:entry", NS)
+    }
+    webinar = summaries[SITE_URL + "agenda/dd-webinar-december/"] or ""
+    assert webinar.startswith("Wanneer: dinsdag 8 december 2026, 14.00–16.00 uur. Waar: "), webinar
+    page = (built_site / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", "", page).split())
+    assert "dinsdag 8 december 2026, 14.00–16.00 uur" in text

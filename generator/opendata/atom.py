@@ -15,9 +15,9 @@ The XML is written with ElementTree, which escapes every value: a title with `&`
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
-from ..catalogue import urls
+from ..catalogue import dutch, urls
 from ..data.history import History
 from ..data.models import EVENT_TYPES, Event
 from ..data.network import Network
@@ -75,17 +75,12 @@ def _entry(feed: ET.Element, event: Event, network: Network, site_url: str, hist
 
 def _summary(event: Event) -> str:
     """When and where, then the editors' one line: what a reader needs to decide to click."""
-    end = event.end if event.end is not None else event.last_day
-    parts = [f"Van {_local(event.start)} tot {_local(end)}.", f"Waar: {event.location.text}."]
+    parts = [f"Wanneer: {dutch.when(event)}.", f"Waar: {event.location.text}."]
     if event.cancelled:
         parts.insert(0, "Dit evenement gaat niet door.")
     if event.summary:
         parts.append(event.summary)
     return " ".join(parts)
-
-
-def _local(moment: date | datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
 
 
 def _instant(moment: datetime) -> str:

@@ -19,10 +19,10 @@ from typing import Any
 import yaml
 
 from ..catalogue import urls
+from ..catalogue.dutch import long_date
 from ..catalogue.feeds import Feed, all_feeds
 from ..data.models import Community, Event, Theme
 from ..data.network import Network
-from .dutch import long_date
 from .structured_data import event_data, script_json
 from .templating import environment
 

@@ -7,10 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..catalogue import urls
+from ..catalogue import dutch, urls
 from ..data.models import Event
 from ..data.network import Network
-from . import dutch
 
 
 def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..catalogue import dutch
 from ..data import markdown_text
 from ..data.models import EVENT_TYPES
-from . import dutch
 
 
 def new_environment(package: str, *, autoescape: bool) -> Environment:
