@@ -170,3 +170,23 @@ def site(browser: Any, served_site: str) -> Iterator[Any]:
     visited = Site(browser, served_site)
     yield visited
     visited.close()
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
+    """`python -m generator *args` in this process (see `test_invalid.run_cli`); keyword arguments
+    are environment variables."""
+    from test_invalid import run_cli  # a test module: imported when used, after this file
+
+    def run(*args: str, stdin: str = "", terminal: bool = False, **env: str) -> Any:
+        return run_cli(monkeypatch, capsys, *args, stdin=stdin, terminal=terminal, env=env)
+
+    return run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the fixture's three data files, to change in a test."""
+    for name in DATA_FILES:
+        shutil.copy(FIXTURE / name, tmp_path / name)
+    return tmp_path

@@ -6,16 +6,15 @@ from __future__ import annotations
 import argparse
 import ast
 import inspect
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_invalid import Run, run_cli
+from test_invalid import Run
 
-from conftest import DATA_FILES, FIXTURE, ROOT
+from conftest import ROOT
 from generator.cli import _parser
 from generator.dutch_argparse import PLURAL_TEXTS, PROGRAMMER_TEXTS, TEXTS
 
@@ -23,21 +22,6 @@ Cli = Callable[..., Run]
 
 # Words of argparse's own English texts; none may reach an editor.
 ENGLISH = ("usage", "options", "show this help", "error:", "argument", "required", "invalid", "choose", "expected")
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    def run(*args: str, stdin: str = "") -> Run:
-        return run_cli(monkeypatch, capsys, *args, stdin=stdin)
-
-    return run
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    for name in DATA_FILES:
-        shutil.copy(FIXTURE / name, tmp_path / name)
-    return tmp_path
 
 
 def _argparse_texts() -> set[str | tuple[str, str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -12,32 +11,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from test_invalid import Run, run_cli
+from test_invalid import Run
 
-from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
+from conftest import FIXTURE_EPOCH, ROOT
 from generator.data.messages import format_github
 from generator.data.models import EVENT_TYPES
 from generator.data.problems import Problem
 from generator.editing.schemas import SCHEMAS, render_schemas
 
 Cli = Callable[..., Run]
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    """`python -m generator *args` in this process; keyword arguments are environment variables."""
-
-    def run(*args: str, stdin: str = "", terminal: bool = False, **env: str) -> Run:
-        return run_cli(monkeypatch, capsys, *args, stdin=stdin, terminal=terminal, env=env)
-
-    return run
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    for name in ("communities.yaml", "events.yaml", "external_communities.yaml"):
-        shutil.copy(FIXTURE / name, tmp_path / name)
-    return tmp_path
 
 
 def test_schema_command_writes_the_three_schemas(tmp_path: Path, cli: Cli) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import builtins
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_invalid import Run, run_cli
+from test_invalid import Run
 
-from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT
+from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.cli import main
 from generator.data import loader
@@ -37,21 +36,6 @@ EVENT_OPTIONS = {
     "--venue": "Stadskantoor",
     "--description": "We oefenen.",
 }
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    def run(*args: str, stdin: str = "", terminal: bool = False) -> Run:
-        return run_cli(monkeypatch, capsys, *args, stdin=stdin, terminal=terminal)
-
-    return run
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    for name in DATA_FILES:
-        shutil.copy(FIXTURE / name, tmp_path / name)
-    return tmp_path
 
 
 def _options(**changes: str | None) -> list[str]:

@@ -3,6 +3,7 @@ wrong when the data is broken."""
 
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
@@ -15,6 +16,9 @@ from conftest import FIXTURE_EPOCH, make_project
 
 BROKEN_TYPE = "events.yaml:15:11: `webinaar` is geen geldige waarde voor `type`."
 NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
+
+
+SHOWN = "De site is niet bijgewerkt"  # the page mkdocs serve shows while the data is broken
 
 
 def _serve(project: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
@@ -114,7 +118,9 @@ def test_serve_with_broken_data_says_what_is_wrong_and_stops(tmp_path: Path) -> 
     assert "Traceback" not in output, output
 
 
-def test_breaking_the_data_during_serve_says_what_is_wrong_until_it_is_mended(tmp_path: Path) -> None:
+def test_breaking_the_data_during_serve_shows_what_is_wrong_until_it_is_mended(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps running and shows the data's problems in the browser, on the page the
+    editor has open and on every other, until the data is right again; the terminal says it too."""
     project = make_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
@@ -123,10 +129,13 @@ def test_breaking_the_data_during_serve_says_what_is_wrong_until_it_is_mended(tm
         url = f"http://127.0.0.1:{port}/agenda/dd-webinar-december/"
         assert "Webinar duidelijke brieven" in _fetch(url, time.monotonic() + 60, "Webinar duidelijke brieven")
         _break_event_type(project)
-        output = _wait_for_log(log, NOT_BUILT, time.monotonic() + 30)
-        assert BROKEN_TYPE in output, output
-        assert "Traceback" not in output, output
-        # MkDocs holds requests back until a build succeeds again, but the server keeps running.
+        page = html.unescape(_fetch(url, time.monotonic() + 30, SHOWN))
+        assert SHOWN in page, page[-2000:]
+        assert BROKEN_TYPE in page
+        home = html.unescape(_fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 10, SHOWN))
+        assert BROKEN_TYPE in home
+        output = _wait_for_log(log, NOT_BUILT, time.monotonic() + 10)
+        assert BROKEN_TYPE in output and "Traceback" not in output, output
         assert server.poll() is None, "serve stopped"
         events = project / "events.yaml"
         events.write_text(
@@ -135,7 +144,11 @@ def test_breaking_the_data_during_serve_says_what_is_wrong_until_it_is_mended(tm
             .replace("Webinar duidelijke brieven", "Webinar heldere brieven"),
             encoding="utf-8",
         )
-        assert "Webinar heldere brieven" in _fetch(url, time.monotonic() + 30, "Webinar heldere brieven")
+        deadline = time.monotonic() + 30
+        while SHOWN in (page := _fetch(url, deadline, "Webinar heldere brieven")) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert SHOWN not in page and "We kijken samen naar echte brieven." in page
+        assert "Webinar heldere brieven" in page
     finally:
         server.terminate()
         server.wait(timeout=20)
