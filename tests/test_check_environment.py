@@ -76,3 +76,32 @@ def test_a_bad_source_date_epoch_stops_the_build_without_traceback(tmp_path: Pat
     assert "Traceback" not in result.stderr, result.stderr
     assert BAD_EPOCH in result.stderr, result.stderr
     assert _site(project) == before
+
+
+def test_a_folder_in_the_place_of_a_data_file_is_named_as_a_folder(tmp_path: Path, check: Callable[..., Run]) -> None:
+    root = make_data(tmp_path)
+    (root / "events.yaml").unlink()
+    (root / "events.yaml").mkdir()
+    result = check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("events.yaml:1:1: Dit is een map, geen bestand."), result.stderr
+
+
+def test_a_data_file_that_cannot_be_read_gets_a_message(
+    tmp_path: Path, check: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No permission to read (which root, as in CI, always has): a Dutch line, no traceback."""
+    root = make_data(tmp_path)
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "events.yaml":
+            raise PermissionError(13, "Toegang geweigerd", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("events.yaml:1:1: Dit bestand kan niet gelezen worden (Toegang geweigerd)."), (
+        result.stderr
+    )

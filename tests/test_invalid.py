@@ -35,6 +35,9 @@ ERROR_KEYS = frozenset(key for key in MESSAGES if not key.startswith("warn_"))
 SITE_KEYS = frozenset({"page_taken", "config_site_url", "config_directory_urls"})
 # A problem outside the files: the variable SOURCE_DATE_EPOCH, tested in test_check_environment.py.
 ENVIRONMENT_KEYS = frozenset({"bad_epoch"})
+# A file that is not there, a folder in its place, a file that cannot be read: no corpus file can
+# be any of these; each has its own test (here and in test_check_environment.py).
+FILE_KEYS = frozenset({"file_missing", "file_is_folder", "file_unreadable"})
 
 
 @dataclass(frozen=True)
@@ -207,7 +210,7 @@ def test_broken_file_is_a_changed_copy_of_the_fixture(case: Case) -> None:
 def test_corpus_covers_every_message() -> None:
     covered = {case.key for case in CASES}
     assert covered <= ERROR_KEYS, covered - ERROR_KEYS
-    expected = ERROR_KEYS - SITE_KEYS - ENVIRONMENT_KEYS - {"file_missing"}
+    expected = ERROR_KEYS - SITE_KEYS - ENVIRONMENT_KEYS - FILE_KEYS
     assert expected <= covered, expected - covered
 
 

@@ -150,9 +150,15 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
 
 def load(path: Path, display_name: str) -> Document:
     """Load one editor file, raising `DataError` with every problem that stops reading it."""
+    if path.is_dir():
+        raise DataError([Problem(display_name, 1, 1, "file_is_folder")])
     if not path.is_file():
         raise DataError([Problem(display_name, 1, 1, "file_missing")])
-    return loads(_decode(path.read_bytes(), display_name), display_name)
+    try:
+        content = path.read_bytes()
+    except OSError as error:  # no permission to read it, or a broken disk: a message, not a traceback
+        raise DataError([Problem(display_name, 1, 1, "file_unreadable", {"reason": error.strerror or error})]) from None
+    return loads(_decode(content, display_name), display_name)
 
 
 def loads(text: str, display_name: str) -> Document:

@@ -23,6 +23,8 @@ _PARAMETER = re.compile(r"\{[a-z_]+\}")
 # ⇥ a tab and ␈ a character you cannot see.
 EXAMPLES: Mapping[str, tuple[str, str]] = {
     "file_missing": ("event.yaml", "events.yaml"),
+    "file_is_folder": ("map events.yaml/", "bestand events.yaml"),
+    "file_unreadable": ("events.yaml zonder leesrechten", "events.yaml die je mag lezen"),
     "not_utf8": ("title: Caf�", "title: Café"),
     "yaml_control_character": ("title: Terug␈blik", "title: Terugblik"),
     "yaml_tab": ("- id: cx⏎⇥title: Terugblik", "- id: cx⏎␣␣title: Terugblik"),

@@ -15,6 +15,10 @@ from .problems import Problem
 MESSAGES: Mapping[str, str] = {
     # Reading the file
     "file_missing": "Dit bestand ontbreekt. Zet het terug in de hoofdmap van de repository, met precies deze naam.",
+    "file_is_folder": "Dit is een map, geen bestand. Zet hier het YAML-bestand met precies deze naam, "
+    "in plaats van de map.",
+    "file_unreadable": "Dit bestand kan niet gelezen worden ({reason}). Kijk of je het mag lezen, "
+    "en of het niet open staat in een ander programma.",
     "not_utf8": "Hier staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8 "
     '(kies bij "Opslaan als" de codering UTF-8), of typ het teken opnieuw.',
     "yaml_control_character": "Hier staat een onzichtbaar teken ({code}). Haal het weg; typ de tekst zo nodig "
