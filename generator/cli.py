@@ -63,7 +63,7 @@ def _parser() -> ArgumentParser:
         "--format",
         choices=("text", "github"),
         default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
-        help="text (standaard) of github (aantekeningen in een pull request)",
+        help="text, of github: aantekeningen in een pull request (vanzelf in GitHub Actions)",
     )
     check.add_argument(
         "--base",

@@ -46,10 +46,10 @@ class CommunitiesConfig(Config):
     """The branch editors change, for the "Bewerk deze pagina" links."""
 
     suggest_url = c.Type(str, default="")
+    """Where "Stel een community voor" goes; by default the issue form in the repository."""
 
     contact_email = c.Type(str, default="")
     """The site's general e-mail address: the organiser in the calendar files for a community without one."""
-    """Where "Stel een community voor" goes; by default the issue form in the repository."""
 
 
 def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
