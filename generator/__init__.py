@@ -1,4 +1,4 @@
-"""Site generator for the communities of Gebruiker Centraal.
+"""Site generator for the communities of a network: the network is named in mkdocs.yml, never here.
 
 The data flows one way: load (YAML with positions) → validate (typed models and cross-checks)
 → model (the network) → render pages → feeds. Only `plugin.py` knows MkDocs.

@@ -19,6 +19,7 @@ from typing import Any
 from markdown import Markdown
 
 from .catalogue import urls
+from .catalogue.identity import NEUTRAL, Identity
 from .data.files import DataFiles
 from .data.history import event_history
 from .data.load import load
@@ -53,6 +54,8 @@ class SiteConfig:
     suggest_url: str = ""
     contact_email: str = ""
     """The site's general address: the feeds' ORGANIZER for a community without `contact_email`."""
+    identity: Identity = NEUTRAL
+    """The network behind the site: its name and the texts that name it (plugin options)."""
     edit_uri: str | None = None
     repo_url: str | None = None
     markdown_extensions: Sequence[str] = ()
@@ -139,18 +142,33 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         if repository
         else {}
     )
-    settings = SiteSettings(site_url=config.site_url, suggest_url=config.suggest_url or form, edit_urls=edit_urls)
+    settings = SiteSettings(
+        site_url=config.site_url,
+        suggest_url=config.suggest_url or form,
+        edit_urls=edit_urls,
+        identity=config.identity,
+    )
     # The feeds' memory: when each event's entry was added and last changed (see ical/calendar.py).
     history = event_history(config.files, now)
     result = SiteBuild(
         network=network,
         pages=render_pages(network, now, settings),
         home=_home(config, network, now, settings),
-        feeds=render_feeds(network, now, config.site_url, history=history, contact_email=config.contact_email),
+        feeds=render_feeds(
+            network,
+            now,
+            config.site_url,
+            history=history,
+            contact_email=config.contact_email,
+            identity=config.identity,
+        ),
         assets=[
             Asset(STYLESHEET, (ASSETS / "gc.css").read_bytes()),
             Asset(SCRIPT, (ASSETS / "gc.js").read_bytes()),
-            *(Asset(item.path, item.content) for item in render_open_data(network, now, config.site_url, history)),
+            *(
+                Asset(item.path, item.content)
+                for item in render_open_data(network, now, config.site_url, history, config.identity)
+            ),
         ],
         stylesheets=[STYLESHEET],
         scripts=[SCRIPT],

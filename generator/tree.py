@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import yaml
 
 from .build import BUILTIN_MARKDOWN_EXTENSIONS, HOME_PAGE, SiteBuild, SiteConfig, build_site
+from .catalogue.identity import Identity
 from .data.files import DataFiles
 from .data.problems import DataError, Problem
 from .theme import FIXES
@@ -99,6 +100,7 @@ def site_config(config_file: Path, data: Mapping[str, Any]) -> SiteConfig:
         branch=options.get("branch", SiteConfig.branch),
         suggest_url=options.get("suggest_url", SiteConfig.suggest_url),
         contact_email=options.get("contact_email", SiteConfig.contact_email),
+        identity=Identity.from_options(options),
         edit_uri=data.get("edit_uri"),
         repo_url=data.get("repo_url"),
         markdown_extensions=names,

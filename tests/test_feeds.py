@@ -21,6 +21,7 @@ import vobject
 from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.catalogue import urls
+from generator.catalogue.identity import Identity
 from generator.data.files import DataFiles
 from generator.data.history import History, Stamp
 from generator.data.moments import now
@@ -70,7 +71,8 @@ def network() -> Network:
 @pytest.fixture(scope="module")
 def feed_dir(network: Network, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("feeds")
-    for feed in feeds.render_feeds(network, now(), SITE_URL, contact_email=SITE_EMAIL):
+    identity = Identity(name="Gebruiker Centraal")
+    for feed in feeds.render_feeds(network, now(), SITE_URL, contact_email=SITE_EMAIL, identity=identity):
         target = folder / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(feed.content)
@@ -101,6 +103,8 @@ def test_every_feed_is_written(network: Network, feed_dir: Path) -> None:
     expected |= {f"communities/{c.id}/agenda.ics" for c in network.communities}
     expected |= {f"themas/{t.id}/agenda.ics" for t in network.themes}
     expected |= {f"agenda/{e.id}.ics" for e in network.events}
+    expected |= {f"agenda/{part}/agenda.ics" for part in ("online", "op-locatie", "voor-iedereen")}
+    expected |= {f"agenda/soort/{kind}/agenda.ics" for kind in {e.type for e in network.events if e.type}}
     assert {str(p.relative_to(feed_dir)) for p in feed_dir.rglob("*.ics")} == expected
 
 

@@ -17,6 +17,7 @@ from ..data.models import Event
 from ..data.network import Network
 from . import urls
 
+from .identity import NEUTRAL, Identity
 
 @dataclass(frozen=True)
 class Feed:
@@ -31,14 +32,14 @@ class Feed:
 WINDOW = timedelta(days=365)
 
 
-def all_feeds(network: Network, now: datetime) -> list[Feed]:
+def all_feeds(network: Network, now: datetime, identity: Identity = NEUTRAL) -> list[Feed]:
     """Every feed the site offers, with the Dutch name a calendar app shows for it."""
     recent = tuple(event for event in network.events if event.ends_at > now - WINDOW)
     feeds = [
         Feed(
             urls.ALL_EVENTS_FEED,
-            "Agenda community's Gebruiker Centraal",
-            "Alle evenementen van de community's van Gebruiker Centraal.",
+            identity.all_events_name,
+            identity.all_events_description,
             recent,
         ),
     ]
@@ -55,7 +56,7 @@ def all_feeds(network: Network, now: datetime) -> list[Feed]:
         Feed(
             urls.theme_feed(t.id),
             f"Agenda thema {t.name}",
-            f"Evenementen van de community's van Gebruiker Centraal over {t.name}.",
+            f"Evenementen van {identity.communities} over {t.name}.",
             tuple(e for e in recent if t.id in e.themes),
         )
         for t in network.themes

@@ -206,7 +206,7 @@ class ExternalCommunity(_Model):
 
 class CommunitiesFile(_Model):
     themes: list[Theme] = Field([], description="De thema's die community's, evenementen en externe community's delen.")
-    communities: list[Community] = Field(description="De community's van Gebruiker Centraal.")
+    communities: list[Community] = Field(description="De community's van het netwerk.")
 
 
 class EventsFile(_Model):
@@ -214,4 +214,4 @@ class EventsFile(_Model):
 
 
 class ExternalCommunitiesFile(_Model):
-    external_communities: list[ExternalCommunity] = Field([], description="Community's buiten Gebruiker Centraal.")
+    external_communities: list[ExternalCommunity] = Field([], description="Community's buiten het netwerk.")

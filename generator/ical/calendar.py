@@ -54,13 +54,13 @@ from icalendar import Event as CalendarEvent
 
 from ..catalogue import urls
 from ..catalogue.feeds import Feed, all_feeds
+from ..catalogue.identity import NEUTRAL, Identity
 from ..data import markdown_text
 from ..data.history import History, Stamp
 from ..data.models import EVENT_TYPES, Event
 from ..data.network import Network
 from .vtimezone import TZID, amsterdam_timezone
 
-PRODID = "-//Gebruiker Centraal//Community-agenda//NL"
 REFRESH = timedelta(hours=6)
 
 
@@ -71,10 +71,17 @@ class FeedFile:
 
 
 def render_feeds(
-    network: Network, now: datetime, site_url: str, *, history: History | None = None, contact_email: str = ""
+    network: Network,
+    now: datetime,
+    site_url: str,
+    *,
+    history: History | None = None,
+    contact_email: str = "",
+    identity: Identity = NEUTRAL,
 ) -> list[FeedFile]:
     """Every feed. `history` gives each event's stamps (without it, every event is new at `now`);
-    `contact_email` is the site's general address, for the ORGANIZER of a community without one."""
+    `contact_email` is the site's general address, for the ORGANIZER of a community without one;
+    `identity` names the feed with all events and the maker of the files (PRODID)."""
     history = history or History.without_memory(now)
     # Each event stands in several feeds (all, its communities, its themes, its own): serialise it
     # once. icalendar folds every line in Python, so writing each VEVENT again for every feed it is
@@ -83,24 +90,27 @@ def render_feeds(
         event.id: _to_ical(_event(event, network, history.stamp(event.id), site_url, contact_email))
         for event in network.events
     }
-    return [FeedFile(feed.path, render_feed(feed, events, site_url)) for feed in all_feeds(network, now)]
+    return [
+        FeedFile(feed.path, render_feed(feed, events, site_url, identity.prodid))
+        for feed in all_feeds(network, now, identity)
+    ]
 
 
-def render_feed(feed: Feed, events: dict[str, bytes], site_url: str) -> bytes:
+def render_feed(feed: Feed, events: dict[str, bytes], site_url: str, prodid: str = NEUTRAL.prodid) -> bytes:
     """The calendar around the feed's events, each given as its serialised VEVENT."""
     about = None if feed.is_import else (feed.name, feed.description, urls.absolute(site_url, feed.path))
-    head, end = _calendar(about, any(not event.all_day for event in feed.events))
+    head, end = _calendar(about, any(not event.all_day for event in feed.events), prodid)
     return b"".join([head, *(events[event.id] for event in feed.events), end])
 
 
 @lru_cache(maxsize=64)
-def _calendar(about: tuple[str, str, str] | None, with_timezone: bool) -> tuple[bytes, bytes]:
+def _calendar(about: tuple[str, str, str] | None, with_timezone: bool, prodid: str) -> tuple[bytes, bytes]:
     """The calendar's lines before and after its events. icalendar writes a calendar's properties,
     then its components in order, then END:VCALENDAR, so the events' bytes go in just before that
     end, as icalendar would write them there itself. Every file to import has the same calendar
     (`about` is None): with a few thousand of them, it is written once."""
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

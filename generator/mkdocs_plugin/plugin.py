@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 
 from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
+from ..catalogue.identity import Identity
 from ..data import moments
 from ..data.files import DataFiles
 from ..data.messages import format_problem, problems_page
@@ -51,6 +52,28 @@ class CommunitiesConfig(Config):
     contact_email = c.Type(str, default="")
     """The site's general e-mail address: the organiser in the calendar files for a community without one."""
 
+    # The network behind the site (catalogue/identity.py). Empty: neutral text ("het netwerk").
+    name = c.Type(str, default="")
+    """The network's name as it stands in a sentence, "<name> heeft 12 community's"; empty: "het netwerk"."""
+
+    short_name = c.Type(str, default="")
+    """A shorter name, in the name of the calendar with all events; by default the name."""
+
+    organisation = c.Type(str, default="")
+    """Who publishes the site: the author of the Atom feed and of the calendar files; by default the name."""
+
+    external_intro = c.Type(str, default="")
+    """The first paragraph of the page with external communities, in Markdown: why the site lists them."""
+
+    external_description = c.Type(str, default="")
+    """The description of that page, for search engines."""
+
+    calendar_name = c.Type(str, default="")
+    """The name of the calendar with all events in a calendar app; by default "Agenda community's <short_name>"."""
+
+    calendar_description = c.Type(str, default="")
+    """The description of that calendar; by default "Alle evenementen van de community's van <name>"."""
+
 
 def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
     """MkDocs' settings and the plugin's options, in the core's terms."""
@@ -65,6 +88,7 @@ def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
         branch=options.branch,
         suggest_url=options.suggest_url,
         contact_email=options.contact_email,
+        identity=Identity.from_options(options),
         edit_uri=config.edit_uri,
         repo_url=config.repo_url,
         markdown_extensions=config.markdown_extensions,

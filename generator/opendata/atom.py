@@ -18,21 +18,21 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 from ..catalogue import dutch, urls
+from ..catalogue.identity import NEUTRAL, Identity
 from ..data.history import History
 from ..data.models import EVENT_TYPES, Event
 from ..data.network import Network
 
 PATH = "agenda.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-TITLE = "Nieuw in de agenda van de community's van Gebruiker Centraal"
-SUBTITLE = "Evenementen van de community's van Gebruiker Centraal, de nieuwste aankondiging eerst."
-AUTHOR = "Gebruiker Centraal"
 RIGHTS = "CC0 1.0: vrij te gebruiken, zonder toestemming te vragen."
 SIZE = 50
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def render_atom(network: Network, now: datetime, site_url: str, history: History) -> bytes:
+def render_atom(
+    network: Network, now: datetime, site_url: str, history: History, identity: Identity = NEUTRAL
+) -> bytes:
     events = sorted(network.upcoming(now), key=lambda e: history.stamp(e.id).created, reverse=True)[:SIZE]
     # The feed changed when one of its entries last did; without entries, when the agenda last did, so that
     # a build without news writes the same bytes as the build before.
@@ -41,10 +41,10 @@ def render_atom(network: Network, now: datetime, site_url: str, history: History
     # (ns0:feed) unless every attribute is qualified too; feed readers expect plain <feed>.
     feed = ET.Element("feed", {"xmlns": ATOM, _LANG: "nl"})
     _text(feed, "id", urls.absolute(site_url, PATH))
-    _text(feed, "title", TITLE)
-    _text(feed, "subtitle", SUBTITLE)
+    _text(feed, "title", f"Nieuw in de agenda van {identity.communities}")
+    _text(feed, "subtitle", f"Evenementen van {identity.communities}, de nieuwste aankondiging eerst.")
     _text(feed, "updated", _instant(max(moments)))
-    _person(feed, "author", AUTHOR, site_url)
+    _person(feed, "author", identity.publisher, site_url)
     _link(feed, "self", urls.absolute(site_url, PATH), "application/atom+xml")
     _link(feed, "alternate", urls.absolute(site_url, urls.page_url(urls.LIST_PAGES["agenda"])), "text/html")
     _text(feed, "rights", RIGHTS)

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from ..catalogue import urls
+from ..catalogue.identity import NEUTRAL, Identity
 from ..data.history import History
 from ..data.models import Community, Event, ExternalCommunity, Theme
 from ..data.network import Network
@@ -44,7 +45,9 @@ class OpenDataFile:
     content: bytes
 
 
-def render_open_data(network: Network, now: datetime, site_url: str, history: History) -> list[OpenDataFile]:
+def render_open_data(
+    network: Network, now: datetime, site_url: str, history: History, identity: Identity = NEUTRAL
+) -> list[OpenDataFile]:
     context = Context(site_url, history)
     agenda = {"events": [record(event, EVENT_FIELDS, context) for event in network.events]}
     communities = {
@@ -61,18 +64,18 @@ def render_open_data(network: Network, now: datetime, site_url: str, history: Hi
     agenda_schema = _schema(
         site_url,
         AGENDA_SCHEMA,
-        "Agenda van de community's van Gebruiker Centraal",
+        f"Agenda van {identity.communities}",
         {"events": ("Alle evenementen, ook die geweest zijn en die niet doorgaan.", Event)},
         definitions({Event: EVENT_FIELDS}),
     )
     communities_schema = _schema(
         site_url,
         COMMUNITIES_SCHEMA,
-        "Thema's en community's van Gebruiker Centraal, en externe community's",
+        f"Thema's en community's van {identity.network}, en externe community's",
         {
             "themes": ("De thema's.", Theme),
-            "communities": ("De community's van Gebruiker Centraal.", Community),
-            "external_communities": ("Community's buiten Gebruiker Centraal.", ExternalCommunity),
+            "communities": (f"De community's van {identity.network}.", Community),
+            "external_communities": (f"Community's buiten {identity.network}.", ExternalCommunity),
         },
         definitions({Theme: THEME_FIELDS, Community: COMMUNITY_FIELDS, ExternalCommunity: EXTERNAL_FIELDS}),
     )
@@ -81,7 +84,7 @@ def render_open_data(network: Network, now: datetime, site_url: str, history: Hi
         OpenDataFile(COMMUNITIES, _json(_document(site_url, COMMUNITIES_SCHEMA, communities))),
         OpenDataFile(AGENDA_SCHEMA, _json(agenda_schema)),
         OpenDataFile(COMMUNITIES_SCHEMA, _json(communities_schema)),
-        OpenDataFile(atom.PATH, atom.render_atom(network, now, site_url, history)),
+        OpenDataFile(atom.PATH, atom.render_atom(network, now, site_url, history, identity)),
     ]
 
 

@@ -21,6 +21,7 @@ import yaml
 from ..catalogue import urls
 from ..catalogue.dutch import long_date
 from ..catalogue.feeds import Feed, all_feeds
+from ..catalogue.identity import NEUTRAL, Identity
 from ..data.models import Community, Event, Theme
 from ..data.network import Network
 from .structured_data import event_data, script_json
@@ -46,6 +47,8 @@ class SiteSettings:
     edit_urls: Mapping[str, str] = field(default_factory=dict)
     """The "Bewerk deze pagina" address of each generated page, by Markdown path."""
 
+    identity: Identity = NEUTRAL
+    """The network behind the site, for every text that names it."""
 
 # An `id` on any element and a `name` on a link: the anchors MkDocs collects from a page's HTML to
 # check links to them. The templates write every attribute in double quotes and escape its value, and
@@ -103,7 +106,7 @@ class _Renderer:
     @cached_property
     def feeds(self) -> dict[str, Feed]:
         """The feeds by path, for their names; only pages that offer a feed need them."""
-        return {feed.path: feed for feed in all_feeds(self.network, self.now)}
+        return {feed.path: feed for feed in all_feeds(self.network, self.now, self.settings.identity)}
 
     def subscription(self, feed_path: str) -> urls.Subscription:
         return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)
@@ -138,7 +141,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
             urls.LIST_PAGES["communities"],
             "community_list.html",
             "Community's",
-            "Alle community's van Gebruiker Centraal.",
+            f"Alle community's van {settings.identity.network}.",
         ),
         r.page(
             urls.LIST_PAGES["agenda"],
@@ -160,7 +163,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
             urls.LIST_PAGES["external"],
             "external.html",
             "Externe community's",
-            "Community's buiten Gebruiker Centraal die ook werken aan goede dienstverlening.",
+            settings.identity.external_page_description,
         ),
     ]
     for community in network.communities:
