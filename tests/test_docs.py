@@ -33,6 +33,8 @@ MODELS: tuple[type[BaseModel], ...] = (
     models.Project,
     models.Community,
     models.Location,
+    models.Accessibility,
+    models.Material,
     models.Event,
     models.ExternalCommunity,
 )
@@ -86,6 +88,8 @@ CHECKED_BY_LOADING = (
     "comma_in_flow",
     "link_without_scheme",
     "empty_list",
+    "accessibility_empty",
+    "accessibility_list",
 )
 # Rows with a one-line example that stands for what a table cell cannot hold: a byte that is not
 # UTF-8, a control character, a text of more than 200 characters.

@@ -38,6 +38,7 @@ ONLY_THE_CHECK = {
     "communities/unknown-theme": "a theme that communities.yaml does not have",
     "events/duplicate-id": "two events with one id",
     "events/duplicate-in-list": "a community twice in one list (uniqueItems speaks English)",
+    "events/duplicate-in-list-features": "an access feature twice in one list (uniqueItems speaks English)",
     "events/reserved-id": "an id that a page of the site uses",
     "events/reserved-id-index": "an id that a page of the site uses",
     "events/unknown-community": "a community that communities.yaml does not have",
@@ -50,6 +51,7 @@ ONLY_THE_CHECK = {
     "events/end-before-start": "the end before the start",
     "events/end-before-start-all-day": "the last day before the first",
     "events/end-equals-start": "the end at the start",
+    "events/deadline-after-start": "the last day to register after the first day",
     # What the Markdown in a description means.
     "communities/html-in-markdown-block": "HTML in Markdown",
     "communities/html-in-markdown-onerror": "HTML in Markdown",

@@ -29,6 +29,8 @@ def cross_checks(
         for loc, value in _ids(events, "events"):
             if value in reserved_event_ids:
                 yield events.problem(loc, "reserved_id", value=value)
+        yield from _registration_needs_a_link(events)
+        yield from _access_features_once(events)
     if external is not None:
         yield from _unique(external, "external_communities", "name")
         yield from _references(external, "external_communities", "themes", theme_ids, "unknown_theme")
@@ -61,18 +63,43 @@ def _unique(document: Document, key: str, field: str = "id") -> Iterator[Problem
             seen[normalised] = document.position(loc)[0]
 
 
+def _registration_needs_a_link(document: Document) -> Iterator[Problem]:
+    """`full` and `registration_deadline` say something about the registration link: without one,
+    the editor most likely forgot it."""
+    for loc, entry in entries(document, "events"):
+        if entry.get("registration_url") is not None:
+            continue
+        for field in ("registration_deadline", "full"):
+            if field in entry and entry[field] not in (None, False):
+                yield document.problem((*loc, field), "registration_without_url", at_key=True, field=field)
+
+
+def _access_features_once(document: Document) -> Iterator[Problem]:
+    for loc, entry in entries(document, "events"):
+        access = entry.get("accessibility")
+        if isinstance(access, dict):
+            yield from _list_problems(document, (*loc, "accessibility", "features"), access.get("features"))
+
+
 def _references(document: Document, key: str, field: str, known: set[str], message: str) -> Iterator[Problem]:
     for loc, entry in entries(document, key):
-        values = entry.get(field)
-        if not isinstance(values, list):
+        yield from _list_problems(document, (*loc, field), entry.get(field), known, message)
+
+
+def _list_problems(
+    document: Document, loc: Loc, values: Any, known: set[str] | None = None, message: str = ""
+) -> Iterator[Problem]:
+    """A value twice in the list at `loc`, and (with `known`) a value that is not one of `known`."""
+    if not isinstance(values, list):
+        return
+    field = str(loc[-1])
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
             continue
-        seen: set[str] = set()
-        for index, value in enumerate(values):
-            if not isinstance(value, str):
-                continue
-            where = (*loc, field, index)
-            if value in seen:
-                yield document.problem(where, "duplicate_in_list", field=field, value=value)
-            elif value not in known:
-                yield document.problem(where, message, value=value, suggestion=suggest(value, known))
-            seen.add(value)
+        where = (*loc, index)
+        if value in seen:
+            yield document.problem(where, "duplicate_in_list", field=field, value=value)
+        elif known is not None and value not in known:
+            yield document.problem(where, message, value=value, suggestion=suggest(value, known))
+        seen.add(value)

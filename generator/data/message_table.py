@@ -108,6 +108,17 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         "location: {venue: Bibliotheek, online: true, online_url: https://example.org/live}",
     ),
     "location_nowhere": ("location: {address: Neude 11}", "location: {venue: Bibliotheek, address: Neude 11}"),
+    "accessibility_empty": ("accessibility: {}", "accessibility: {features: [ringleiding]}"),
+    "accessibility_list": ("accessibility: [ringleiding]", "accessibility: {features: [ringleiding]}"),
+    "deadline_form": (
+        'start: "2026-10-25 14:00"⏎registration_deadline: "2026-10-20 17:00"',
+        'start: "2026-10-25 14:00"⏎registration_deadline: "2026-10-20"',
+    ),
+    "deadline_after_start": (
+        'start: "2026-10-25 14:00"⏎registration_deadline: "2026-10-26"',
+        'start: "2026-10-25 14:00"⏎registration_deadline: "2026-10-20"',
+    ),
+    "registration_without_url": ("full: true", "registration_url: https://example.org/aanmelden⏎full: true"),
     "duplicate_id": ("- id: cx-terugblik⏎- id: cx-terugblik", "- id: cx-terugblik⏎- id: cx-terugblik-2027"),
     "duplicate_in_list": ("communities: [community-cx, community-cx]", "communities: [community-cx]"),
     "unknown_community": ("communities: [community-xc]", "communities: [community-cx]"),

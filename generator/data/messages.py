@@ -123,6 +123,17 @@ MESSAGES: Mapping[str, str] = {
     "online_url_without_online": "Bij `location` staat een `online_url`, maar niet `online: true`. "
     "Zet `online: true`, of haal de link weg.",
     "location_nowhere": "Bij `location` staat geen plaats. Vul `venue` in, of zet `online: true`.",
+    "accessibility_empty": "Bij `accessibility` staat niets. Vul `features` in, of `contact`, of allebei. "
+    "Weet je niets over de toegankelijkheid? Haal `accessibility` dan weg: de site zegt dan "
+    '"Vraag de organisatie".',
+    "accessibility_list": "Onder `accessibility` hoort de lijst achter `features:`. Schrijf op de regel onder "
+    "`accessibility:`, twee spaties verder naar rechts: `features: [ringleiding, ngt]`.",
+    "deadline_form": "`registration_deadline` is alleen een datum, zonder tijd: de laatste dag om je aan te melden. "
+    'Schrijf bijvoorbeeld `registration_deadline: "2026-12-01"`.',
+    "deadline_after_start": "De laatste dag om je aan te melden (`registration_deadline`) ligt na de dag dat het "
+    "evenement begint. Kies de dag van `start` of een dag ervoor.",
+    "registration_without_url": "Bij dit evenement staat `{field}`, maar geen `registration_url`. "
+    "`{field}` gaat over aanmelden via die link. Voeg `registration_url` toe, of haal `{field}` weg.",
     # Across files
     "duplicate_id": "`{value}` staat al eerder in de lijst (regel {first}). Elke `{field}` moet uniek zijn. "
     "Bestaat het item al? Pas dan dat item aan.",

@@ -41,6 +41,38 @@ EVENT_TYPES: Mapping[str, str] = {
 """Every event type with the Dutch label visitors see; the keys are exactly the values of `EventType`."""
 if tuple(EVENT_TYPES) != get_args(EventType):
     raise RuntimeError("EVENT_TYPES and EventType must list the same event types, in the same order")
+Language = Literal["nl", "en"]
+LANGUAGES: Mapping[str, str] = {"nl": "Nederlands", "en": "Engels"}
+"""Every language an event can be in, with its Dutch name; the keys are exactly the values of `Language`."""
+AccessibilityFeature = Literal[
+    "drempelvrij", "ringleiding", "ngt", "live-ondertiteling", "ondertiteling-opname", "stilteruimte"
+]
+ACCESSIBILITY_FEATURES: Mapping[str, str] = {
+    "drempelvrij": "Drempelvrij: ook met een rolstoel kom je overal binnen",
+    "ringleiding": "Ringleiding voor mensen met een hoortoestel",
+    "ngt": "Tolk Nederlandse Gebarentaal (NGT)",
+    "live-ondertiteling": "Live ondertiteling",
+    "ondertiteling-opname": "Ondertiteling bij de opname",
+    "stilteruimte": "Stilteruimte",
+}
+"""Every access feature with the Dutch label visitors see; the keys are exactly the values of
+`AccessibilityFeature`. A fixed list, so that a page never says more than the organisers promised."""
+MaterialKind = Literal["verslag", "presentatie", "opname", "anders"]
+MATERIAL_KINDS: Mapping[str, str] = {
+    "verslag": "Verslag",
+    "presentatie": "Presentatie",
+    "opname": "Opname",
+    "anders": "Anders",
+}
+"""Every kind of material with its Dutch label; the keys are exactly the values of `MaterialKind`."""
+for _labels, _literal in (
+    (LANGUAGES, Language),
+    (ACCESSIBILITY_FEATURES, AccessibilityFeature),
+    (MATERIAL_KINDS, MaterialKind),
+):
+    if tuple(_labels) != get_args(_literal):
+        raise RuntimeError(f"{_literal} and its labels must list the same values, in the same order")
+RegistrationState = Literal["open", "full", "closed"]
 Moment = Annotated[
     date | datetime,
     PlainValidator(parse_moment, json_schema_input_type=str),
@@ -122,6 +154,37 @@ class Location(_Model):
         return f"{place} (ook online)" if self.online else place
 
 
+class Accessibility(_Model):
+    features: list[AccessibilityFeature] = Field(
+        [],
+        description="Wat er is voor toegankelijkheid. Kies uit: drempelvrij, ringleiding, ngt, "
+        "live-ondertiteling, ondertiteling-opname, stilteruimte.",
+    )
+    contact: Line | None = Field(
+        None, description="Bij wie je terechtkunt met vragen over toegankelijkheid, bijvoorbeeld een e-mailadres."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_a_bare_list(cls, data: object) -> object:
+        """`accessibility: [ringleiding]` is the likeliest slip: say where the list goes."""
+        if isinstance(data, list):
+            raise invalid("accessibility_list")
+        return data
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Accessibility:
+        if not self.features and not self.contact:
+            raise invalid("accessibility_empty")
+        return self
+
+
+class Material(_Model):
+    title: Line = Field(description="Titel van het verslag, de presentatie of de opname.")
+    url: Url = Field(description="Webadres waar je het verslag, de presentatie of de opname vindt.")
+    kind: MaterialKind = Field(description="Soort: verslag, presentatie, opname of anders.")
+
+
 class Event(_Model):
     id: Slug = Field(description="Unieke code; verander die nooit. De pagina komt op /agenda/<id>/.")
     title: Line = Field(description="Titel van het evenement.")
@@ -138,11 +201,22 @@ class Event(_Model):
     )
     location: Location = Field(description="Waar het evenement is: venue, address en/of online: true.")
     registration_url: Url | None = Field(None, description="Webadres om je aan te melden.")
+    registration_deadline: Moment | None = Field(
+        None, description='Laatste dag om je aan te melden: "JJJJ-MM-DD". Die dag telt mee.'
+    )
+    full: bool = Field(False, description="true als het evenement vol is: aanmelden kan niet meer.")
     themes: list[Slug] = Field([], description="Codes van thema's uit communities.yaml.")
     summary: Summary | None = Field(None, description="Eén regel over het evenement, hoogstens 200 tekens.")
     description: MarkdownText = Field(description="Uitleg over het evenement, in Markdown.")
     status: Literal["scheduled", "cancelled"] = Field(
         "scheduled", description="scheduled (gaat door) of cancelled (gaat niet door)."
+    )
+    language: Language = Field("nl", description="Taal van het evenement: nl (Nederlands) of en (Engels).")
+    accessibility: Accessibility | None = Field(
+        None, description="Toegankelijkheid: features (een lijst) en/of contact (voor vragen)."
+    )
+    materials: list[Material] = Field(
+        [], description="Verslagen, presentaties en opnames; ze staan op de pagina als het evenement voorbij is."
     )
 
     @field_validator("end")
@@ -162,6 +236,19 @@ class Event(_Model):
             raise invalid("end_before_start")
         return end
 
+    @field_validator("registration_deadline")
+    @classmethod
+    def _deadline_fits_start(cls, deadline: date | datetime | None, info: ValidationInfo) -> date | None:
+        if deadline is None:
+            return None
+        if isinstance(deadline, datetime):
+            raise invalid("deadline_form")
+        start = info.data.get("start")
+        first_day = start.astimezone(ZONE).date() if isinstance(start, datetime) else start
+        if first_day is not None and deadline > first_day:
+            raise invalid("deadline_after_start")
+        return deadline
+
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime)
@@ -169,6 +256,23 @@ class Event(_Model):
     @property
     def cancelled(self) -> bool:
         return self.status == "cancelled"
+
+    @property
+    def registration_closes_at(self) -> datetime | None:
+        """The first instant after the last day to register, if the editors gave one."""
+        if self.registration_deadline is None:
+            return None
+        return day_start(next_day(self.registration_deadline))
+
+    def registration(self, now: datetime) -> RegistrationState | None:
+        """Whether a visitor can still register at `now`; None when there is nothing to register for:
+        no link, cancelled, or over."""
+        if not self.registration_url or self.cancelled or self.ends_at <= now:
+            return None
+        if self.full:
+            return "full"
+        closes = self.registration_closes_at
+        return "closed" if closes is not None and closes <= now else "open"
 
     @property
     def starts_at(self) -> datetime:

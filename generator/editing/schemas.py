@@ -47,16 +47,23 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 
 # Dutch names for every field and every kind of entry; a field without one stops `schema`.
 FIELD_TITLES = {
+    "accessibility": "Toegankelijkheid",
     "address": "Adres",
     "communities": "Community's",
+    "contact": "Vragen over toegankelijkheid",
     "contact_email": "E-mailadres voor vragen",
     "description": "Beschrijving",
     "end": "Einde",
     "events": "Evenementen",
     "external_communities": "Externe community's",
+    "features": "Voorzieningen",
+    "full": "Vol",
     "id": "Code",
     "join_url": "Aanmeldpagina",
+    "kind": "Soort materiaal",
+    "language": "Taal",
     "location": "Plaats",
+    "materials": "Terugkijken en nalezen",
     "members": "Aantal leden",
     "name": "Naam",
     "online": "Online",
@@ -68,6 +75,7 @@ FIELD_TITLES = {
     "projects": "Projecten",
     "question": "Centrale vraag",
     "quote": "Uitspraak",
+    "registration_deadline": "Aanmelden kan tot en met",
     "registration_url": "Aanmeldlink",
     "start": "Begin",
     "status": "Status",
@@ -80,10 +88,12 @@ FIELD_TITLES = {
     "venue": "Plek",
 }
 ENTRY_TITLES = {
+    "Accessibility": "Toegankelijkheid van een evenement",
     "Community": "Community",
     "Event": "Evenement",
     "ExternalCommunity": "Externe community",
     "Location": "Plaats van een evenement",
+    "Material": "Verslag, presentatie of opname",
     "Project": "Project",
     "Testimonial": "Uitspraak van een lid",
     "Theme": "Thema",
@@ -311,6 +321,20 @@ def _online_true(message: str) -> Schema:
 
 
 _END_FORM = "`end` moet dezelfde vorm hebben als `start`: allebei met tijd, of allebei alleen een datum."
+_ACCESS_EMPTY = "Bij `accessibility` staat niets. Vul features in, of contact, of allebei."
+
+
+def _needs_registration_url(field: str, condition: Schema) -> Schema:
+    message = (
+        f"Bij dit evenement staat `{field}`, maar geen `registration_url`. "
+        f"Voeg registration_url toe, of haal {field} weg."
+    )
+    return _when(
+        {"required": [field], "properties": {field: condition}},
+        {"required": ["registration_url"], "errorMessage": message},
+    )
+
+
 # Rules between the fields of one entry that a schema can say; the check has the same ones.
 ENTRY_RULES: dict[str, list[Schema]] = {
     "Location": [
@@ -328,6 +352,26 @@ ENTRY_RULES: dict[str, list[Schema]] = {
             },
         ),
         _when(_START_ALL_DAY, {"properties": {"end": _rule(_ALL_DAY, _END_FORM)}}),
+        {
+            "properties": {
+                "registration_deadline": _rule(
+                    f"^(?!{_TIMED})",
+                    '`registration_deadline` is alleen een datum, zonder tijd, zoals "2026-12-01".',
+                )
+            }
+        },
+        _needs_registration_url("registration_deadline", {}),
+        _needs_registration_url("full", {"const": True}),
+    ],
+    "Accessibility": [
+        _when(
+            {"not": {"required": ["contact"]}},
+            {
+                "required": ["features"],
+                "errorMessage": _ACCESS_EMPTY,
+                "properties": {"features": {"contains": {}, "errorMessage": _ACCESS_EMPTY}},
+            },
+        ),
     ],
 }
 
