@@ -26,6 +26,8 @@ from .editing.entries import EntryError, NoList, NotABlockList, append_checked, 
 from .editing.questions import COMMUNITY, EVENT, Checker, Form, NoAnswer, Question, WrongOptions, ask
 from .editing.review import review
 from .editing.schemas import write_schemas
+from .release import DISTRIBUTION, VERSION
+from .starter import NewSite, StarterError, write_site
 from .tree import write_tree
 
 
@@ -33,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     if arguments.command == "render":
         return _render(arguments.config, arguments.out)
+    if arguments.command == "init":
+        site = NewSite(arguments.name, arguments.url, arguments.email or "", arguments.repository or "")
+        return _init(site, arguments.folder)
     files = DataFiles(arguments.root)
     if arguments.command == "check":
         return _check(files, arguments.format, arguments.base)
@@ -47,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(prog="python -m generator", description="De site van de community's.")
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {VERSION}")
     common = ArgumentParser(add_help=False)
     common.add_argument(
         "--root", type=Path, default=Path("."), metavar="MAP", help="map met de YAML-bestanden (standaard: hier)"
@@ -85,6 +91,18 @@ def _parser() -> ArgumentParser:
         help="instellingen (standaard: mkdocs.yml)",
     )
     render.add_argument("--out", type=Path, required=True, metavar="MAP", help="lege map voor het project")
+
+    init = commands.add_parser(
+        "init",
+        help="maak een nieuwe site voor een ander netwerk, in een nieuwe of lege map",
+        description="Maak een nieuwe site voor een netwerk, met een voorbeeld van elk soort item. "
+        "Daarna werken `check` en `mkdocs build` meteen.",
+    )
+    init.add_argument("folder", type=Path, metavar="MAP", help="nieuwe of lege map voor de site")
+    init.add_argument("--name", required=True, metavar="NAAM", help='naam van het netwerk, bijvoorbeeld "Netwerk X"')
+    init.add_argument("--url", required=True, metavar="ADRES", help="adres van de site, bijvoorbeeld https://x.nl/")
+    init.add_argument("--email", metavar="ADRES", help="algemeen e-mailadres (standaard: redactie@ het domein)")
+    init.add_argument("--repository", metavar="ADRES", help="repository op GitHub, voor de knop 'Bewerk deze pagina'")
 
     schema = commands.add_parser(
         "schema", parents=[common], help="schrijf de JSON Schemas naar schemas/", description="Schrijf de JSON Schemas."
@@ -217,6 +235,19 @@ def _render(config_file: Path, out: Path) -> int:
     for note in notes:
         print(note, file=sys.stderr)  # as the plugin logs them: the same build, the same notes
     print(f"Geschreven: {out}. Bouw het met: mkdocs build -f {out / 'mkdocs.yml'}")
+    return 0
+
+
+def _init(site: NewSite, folder: Path) -> int:
+    try:
+        written = write_site(site, folder, moments.now().date())
+    except StarterError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Geschreven: {len(written)} bestanden in {folder}.")
+    print("Vervang de voorbeelden (VOORBEELD) en lees README.md in die map.")
+    print(f"Controleer met: python -m generator check --root {folder}")
+    print(f"Bouw met: mkdocs build --strict -f {folder / 'mkdocs.yml'}")
     return 0
 
 

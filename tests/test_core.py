@@ -26,11 +26,13 @@ PACKAGE = ROOT / "generator"
 LEVELS = {
     "data": 0,
     "theme": 0,
+    "release": 0,
     "catalogue": 1,
     "pages": 2,
     "ical": 2,
     "opendata": 2,
     "editing": 3,
+    "starter": 3,
     "": 4,
     "mkdocs_plugin": 5,
 }

@@ -1,0 +1,109 @@
+"""A new site for another network: `python -m generator init MAP --name … --url …`.
+
+The files of a new site live in `files/`, with placeholders (`__NAME__`, `__URL__`, …) that
+`write_site()` fills in. A folder or file whose name starts with `dot-` is written with a dot
+(`dot-github/` becomes `.github/`): a wheel leaves files out whose names start with a dot. The data
+files use only the syntax that every version of the generator reads, and the example entries are
+marked VOORBEELD, so that a new network sees what to replace.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..release import DISTRIBUTION, VERSION
+
+FILES = resources.files(__package__) / "files"
+DOT = "dot-"
+EXAMPLE_EVENT_IN = timedelta(days=60)
+"""The example event is this far after the day of `init`: upcoming, so the new site shows an agenda."""
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f:#\"\\`{}\[\]]")
+
+
+class StarterError(ValueError):
+    """A value `init` cannot use, with the Dutch message that says why."""
+
+
+@dataclass(frozen=True)
+class NewSite:
+    name: str
+    url: str
+    contact_email: str = ""
+    repository: str = ""
+
+    def placeholders(self, today: date) -> dict[str, str]:
+        url = self.url if self.url.endswith("/") else f"{self.url}/"
+        domain = urlsplit(url).hostname or ""
+        requirement = f"{DISTRIBUTION}=={VERSION}"
+        return {
+            "__SITE_NAME_YAML__": json.dumps(f"Community's van {self.name}", ensure_ascii=False),
+            "__NAME_YAML__": json.dumps(self.name, ensure_ascii=False),
+            "__NAME__": self.name,
+            "__URL__": url,
+            "__EMAIL__": self.contact_email or f"redactie@{domain}",
+            "__REPOSITORY__": json.dumps(self.repository.rstrip("/")),
+            "__REQUIREMENT__": requirement,
+            "__DISTRIBUTION__": DISTRIBUTION,
+            "__VERSION__": VERSION,
+            "__EVENT_DAY__": (today + EXAMPLE_EVENT_IN).isoformat(),
+        }
+
+
+def check(site: NewSite, target: Path) -> None:
+    """Raise `StarterError` with a Dutch message for a value or a folder that `init` cannot use."""
+    if target.exists() and not target.is_dir():
+        raise StarterError(f"{target} is een bestand, geen map. Kies een nieuwe of lege map.")
+    if target.is_dir() and any(target.iterdir()):
+        raise StarterError(f"{target}: deze map is niet leeg. Kies een nieuwe of lege map; er is niets geschreven.")
+    if not site.name.strip() or _UNSAFE_NAME.search(site.name):
+        raise StarterError(
+            'Geef de naam van het netwerk met --name, zonder de tekens : # " \\ ` { } [ ], '
+            'bijvoorbeeld --name "Netwerk Digitale Dienstverlening".'
+        )
+    parts = urlsplit(site.url)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+        raise StarterError(
+            f"`{site.url}` is geen webadres voor de site. Geef het adres met --url, bijvoorbeeld "
+            "--url https://communities.example.nl/"
+        )
+    if site.contact_email and not re.fullmatch(r"[^@\s:]+@[^@\s]+\.[^@\s]+", site.contact_email):
+        raise StarterError(f"`{site.contact_email}` is geen e-mailadres. Schrijf het als naam@organisatie.nl.")
+    repository = urlsplit(site.repository)
+    if site.repository and (repository.scheme != "https" or repository.hostname != "github.com"):
+        raise StarterError(
+            f"`{site.repository}` is geen repository op GitHub. Schrijf het als https://github.com/organisatie/site."
+        )
+
+
+def write_site(site: NewSite, target: Path, today: date) -> list[Path]:
+    """Write a complete new site into `target` (new or empty) and return the files written."""
+    check(site, target)
+    values = site.placeholders(today)
+    written: list[Path] = []
+    for source, relative in _sources(FILES, ()):
+        text = source.read_text(encoding="utf-8")
+        for placeholder, value in values.items():
+            text = text.replace(placeholder, value)
+        path = target.joinpath(*relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        written.append(path)
+    return written
+
+
+def _sources(folder: Traversable, relative: tuple[str, ...]) -> list[tuple[Traversable, tuple[str, ...]]]:
+    found: list[tuple[Traversable, tuple[str, ...]]] = []
+    for item in sorted(folder.iterdir(), key=lambda item: item.name):
+        name = f".{item.name[len(DOT) :]}" if item.name.startswith(DOT) else item.name
+        if item.is_dir():
+            found += _sources(item, (*relative, name))
+        elif not item.name.endswith((".py", ".pyc")):
+            found.append((item, (*relative, name)))
+    return found

@@ -1,0 +1,145 @@
+"""`python -m generator init`: a new network's site that checks, builds and passes axe at once."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import REPORT, run_mkdocs
+from generator.release import DISTRIBUTION, VERSION
+
+NAME = "Netwerk Waterbeheer"
+URL = "https://communities.waterbeheer.example/"
+PAGES = ["/", "/communities/", "/communities/voorbeeld-community/", "/agenda/", "/agenda/voorbeeld-bijeenkomst/"]
+FILES = {
+    "mkdocs.yml",
+    "communities.yaml",
+    "events.yaml",
+    "external_communities.yaml",
+    "requirements.txt",
+    "README.md",
+    "CONTRIBUTING.md",
+    ".gitignore",
+    ".pre-commit-config.yaml",
+    ".github/workflows/controle.yml",
+    ".github/workflows/publiceren.yml",
+    ".github/ISSUE_TEMPLATE/config.yml",
+    ".github/ISSUE_TEMPLATE/externe-community.yml",
+    ".github/ISSUE_TEMPLATE/nieuw-evenement.yml",
+    *(
+        f"content/{page}.md"
+        for page in ("index", "over", "doe-mee", "privacy", "toegankelijkheid", "404", "open-data", "agenda-abonneren")
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site made by `init` and built by the real `mkdocs build --strict`, once."""
+    from generator.cli import main
+
+    folder = tmp_path_factory.mktemp("init") / "site-nieuw"
+    started = time.perf_counter()
+    assert main(["init", str(folder), "--name", NAME, "--url", URL]) == 0
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"init took {elapsed:.1f} s"
+    built = run_mkdocs(folder)
+    assert built.returncode == 0, built.stderr
+    return folder
+
+
+def test_init_writes_every_file_a_site_needs(new_site: Path) -> None:
+    written = {path.relative_to(new_site).as_posix() for path in new_site.rglob("*") if path.is_file()}
+    assert written >= FILES
+    placeholder = re.compile(r"__[A-Z_]+__")
+    leftover = [path for path in FILES if placeholder.search((new_site / path).read_text(encoding="utf-8"))]
+    assert leftover == [], f"placeholders left in {leftover}"
+    for name in ("mkdocs.yml", ".pre-commit-config.yaml", *(p for p in FILES if p.startswith(".github/"))):
+        text = (new_site / name).read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.BaseLoader), name  # BaseLoader: mkdocs.yml's !!python tags too
+    assert (new_site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"{DISTRIBUTION}=={VERSION}"
+
+
+def test_the_examples_are_marked_as_examples(new_site: Path) -> None:
+    for name in ("communities.yaml", "events.yaml", "external_communities.yaml"):
+        assert "VOORBEELD" in (new_site / name).read_text(encoding="utf-8"), name
+
+
+def test_init_site_passes_the_check(new_site: Path, cli: Any) -> None:
+    run = cli("check", "--root", str(new_site))
+    assert run.returncode == 0, run.stderr
+    assert "waarschuwing" not in run.stderr
+
+
+def test_init_site_names_its_own_network(new_site: Path) -> None:
+    site = new_site / "site"
+    assert f"{NAME} heeft 1 community." in (site / "communities" / "index.html").read_text(encoding="utf-8")
+    assert f"PRODID:-//{NAME}//Community-agenda//NL" in (site / "agenda.ics").read_text(encoding="utf-8")
+    assert (site / "sitemap.xml").read_text(encoding="utf-8").count(URL) > 5
+
+
+@pytest.mark.parametrize("setup", ["file", "folder"])
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, cli: Any, setup: str) -> None:
+    target = tmp_path / "bestaand"
+    target.mkdir()
+    if setup == "folder":
+        (target / "map").mkdir()
+    else:
+        (target / "notities.txt").write_text("van mij", encoding="utf-8")
+    before = sorted(path.name for path in target.rglob("*"))
+    run = cli("init", str(target), "--name", NAME, "--url", URL)
+    assert run.returncode == 1
+    assert "deze map is niet leeg" in run.stderr and "er is niets geschreven" in run.stderr
+    assert sorted(path.name for path in target.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--url", "communities.example", "is geen webadres"),
+        ("--name", "Netwerk: X", "Geef de naam van het netwerk"),
+        ("--email", "redactie", "is geen e-mailadres"),
+        ("--repository", "https://gitlab.com/x/y", "is geen repository op GitHub"),
+    ],
+)
+def test_init_says_in_dutch_what_is_wrong(tmp_path: Path, cli: Any, option: str, value: str, message: str) -> None:
+    given = {"--name": NAME, "--url": URL, option: value}
+    run = cli("init", str(tmp_path / "nieuw"), *(part for pair in given.items() for part in pair))
+    assert run.returncode == 1
+    assert message in run.stderr
+    assert not (tmp_path / "nieuw").exists()
+
+
+@pytest.fixture(scope="module")
+def served_new_site(new_site: Path) -> Iterator[str]:
+    from browser_harness import serve
+
+    with serve(new_site / "site") as base:
+        yield base
+
+
+@pytest.mark.browser
+def test_init_site_has_no_axe_violations(browser: Any, served_new_site: str, request: pytest.FixtureRequest) -> None:
+    """The pages a new network sees first, in light and dark, by the same axe-core run as the fixture site."""
+    from browser_harness import SCHEMES, Site, format_violations
+
+    site = Site(browser, served_new_site)
+    try:
+        checked = 0
+        for path in PAGES:
+            for scheme in SCHEMES:
+                visit = site.visit(path, scheme)
+                assert visit.status == 200, path
+                assert visit.axe.get("passes"), f"axe did not run on {path}"
+                assert not visit.axe["violations"], f"{path} ({scheme}):\n{format_violations(visit.axe['violations'])}"
+                assert not (visit.foreign_requests or visit.page_errors), visit
+                checked += 1
+    finally:
+        site.close()
+    request.config.stash.setdefault(REPORT, []).append(f"init site: {checked} page visits with axe, no violations")
