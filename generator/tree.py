@@ -181,13 +181,16 @@ def _page_sources(site: SiteBuild, use_directory_urls: bool) -> dict[str, str]:
     and both read the links the same. A page at the top stays: its links climb out of the docs folder,
     which Zensical leaves as written, and moving it would change the order of the sitemap for MkDocs.
     """
-    moved = {}
-    for page in site.pages:
-        path = Path(page.path)
-        if use_directory_urls and len(path.parts) > 1 and path.stem not in ("index", "README"):
-            path = path.with_suffix("") / "index.md"
-        moved[page.path] = path.as_posix()
-    return moved
+    return {page.path: written_source(page.path, use_directory_urls) for page in site.pages}
+
+
+def written_source(markdown_path: str, use_directory_urls: bool) -> str:
+    """Where `render --out` writes one generated page (see `_page_sources`). The plugin sorts its
+    pages as if they were written there, so that both builds list them in the same order."""
+    path = Path(markdown_path)
+    if use_directory_urls and len(path.parts) > 1 and path.stem not in ("index", "README"):
+        path = path.with_suffix("") / "index.md"
+    return path.as_posix()
 
 
 def _with_sources(nav: Any, sources: Mapping[str, str]) -> Any:

@@ -3,9 +3,10 @@
 Pages need the names for their subscribe blocks and the calendar files need the events: both take
 them from this one list.
 
-A feed to subscribe to (all events, a community, a theme) holds the upcoming events and those that
-ended in the last twelve months (`WINDOW`): enough to look back on, while a subscriber's app does not
-download the whole history every few hours. Every event, old or new, keeps its own file to import.
+A feed to subscribe to (all events, a community, a theme, a part of the agenda from
+catalogue/filters.py) holds the upcoming events and those that ended in the last twelve months
+(`WINDOW`): enough to look back on, while a subscriber's app does not download the whole history
+every few hours. Every event, old or new, keeps its own file to import.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from datetime import datetime, timedelta
 from ..data.models import Event
 from ..data.network import Network
 from . import urls
-
+from .filters import agenda_filters
 from .identity import NEUTRAL, Identity
+
 
 @dataclass(frozen=True)
 class Feed:
@@ -60,6 +62,15 @@ def all_feeds(network: Network, now: datetime, identity: Identity = NEUTRAL) -> 
             tuple(e for e in recent if t.id in e.themes),
         )
         for t in network.themes
+    ]
+    feeds += [
+        Feed(
+            f.feed,
+            f.feed_name(identity.all_events_name),
+            f.feed_description(identity.communities),
+            tuple(e for e in recent if f.matches(e)),
+        )
+        for f in agenda_filters(network)
     ]
     feeds += [Feed(urls.event_feed(e.id), e.title, e.summary or e.title, (e,), is_import=True) for e in network.events]
     return feeds

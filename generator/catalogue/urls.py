@@ -29,11 +29,14 @@ CONTENT_PAGES = {
 """The editors' own pages in content/ that generated pages link to."""
 
 EVENT_FOLDER = "agenda/"
+AGENDA_FILTER_FOLDERS = ("online", "op-locatie", "voor-iedereen", "soort")
+"""The parts of the agenda with a page and a feed of their own, below agenda/ (catalogue/filters.py);
+"soort" holds one per event type."""
 RESERVED_EVENT_IDS = frozenset(
     PurePosixPath(path).stem for path in LIST_PAGES.values() if path.startswith(EVENT_FOLDER)
-)
-"""Event pages share their folder with list pages (`index` is the agenda itself): an event may not take
-such a page's name."""
+) | frozenset(AGENDA_FILTER_FOLDERS)
+"""Event pages share their folder with list pages (`index` is the agenda itself) and with the parts of
+the agenda: an event may not take such a page's name."""
 
 ALL_EVENTS_FEED = "agenda.ics"
 
@@ -72,6 +75,19 @@ def theme_feed(theme_id: str) -> str:
 
 def event_feed(event_id: str) -> str:
     return f"{EVENT_FOLDER}{event_id}.ics"
+
+
+def event_type_key(event_type: str) -> str:
+    return f"soort/{event_type}"
+
+
+def agenda_filter_source(key: str) -> str:
+    """A part of the agenda by its key ("online", "soort/webinar"): "agenda/online.md"."""
+    return f"{EVENT_FOLDER}{key}.md"
+
+
+def agenda_filter_feed(key: str) -> str:
+    return f"{EVENT_FOLDER}{key}/agenda.ics"
 
 
 def page_url(markdown_path: str) -> str:

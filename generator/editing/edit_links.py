@@ -7,6 +7,7 @@ editor does not); a page built from a whole file points at the editor of that fi
 from __future__ import annotations
 
 from ..catalogue import urls
+from ..catalogue.filters import agenda_filters
 from ..data.files import DataFiles
 from ..data.network import Network
 
@@ -23,6 +24,8 @@ def page_sources(network: Network, files: DataFiles) -> dict[str, tuple[str, int
     sources: dict[str, tuple[str, int | None]] = {
         urls.LIST_PAGES[name]: (file, None) for name, file in whole_files.items()
     }
+    for part in agenda_filters(network):
+        sources[part.source] = (files.events, None)
     for event in network.events:
         sources[urls.event_source(event.id)] = (event.source.file, event.source.line)
     for community in network.communities:

@@ -7,7 +7,7 @@ before.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -15,7 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
@@ -26,6 +26,7 @@ from ..data.messages import format_problem, problems_page
 from ..data.problems import DataError
 from ..pages.render import GeneratedPage
 from ..theme.fixes import fix_theme_markup
+from ..tree import written_source
 
 log = get_plugin_logger("communities")
 
@@ -148,9 +149,11 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         home = files.get_file_from_path(HOME_PAGE)
         if home is not None and self.site.home is not None:
             home.content_string = self.site.home
-        # In the order MkDocs reads a folder, as if the generated files were on disk: the navigation,
-        # the search index and the sitemap come out the same as when the core's files are written out.
-        return Files(sorted(files, key=file_sort_key))
+        # In the order MkDocs reads a folder, as if the generated files were on disk where `render --out`
+        # writes them (a page in a folder gets a folder of its own, also in agenda/soort/): the
+        # navigation, the search index and the sitemap come out the same as when they are written out.
+        written = {page.path: written_source(page.path, config.use_directory_urls) for page in self.site.pages}
+        return Files(sorted(files, key=lambda file: _sort_key(written.get(file.src_uri, file.src_uri))))
 
     def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> str:
         if self.problems_page:
@@ -176,3 +179,9 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         for path in self.settings.files.paths:
             server.watch(str(path))
         return server
+
+
+def _sort_key(src_uri: str) -> tuple[tuple[str, ...], bool, str]:
+    """MkDocs' `file_sort_key` for a path: index first, folders last, as `get_files` reads them."""
+    parts = PurePosixPath(src_uri).parts
+    return parts[:-1], PurePosixPath(src_uri).stem != "index", parts[-1] if parts else ""

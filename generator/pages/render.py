@@ -21,8 +21,9 @@ import yaml
 from ..catalogue import urls
 from ..catalogue.dutch import long_date
 from ..catalogue.feeds import Feed, all_feeds
+from ..catalogue.filters import agenda_filters, event_types_in_use
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.models import Community, Event, Theme
+from ..data.models import EVENT_TYPES, Community, Event, Theme
 from ..data.network import Network
 from .structured_data import event_data, script_json
 from .templating import environment
@@ -46,9 +47,9 @@ class SiteSettings:
     suggest_url: str
     edit_urls: Mapping[str, str] = field(default_factory=dict)
     """The "Bewerk deze pagina" address of each generated page, by Markdown path."""
-
     identity: Identity = NEUTRAL
     """The network behind the site, for every text that names it."""
+
 
 # An `id` on any element and a `name` on a link: the anchors MkDocs collects from a page's HTML to
 # check links to them. The templates write every attribute in double quotes and escape its value, and
@@ -136,6 +137,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
     r = _Renderer(network, now, settings)
     upcoming = network.upcoming(now)
     upcoming_ids = {event.id for event in upcoming}
+    parts = agenda_filters(network)
     pages = [
         r.page(
             urls.LIST_PAGES["communities"],
@@ -150,13 +152,17 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
             "Alle komende evenementen van de community's.",
             months=_by_month(upcoming),
             subscription=r.subscription(urls.ALL_EVENTS_FEED),
+            parts=parts,
+            choices=_filter_choices(network),
         ),
         r.page(
             urls.LIST_PAGES["archive"],
             "archive.html",
             "Archief van de agenda",
             "Evenementen die al geweest zijn.",
-            past=network.past(now),
+            years=_by_year(network.past(now)),
+            parts=parts,
+            choices=_filter_choices(network),
         ),
         r.page(urls.LIST_PAGES["themes"], "theme_list.html", "Thema's", "De thema's waar de community's aan werken."),
         r.page(
@@ -208,6 +214,19 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
                 subscription=r.subscription(urls.theme_feed(theme.id)),
             )
         )
+    for part in parts:
+        pages.append(
+            r.page(
+                part.source,
+                "agenda_part.html",
+                part.title,
+                part.lead,
+                part=part,
+                parts=parts,
+                months=_by_month([e for e in upcoming if part.matches(e)]),
+                subscription=r.subscription(part.feed),
+            )
+        )
     return pages
 
 
@@ -220,6 +239,19 @@ def render_home(network: Network, now: datetime, settings: SiteSettings) -> str:
 def _by_month(events: list[Event]) -> list[tuple[datetime, list[Event]]]:
     grouped = groupby(events, key=lambda e: (e.starts_at.year, e.starts_at.month))
     return [(month[0].starts_at, month) for month in (list(group) for _, group in grouped)]
+
+
+def _filter_choices(network: Network) -> dict[str, list[tuple[str, str]]]:
+    """The options of the filter form's lists (templates/_filters.html), by key: (value, label)."""
+    return {
+        "community": [(c.id, c.name) for c in network.communities],
+        "thema": [(t.id, t.name) for t in network.themes],
+        "soort": [(kind, EVENT_TYPES[kind]) for kind in event_types_in_use(network)],
+    }
+
+
+def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
+    return [(year, list(group)) for year, group in groupby(events, key=lambda e: e.starts_at.year)]
 
 
 def _search_boost(event: Event, *, upcoming: bool) -> float:
