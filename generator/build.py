@@ -175,7 +175,7 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         theme_dir=OVERRIDES,
         edit_uri=_edit_uri(config, repository),
         not_found=_not_found(config),
-        notes=history.notes,
+        notes=(*history.notes, *_identity_notes(config)),
     )
     taken = [path for path in result.generated_paths if (config.docs_dir / path).exists()]
     if taken:
@@ -184,6 +184,16 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
 
 
 def _settings_problems(config: SiteConfig) -> list[Problem]:
+def _identity_notes(config: SiteConfig) -> tuple[str, ...]:
+    """A site from before 0.2.0 names no network in its settings: it builds, and the log says what to add."""
+    if config.identity.name:
+        return ()
+    return (
+        f"{config.config_file}: zet bij de plugin communities de naam van je netwerk (name: …). "
+        f'Zonder naam zegt de site "{config.identity.network}". Zie CHANGELOG.md, versie 0.2.0.',
+    )
+
+
     problems = []
     if not config.site_url:
         problems.append(Problem(config.config_file, 1, 1, "config_site_url"))

@@ -25,6 +25,7 @@ from ..data.files import DataFiles
 from ..data.messages import format_problem, problems_page
 from ..data.problems import DataError
 from ..pages.render import GeneratedPage
+from ..release import DISTRIBUTION, VERSION
 from ..theme.fixes import fix_theme_markup
 from ..tree import written_source
 
@@ -114,6 +115,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        log.info(f"{DISTRIBUTION} {VERSION}")  # which release built the site, for a build log read after an upgrade
         self.settings = site_config(config, self.config)
         try:
             self.site = build_site(self.settings, moments.now())
