@@ -56,6 +56,7 @@ PAGES = [
     ("community", "/communities/community-cx/"),
     ("agenda", "/agenda/"),
     ("archief", "/agenda/archief/"),
+    ("agenda-online", "/agenda/online/"),
     ("event-timed-online", "/agenda/dd-webinar-december/"),
     ("event-all-day", "/agenda/formulieren-dag/"),
     ("event-multi-day", "/agenda/congres-2027/"),

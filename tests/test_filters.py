@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -14,11 +17,14 @@ import pytest
 from conftest import FIXTURE, FIXTURE_EPOCH, make_project, run_mkdocs
 from generator.build import load_site
 from generator.catalogue import urls
+from generator.catalogue.feeds import WINDOW
 from generator.catalogue.filters import FORM_KEYS, agenda_filters, event_types_in_use
 from generator.data.files import DataFiles
-from generator.data.models import EVENT_TYPES
+from generator.data.models import EVENT_TYPES, Event
+from generator.data.moments import ZONE
 
 SITE_URL = "https://communities.gebruikercentraal.nl/"
+NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 # The fixture's upcoming events in each part, soonest first (cx-terugblik is over).
 PARTS = {
     "online": ["dd-webinar-december", "formulieren-dag", "cx-zomertijd"],
@@ -29,6 +35,14 @@ PARTS = {
     "soort/webinar": ["dd-webinar-december"],
     "soort/werksessie": ["formulieren-dag"],
     "soort/congres": ["congres-2027"],
+}
+
+# Which events belong to a part, said once more here to check catalogue/filters.py.
+PART_OF: dict[str, Callable[[Event], bool]] = {
+    "online": lambda event: event.location.online,
+    "op-locatie": lambda event: event.location.venue is not None,
+    "voor-iedereen": lambda event: event.open_to_all,
+    **{f"soort/{kind}": (lambda event, kind=kind: event.type == kind) for kind in EVENT_TYPES},
 }
 
 
@@ -70,6 +84,8 @@ def test_each_part_lists_its_upcoming_events_by_month_and_offers_its_feed(built_
 
 
 def test_the_feeds_of_the_parts_have_dutch_names_and_the_events_of_the_last_year(built_site: Path) -> None:
+    recent_past = [event for event in load_site(DataFiles(FIXTURE)).past(NOW) if event.ends_at > NOW - WINDOW]
+    assert "cx-terugblik" in {event.id for event in recent_past}
     names = {}
     for key, upcoming in PARTS.items():
         calendar = icalendar.Calendar.from_ical((built_site / "agenda" / key / "agenda.ics").read_bytes())
@@ -77,7 +93,7 @@ def test_the_feeds_of_the_parts_have_dutch_names_and_the_events_of_the_last_year
         assert str(calendar["X-WR-CALDESC"]).startswith("Evenementen van de community's van Gebruiker Centraal ")
         uids = [str(event["UID"]).split("@")[0] for event in calendar.walk("VEVENT")]
         # Like every feed to subscribe to: what is coming, and what ended in the last twelve months.
-        past = ["cx-terugblik"] if key in ("op-locatie", "soort/bijeenkomst") else []
+        past = [event.id for event in recent_past if PART_OF[key](event)]
         assert sorted(uids) == sorted(upcoming + past), key
     assert names["online"] == "Agenda community's Gebruiker Centraal: online"
     assert names["op-locatie"] == "Agenda community's Gebruiker Centraal: op locatie"
@@ -155,7 +171,9 @@ def test_the_archive_is_grouped_by_year_newest_first_with_the_same_form(tmp_path
     assert result.returncode == 0, result.stderr
     source = _main((project / "site" / "agenda" / "archief" / "index.html").read_text(encoding="utf-8"))
     assert re.findall(r"<h2>([^<]+)</h2>", source) == ["2026", "2025"]
-    assert _event_links(source) == ["cx-terugblik", "oud-2025"]
+    links = _event_links(source)
+    assert "cx-terugblik" in links and links[-1] == "oud-2025"
+    assert source.index("cx-terugblik") < source.index("<h2>2025</h2>") < source.index("oud-2025")
     assert re.search(r"<h3 class=\"gc-event__title\">", source), "events are headings below their year"
     assert re.search(r"<form [^>]*hidden", source) and "data-gc-filter-links" in source
 
@@ -172,3 +190,203 @@ def test_zensical_builds_the_parts_too(zensical_site: Path) -> None:
     for key, upcoming in PARTS.items():
         assert _event_links(_page(zensical_site, key)) == upcoming, key
         assert (zensical_site / "agenda" / key / "agenda.ics").is_file(), key
+
+
+# --- in the browser ----------------------------------------------------------------------------------
+
+# What the list shows: the ids of the events that can be seen, the headings of the months (or years)
+# that can be seen, the form's count, and what the form says it has chosen.
+LIST_JS = """() => {
+  const seen = (el) => el.getClientRects().length > 0;
+  const form = document.querySelector('form[data-gc-filter]');
+  return {
+    events: [...document.querySelectorAll('li.gc-event')].filter(seen)
+      .map((li) => li.querySelector('a').getAttribute('href').replace(/\\/$/, '').split('/').pop()),
+    groups: [...document.querySelectorAll('.gc-group > h2')].filter(seen).map((h) => h.textContent.trim()),
+    count: form.querySelector('[role=status]').textContent.trim(),
+    formShown: seen(form),
+    linksShown: seen(document.querySelector('[data-gc-filter-links]')),
+    emptyShown: seen(document.querySelector('[data-gc-filter-empty]')),
+    chosen: Object.fromEntries(new FormData(form)),
+    query: location.search,
+  };
+}"""
+ALL_UPCOMING = ["dd-webinar-december", "formulieren-dag", "dd-geannuleerd", "cx-zomertijd", "congres-2027"]
+
+
+@pytest.fixture
+def tab(browser: Any, served_site: str) -> Iterator[Callable[..., Any]]:
+    """A fresh tab that keeps the test off the internet and records script errors."""
+    from browser_harness import Visit, is_local, watch
+
+    opened: list[tuple[Any, Visit]] = []
+
+    def open_tab(scheme: str = "light", size: str = "wide", **options: Any) -> Any:
+        from browser_harness import SIZES
+
+        context = browser.new_context(
+            color_scheme=scheme, viewport=SIZES[size], locale="nl-NL", service_workers="block", **options
+        )
+        context.route(lambda url: not is_local(url), lambda route: route.abort())
+        page = context.new_page()
+        visit = Visit("", scheme)
+        watch(page, lambda: visit)
+        page.base, page.visit = served_site, visit
+        opened.append((context, visit))
+        return page
+
+    yield open_tab
+    for context, visit in opened:
+        context.close()
+        # (A request still open when a test reloads or leaves the page is aborted: not a failure.)
+        assert not (visit.page_errors or visit.console_errors or visit.foreign_requests), visit
+
+
+def _open(page: Any, path: str) -> dict[str, Any]:
+    from browser_harness import settle
+
+    page.goto(page.base + path, wait_until="load")
+    settle(page, page.visit)
+    state: dict[str, Any] = page.evaluate(LIST_JS)
+    return state
+
+
+@pytest.mark.browser
+def test_the_form_filters_at_once_and_keeps_its_choice_in_the_address(tab: Callable[..., Any]) -> None:
+    page = tab()
+    state = _open(page, "/agenda/")
+    assert state["formShown"] and not state["linksShown"], state
+    assert (state["events"], state["count"], state["query"]) == (ALL_UPCOMING, "5 evenementen", ""), state
+
+    page.select_option("#filter-soort", "webinar")
+    state = page.evaluate(LIST_JS)
+    assert (state["events"], state["groups"], state["count"]) == (
+        ["dd-webinar-december"],
+        ["December 2026"],
+        "1 evenement",
+    )
+    assert state["query"] == "?soort=webinar"
+
+    page.select_option("#filter-soort", "")
+    page.get_by_label("Op locatie", exact=True).check()
+    page.get_by_label("Alleen als leden van alle community's welkom zijn").check()
+    state = page.evaluate(LIST_JS)
+    assert (state["events"], state["groups"], state["count"]) == (["congres-2027"], ["Maart 2027"], "1 evenement")
+    assert state["query"] == "?waar=op-locatie&voor-iedereen=ja"
+
+    page.select_option("#filter-community", "community-cx")
+    page.select_option("#filter-thema", "klantreizen")
+    state = page.evaluate(LIST_JS)
+    assert (state["events"], state["groups"], state["count"]) == ([], [], "Geen evenementen"), state
+    assert state["emptyShown"], "no word that nothing fits"
+    assert state["query"] == "?community=community-cx&thema=klantreizen&waar=op-locatie&voor-iedereen=ja"
+
+    # A reload shows the same choice and the same list.
+    page.reload(wait_until="load")
+    again = page.evaluate(LIST_JS)
+    assert (again["events"], again["count"], again["chosen"]) == ([], "Geen evenementen", state["chosen"])
+
+    # Back goes one choice back, in the form and in the list; Forward again.
+    page.go_back(wait_until="load")
+    back = page.evaluate(LIST_JS)
+    assert back["query"] == "?community=community-cx&waar=op-locatie&voor-iedereen=ja"
+    assert back["chosen"].get("thema") == "" and back["events"] == ["congres-2027"], back
+    page.go_forward(wait_until="load")
+    assert page.evaluate(LIST_JS)["events"] == []
+
+    page.get_by_role("button", name="Alles tonen").click()
+    page.wait_for_function("() => location.search === ''")
+    state = page.evaluate(LIST_JS)
+    assert (state["events"], state["count"], state["emptyShown"]) == (ALL_UPCOMING, "5 evenementen", False)
+    assert state["chosen"] == {"community": "", "thema": "", "soort": "", "waar": ""}
+
+
+@pytest.mark.browser
+def test_an_address_with_a_choice_opens_filtered_and_unknown_values_are_left_out(tab: Callable[..., Any]) -> None:
+    page = tab()
+    state = _open(page, "/agenda/?waar=online&soort=bestaat-niet&community=netwerk-direct-duidelijk")
+    assert state["events"] == ["dd-webinar-december"], state
+    assert state["query"] == "?community=netwerk-direct-duidelijk&waar=online"
+    archive = _open(page, "/agenda/archief/?soort=bijeenkomst")
+    assert (archive["events"], archive["groups"], archive["count"]) == (["cx-terugblik"], ["2026"], "1 evenement")
+    archive = _open(page, "/agenda/archief/?soort=congres")
+    assert (archive["events"], archive["groups"], archive["emptyShown"]) == ([], [], True)
+
+
+@pytest.mark.browser
+def test_the_count_is_a_polite_live_region(tab: Callable[..., Any]) -> None:
+    page = tab()
+    _open(page, "/agenda/")
+    snapshot = page.locator("form[data-gc-filter]").aria_snapshot()
+    assert "group" in snapshot and "Toon alleen evenementen die passen bij je keuze" in snapshot, snapshot
+    assert 'combobox "Community"' in snapshot and 'combobox "Soort evenement"' in snapshot, snapshot
+    assert 'radio "Online"' in snapshot and 'button "Alles tonen"' in snapshot, snapshot
+    status = page.locator("form[data-gc-filter] [role=status]")
+    assert status.get_attribute("aria-live") in (None, "polite")  # role=status is polite of itself
+    page.get_by_label("Online", exact=True).check()
+    assert status.text_content() == "3 evenementen"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/agenda/", "/agenda/archief/"])
+def test_without_javascript_links_stand_in_for_the_form(tab: Callable[..., Any], path: str) -> None:
+    page = tab(java_script_enabled=False)
+    page.goto(page.base + path, wait_until="load")
+    assert not page.locator("form[data-gc-filter]").is_visible()
+    links = page.locator("[data-gc-filter-links] a")
+    assert links.count() == len(PARTS) + 3 + 3  # the parts, the communities and the themes
+    assert all(link.is_visible() for link in links.all())
+    events = ALL_UPCOMING if path == "/agenda/" else load_site(DataFiles(FIXTURE)).past(NOW)
+    assert page.locator("li.gc-event").count() == len(events)
+    page.get_by_role("link", name="Online evenementen").first.click()
+    assert page.url.endswith("/agenda/online/")
+    assert _event_links(page.content()) == PARTS["online"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["narrow", "wide"])
+def test_tab_reaches_every_control_and_the_keys_work(tab: Callable[..., Any], size: str) -> None:
+    page = tab(size=size)
+    _open(page, "/agenda/")
+    page.evaluate("() => document.querySelector('a.md-skip')?.focus()")
+    reached = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const el = document.activeElement;
+              return el && el.closest('form[data-gc-filter]')
+                ? (el.name || el.textContent.trim()) + (el.type === 'radio' ? ':' + el.value : '') : null; }"""
+        )
+        if focused:
+            reached.append(focused)
+        elif reached:
+            break
+    # One stop per radio group: the chosen radio button; the arrow keys move within it.
+    assert reached == ["community", "thema", "soort", "waar:", "voor-iedereen", "Alles tonen"], reached
+    for _ in range(3):  # from the first stop after the form back to the radio buttons
+        page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowRight")
+    state = page.evaluate(LIST_JS)
+    assert state["query"] == "?waar=online" and state["count"] == "3 evenementen", state
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.evaluate(LIST_JS)["events"] == ["dd-webinar-december"]
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search === ''")
+    assert page.evaluate(LIST_JS)["count"] == "5 evenementen"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["/agenda/?waar=online&soort=webinar", "/agenda/archief/?community=community-cx"])
+def test_axe_finds_nothing_in_a_filtered_list(tab: Callable[..., Any], scheme: str, path: str) -> None:
+    from browser_harness import AXE, AXE_RUN_JS, AXE_TAGS, format_violations
+
+    page = tab(scheme=scheme)
+    page.context.add_init_script(path=str(AXE))
+    state = _open(page, path)
+    assert state["formShown"] and state["events"], state
+    result = page.evaluate(AXE_RUN_JS, AXE_TAGS)
+    assert result["passes"], "axe did not run"
+    assert not result["violations"], f"{path} ({scheme}):\n{format_violations(result['violations'])}"

@@ -274,3 +274,106 @@
     }
   });
 })();
+
+// --- Filters on the agenda and the archive (templates/_filters.html, gc.css "Filters") -----------
+// The form is hidden in the HTML: without this script it could not work, and links to the parts of
+// the agenda (each with a page and a feed of its own) stand in its place. Here the form shows and the
+// links go. Every change filters the list at once by the data-* attributes on each event (the form's
+// keys: catalogue/filters.py), hides a month or year left without events, writes the choice into the
+// address (?community=…&thema=…&soort=…&waar=online|op-locatie&voor-iedereen=ja) as a new history
+// entry, and says the number of events in a polite live region. Loading the page, reloading it and
+// Back and Forward restore the choice from the address. Material's instant navigation is off
+// (mkdocs.yml), so every page runs this script anew.
+(() => {
+  const form = document.querySelector("form[data-gc-filter]");
+  const page = form?.closest(".gc-page");
+  const count = form?.querySelector("[role=status]");
+  if (!form || !page || !count) {
+    return;
+  }
+  const KEYS = ["community", "thema", "soort", "waar", "voor-iedereen"];
+  const items = [...page.querySelectorAll("li.gc-event")];
+  const groups = [...page.querySelectorAll(".gc-group")];
+  const empty = page.querySelector("[data-gc-filter-empty]");
+
+  // What the form shows, by key; "" is everything.
+  const chosen = () => {
+    const data = new FormData(form);
+    return Object.fromEntries(KEYS.map((key) => [key, String(data.get(key) ?? "")]));
+  };
+  // Put a choice in the form; a value the form does not offer (an old or mistyped address) is left out.
+  const show = (choice) => {
+    for (const key of KEYS) {
+      const value = choice[key] ?? "";
+      for (const control of form.querySelectorAll(`[name="${key}"]`)) {
+        if (control instanceof HTMLSelectElement) {
+          control.value = [...control.options].some((option) => option.value === value) ? value : "";
+        } else if (control instanceof HTMLInputElement) {
+          control.checked = control.value === value; // a radio button, or the checkbox with "ja"
+        }
+      }
+    }
+    const radios = [...form.querySelectorAll('input[type="radio"][name="waar"]')];
+    if (radios.length && !radios.some((radio) => radio.checked)) {
+      radios[0].checked = true;
+    }
+  };
+  const fromAddress = () => {
+    const query = new URLSearchParams(window.location.search);
+    return Object.fromEntries(KEYS.map((key) => [key, query.get(key) ?? ""]));
+  };
+  const address = (choice) => {
+    const query = new URLSearchParams();
+    for (const key of KEYS) {
+      if (choice[key]) {
+        query.set(key, choice[key]);
+      }
+    }
+    const text = query.toString();
+    return `${window.location.pathname}${text ? `?${text}` : ""}${window.location.hash}`;
+  };
+  const filter = (choice) => {
+    let shown = 0;
+    for (const item of items) {
+      const fits = KEYS.every(
+        (key) => !choice[key] || (item.getAttribute(`data-${key}`) ?? "").split(" ").includes(choice[key]),
+      );
+      item.hidden = !fits;
+      shown += fits ? 1 : 0;
+    }
+    for (const group of groups) {
+      group.hidden = !group.querySelector("li.gc-event:not([hidden])");
+    }
+    if (empty) {
+      empty.hidden = shown > 0;
+    }
+    count.textContent = shown === 0 ? "Geen evenementen" : shown === 1 ? "1 evenement" : `${shown} evenementen`;
+  };
+  const current = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  const changed = () => {
+    const choice = chosen();
+    filter(choice);
+    if (address(choice) !== current()) {
+      history.pushState(null, "", address(choice));
+    }
+  };
+
+  form.hidden = false;
+  for (const links of page.querySelectorAll("[data-gc-filter-links]")) {
+    links.hidden = true;
+  }
+  form.addEventListener("change", changed);
+  // "Alles tonen" resets the form; the controls have their first values only after the event.
+  form.addEventListener("reset", () => setTimeout(changed));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  window.addEventListener("popstate", () => {
+    show(fromAddress());
+    filter(chosen());
+  });
+  show(fromAddress());
+  filter(chosen());
+  // An address with a value the form does not offer is written as what the list shows.
+  if (address(chosen()) !== current()) {
+    history.replaceState(null, "", address(chosen()));
+  }
+})();
