@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPORT, run_mkdocs
+from conftest import FIXTURE_EPOCH, REPORT, run_mkdocs
 from generator.release import DISTRIBUTION, VERSION
 
 NAME = "Netwerk Waterbeheer"
@@ -46,7 +46,9 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("init") / "site-nieuw"
     started = time.perf_counter()
-    assert main(["init", str(folder), "--name", NAME, "--url", URL]) == 0
+    with pytest.MonkeyPatch.context() as patch:  # the example event's day follows the tests' "now"
+        patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+        assert main(["init", str(folder), "--name", NAME, "--url", URL]) == 0
     elapsed = time.perf_counter() - started
     assert elapsed < 5, f"init took {elapsed:.1f} s"
     built = run_mkdocs(folder)

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURE, ROOT, run_mkdocs
+from conftest import FIXTURE, ROOT, make_project, run_mkdocs
+from generator.catalogue.identity import OPTIONS
 
 SECOND = ROOT / "tests" / "fixtures" / "second-network"
 FIRST_NAMES = ("gebruiker centraal", "gebruikercentraal")
@@ -105,3 +106,20 @@ def test_the_generator_names_no_network() -> None:
         and any(word in path.read_text(encoding="utf-8", errors="replace").lower() for word in FIRST_NAMES)
     ]
     assert named == []
+
+
+def test_a_site_from_before_the_options_builds_and_says_what_to_add(tmp_path: Path) -> None:
+    """This repository's mkdocs.yml as version 0.1.0 had it, without the options that name the network."""
+    project = make_project(tmp_path / "project", ROOT)
+    config = project / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for entry in settings["plugins"]:
+        if isinstance(entry, dict) and "communities" in entry:
+            entry["communities"] = {key: value for key, value in entry["communities"].items() if key not in OPTIONS}
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    assert "Gebruiker Centraal wil" not in config.read_text(encoding="utf-8")
+    built = run_mkdocs(project)
+    assert built.returncode == 0, built.stderr
+    assert "mkdocs.yml: zet bij de plugin communities de naam van je netwerk (name: …)." in built.stderr
+    page = (project / "site" / "communities" / "index.html").read_text(encoding="utf-8")
+    assert "Het netwerk heeft " in page
