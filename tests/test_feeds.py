@@ -103,7 +103,10 @@ def test_every_feed_is_written(network: Network, feed_dir: Path) -> None:
     expected |= {f"communities/{c.id}/agenda.ics" for c in network.communities}
     expected |= {f"themas/{t.id}/agenda.ics" for t in network.themes}
     expected |= {f"agenda/{e.id}.ics" for e in network.events}
-    expected |= {f"agenda/{part}/agenda.ics" for part in ("online", "op-locatie", "voor-iedereen")}
+    expected |= {
+        f"agenda/{part}/agenda.ics"
+        for part in ("online", "op-locatie", "voor-iedereen", "gebarentaal-of-ondertiteling")
+    }
     expected |= {f"agenda/soort/{kind}/agenda.ics" for kind in {e.type for e in network.events if e.type}}
     assert {str(p.relative_to(feed_dir)) for p in feed_dir.rglob("*.ics")} == expected
 

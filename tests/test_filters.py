@@ -30,6 +30,7 @@ PARTS = {
     "online": ["dd-webinar-december", "formulieren-dag", "cx-zomertijd"],
     "op-locatie": ["formulieren-dag", "dd-geannuleerd", "congres-2027"],
     "voor-iedereen": ["dd-webinar-december", "congres-2027"],
+    "gebarentaal-of-ondertiteling": [],  # only a past event has live captions
     "soort/bijeenkomst": ["dd-geannuleerd"],
     "soort/kennisdelingssessie": ["cx-zomertijd"],
     "soort/webinar": ["dd-webinar-december"],
@@ -42,6 +43,9 @@ PART_OF: dict[str, Callable[[Event], bool]] = {
     "online": lambda event: event.location.online,
     "op-locatie": lambda event: event.location.venue is not None,
     "voor-iedereen": lambda event: event.open_to_all,
+    "gebarentaal-of-ondertiteling": lambda event: bool(
+        event.accessibility and {"ngt", "live-ondertiteling"} & set(event.accessibility.features)
+    ),
     **{f"soort/{kind}": (lambda event, kind=kind: event.type == kind) for kind in EVENT_TYPES},
 }
 
@@ -75,7 +79,11 @@ def test_each_part_lists_its_upcoming_events_by_month_and_offers_its_feed(built_
     source = _page(built_site, key)
     assert _event_links(source) == PARTS[key]
     months = re.findall(r"<h2>([^<]+)</h2>", _main(source))
-    assert months and all(re.fullmatch(r"[A-Z][a-z]+ 20\d\d", month) for month in months), months
+    if not PARTS[key]:
+        assert "Er staan nu geen evenementen in dit deel van de agenda." in source
+    assert bool(months) == bool(PARTS[key]) and all(re.fullmatch(r"[A-Z][a-z]+ 20\d\d", month) for month in months), (
+        months
+    )
     feed = f"agenda/{key}/agenda.ics"
     assert f'href="webcal://communities.gebruikercentraal.nl/{feed}"' in source
     assert f'value="{SITE_URL}{feed}"' in source
@@ -390,3 +398,36 @@ def test_axe_finds_nothing_in_a_filtered_list(tab: Callable[..., Any], scheme: s
     result = page.evaluate(AXE_RUN_JS, AXE_TAGS)
     assert result["passes"], "axe did not run"
     assert not result["violations"], f"{path} ({scheme}):\n{format_violations(result['violations'])}"
+
+
+def test_an_event_with_sign_language_or_live_captions_is_in_that_part(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    events = project / "events.yaml"
+    signed = """  - id: met-tolk
+    title: Vragenuur met een tolk
+    communities: [community-cx]
+    start: "2027-02-10 10:00"
+    end: "2027-02-10 11:00"
+    location: {online: true}
+    accessibility: {features: [ngt]}
+    description: Met een tolk Nederlandse Gebarentaal.
+  - id: met-ringleiding
+    title: Middag met een ringleiding
+    communities: [community-cx]
+    start: "2027-02-11 14:00"
+    end: "2027-02-11 16:00"
+    location: {venue: Stadhuis}
+    accessibility: {features: [ringleiding, ondertiteling-opname]}
+    description: Met een ringleiding, en ondertiteling bij de opname achteraf.
+"""
+    events.write_text(events.read_text(encoding="utf-8").replace("events:\n", "events:\n" + signed, 1), "utf-8")
+    result = run_mkdocs(project, epoch=FIXTURE_EPOCH)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert _event_links(_page(site, "gebarentaal-of-ondertiteling")) == ["met-tolk"]
+    calendar = icalendar.Calendar.from_ical(
+        (site / "agenda" / "gebarentaal-of-ondertiteling" / "agenda.ics").read_bytes()
+    )
+    assert str(calendar["X-WR-CALNAME"]) == "Agenda community's Gebruiker Centraal: gebarentaal of ondertiteling"
+    assert {str(event["UID"]).split("@")[0] for event in calendar.walk("VEVENT")} >= {"met-tolk"}
+    assert "met-ringleiding" not in (site / "agenda" / "gebarentaal-of-ondertiteling" / "agenda.ics").read_text("utf-8")

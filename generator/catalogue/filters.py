@@ -1,5 +1,5 @@
 """The parts of the agenda that have a page and a feed of their own: online, on location, open to all,
-and one per event type in use.
+with sign language or live captions, and one per event type in use.
 
 They are the links that work without JavaScript; the filter form on /agenda/ (gc.js) chooses the same
 things, with the same Dutch words in the page's address (`FORM_KEYS`). Pages and feeds take their
@@ -18,6 +18,10 @@ from . import urls
 FORM_KEYS = ("community", "thema", "soort", "waar", "voor-iedereen")
 """The keys of the filter form in the agenda's address: `?community=<id>&thema=<id>&soort=<type>&
 waar=online|op-locatie&voor-iedereen=ja`. Each list item carries the same keys as data-* attributes."""
+
+SIGN_OR_CAPTIONS = {"ngt", "live-ondertiteling"}
+"""The access features that make an event one "met gebarentaal of ondertiteling": help to follow it
+while it happens (captions of a recording afterwards do not count)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,14 @@ def agenda_filters(network: Network) -> list[AgendaFilter]:
             "voor iedereen",
             "Evenementen van {communities} waar leden van alle community's welkom zijn.",
             lambda event: event.open_to_all,
+        ),
+        AgendaFilter(
+            "gebarentaal-of-ondertiteling",
+            "Evenementen met gebarentaal of ondertiteling",
+            "Bij deze evenementen is er een tolk Nederlandse Gebarentaal (NGT) of live ondertiteling.",
+            "gebarentaal of ondertiteling",
+            "Evenementen van {communities} met een tolk Nederlandse Gebarentaal (NGT) of live ondertiteling.",
+            lambda event: bool(event.accessibility and set(event.accessibility.features) & SIGN_OR_CAPTIONS),
         ),
     ]
     return fixed + [_type_filter(kind) for kind in event_types_in_use(network)]

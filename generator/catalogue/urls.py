@@ -29,7 +29,7 @@ CONTENT_PAGES = {
 """The editors' own pages in content/ that generated pages link to."""
 
 EVENT_FOLDER = "agenda/"
-AGENDA_FILTER_FOLDERS = ("online", "op-locatie", "voor-iedereen", "soort")
+AGENDA_FILTER_FOLDERS = ("online", "op-locatie", "voor-iedereen", "gebarentaal-of-ondertiteling", "soort")
 """The parts of the agenda with a page and a feed of their own, below agenda/ (catalogue/filters.py);
 "soort" holds one per event type."""
 RESERVED_EVENT_IDS = frozenset(
