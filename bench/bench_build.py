@@ -45,6 +45,7 @@ from generator.data.files import DataFiles  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 EVENTS = 2000
+COMMUNITIES = 40
 ROUNDS = 3
 TREE_GOAL, PLAIN_GOAL, GROWTH_GOAL = 1.10, 1.3, 10.5
 MEMORY_GOAL = 1024  # MiB, at 10,000 events
@@ -60,19 +61,20 @@ ENV = {
 
 
 def write_data(folder: Path, count: int, first: date = date(2026, 9, 1), years: int = 0) -> DataFiles:
-    """`count` events from `first`: within 300 days, or spread evenly over `years` years."""
+    """`count` events from `first`, within 300 days or spread evenly over `years` years, each organised
+    by two of the `COMMUNITIES` communities in turn."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("communities.yaml", "external_communities.yaml"):
-        shutil.copy(FIXTURE / name, folder / name)
-    communities = ["community-cx", "netwerk-direct-duidelijk", "community-online-formulieren"]
+    shutil.copy(FIXTURE / "external_communities.yaml", folder / "external_communities.yaml")
+    communities = write_communities(folder, COMMUNITIES)
     themes = ["klantreizen", "begrijpelijke-taal", "formulieren"]
     lines = ["events:"]
     for index in range(count):
         day = first + timedelta(days=index * 365 * years // count if years else index % 300)
+        organisers = communities[index % len(communities)], communities[(index + 1) % len(communities)]
         lines += [
             f"  - id: evenement-{index}",
             f"    title: Bijeenkomst nummer {index} over dienstverlening",
-            f"    communities: [{communities[index % 3]}, {communities[(index + 1) % 3]}]",
+            f"    communities: [{', '.join(organisers)}]",
             "    type: bijeenkomst",
             f'    start: "{day} 14:00"',
             f'    end: "{day} 16:00"',
@@ -88,6 +90,33 @@ def write_data(folder: Path, count: int, first: date = date(2026, 9, 1), years: 
         ]
     (folder / "events.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return DataFiles(folder)
+
+
+def write_communities(folder: Path, count: int) -> list[str]:
+    """The fixture's communities and more like them up to `count`; their ids."""
+    text = (FIXTURE / "communities.yaml").read_text(encoding="utf-8")
+    ids = [community["id"] for community in yaml.safe_load(text)["communities"]]
+    themes = ["klantreizen", "begrijpelijke-taal", "formulieren"]
+    extra = [
+        "".join(
+            [
+                f"  - id: community-{index}\n",
+                f"    name: Community nummer {index}\n",
+                "    summary: Kennis delen over dienstverlening.\n",
+                "    description: |\n",
+                f"      Wij delen kennis over **onderwerp {index}**.\n",
+                "\n",
+                "      - bijeenkomsten\n",
+                "      - een nieuwsbrief\n",
+                f"    themes: [{themes[index % 3]}]\n",
+                f"    join_url: https://example.org/community-{index}/aanmelden\n",
+                f"    members: {100 + index}\n",
+            ]
+        )
+        for index in range(len(ids) + 1, count + 1)
+    ]
+    (folder / "communities.yaml").write_text(text.rstrip("\n") + "\n" + "".join(extra), encoding="utf-8")
+    return [*ids, *(f"community-{index}" for index in range(len(ids) + 1, count + 1))]
 
 
 @dataclass(frozen=True)

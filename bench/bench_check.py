@@ -28,41 +28,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_build import FIXTURE, write_data  # noqa: E402
+from bench_build import COMMUNITIES, write_data  # noqa: E402
 
 from generator.cli import main as cli  # noqa: E402
 from generator.data import loader  # noqa: E402
 from generator.data.files import DataFiles  # noqa: E402
 
-EVENTS, COMMUNITIES = 2000, 40
+EVENTS = 2000
 GOAL = 2.0
 ROUNDS = 7
-
-
-def write_communities(files: DataFiles, count: int) -> None:
-    """The fixture's communities (the events name them), and more like them up to `count`."""
-    text = (FIXTURE / "communities.yaml").read_text(encoding="utf-8")
-    existing = len(yaml.safe_load(text)["communities"])
-    themes = ["klantreizen", "begrijpelijke-taal", "formulieren"]
-    extra = [
-        "".join(
-            [
-                f"  - id: community-{index}\n",
-                f"    name: Community nummer {index}\n",
-                "    summary: Kennis delen over dienstverlening.\n",
-                "    description: |\n",
-                f"      Wij delen kennis over **onderwerp {index}**.\n",
-                "\n",
-                "      - bijeenkomsten\n",
-                "      - een nieuwsbrief\n",
-                f"    themes: [{themes[index % 3]}]\n",
-                f"    join_url: https://example.org/community-{index}/aanmelden\n",
-                f"    members: {100 + index}\n",
-            ]
-        )
-        for index in range(existing + 1, count + 1)
-    ]
-    (files.root / "communities.yaml").write_text(text.rstrip("\n") + "\n" + "".join(extra), encoding="utf-8")
 
 
 def bare(files: DataFiles) -> None:
@@ -105,7 +79,6 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as scratch:
         files = write_data(Path(scratch), EVENTS)
-        write_communities(files, COMMUNITIES)
         check(files)  # warm caches (models, templates, Babel) before timing
         medians = measure({"bare": bare, "check": check, "python": check_without_libyaml}, files)
     ratio = medians["check"] / medians["bare"]
