@@ -5,11 +5,11 @@ One module, so that the pages that link and the feeds that are written can never
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from pathlib import PurePosixPath
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from ..data.models import Event
 
@@ -103,12 +103,24 @@ def relative(target: str, page: str) -> str:
 
     Generated markup is raw HTML, which MkDocs does not rewrite, so links are made relative here,
     the way MkDocs makes its own: the site then works from any folder and from the file system.
+    Both are clean paths, without "." or ".." parts: the result is `posixpath.relpath`'s, computed
+    from the parts alone, since every page makes dozens of links (without asking the file system).
     """
-    is_folder = target == "" or target.endswith("/")
-    path = posixpath.relpath(target.rstrip("/") or ".", page.rstrip("/") or ".")
-    if path == ".":
+    to, here = target.split("/"), page.split("/")
+    if to[-1] == "":
+        to.pop()
+    if here[-1] == "":
+        here.pop()
+    common = 0
+    for mine, theirs in zip(to, here, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    if not parts:
         return "./"
-    return path + "/" if is_folder else path
+    path = "/".join(parts)
+    return path + "/" if target == "" or target.endswith("/") else path
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -119,13 +131,34 @@ def domain(site_url: str) -> str:
     return urlsplit(site_url).hostname or "localhost"
 
 
+class _Escapes(dict[int, str]):
+    """For `str.translate`: each character as `urllib.parse.quote(text, safe="")` writes it."""
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        escaped = character if character in _UNRESERVED else "".join(f"%{byte:02X}" for byte in character.encode())
+        self[code] = escaped
+        return escaped
+
+
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_ESCAPES = _Escapes()
+
+
+def query(fields: dict[str, str]) -> str:
+    """`urlencode(fields, quote_via=quote)`, the same text: `quote` escapes a byte at a time in Python,
+    and the links that put an event in a web calendar carry its whole summary."""
+    return "&".join(f"{name.translate(_ESCAPES)}={value.translate(_ESCAPES)}" for name, value in fields.items())
+
+
 def webcal(feed_url: str) -> str:
     """The subscribe link: calendar apps open webcal:// and subscribe instead of importing once."""
     return "webcal://" + feed_url.split("://", 1)[1]
 
 
+@cache  # one per feed, and every page of an event offers its first community's feed
 def google_subscribe(feed_url: str) -> str:
-    return "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal(feed_url)}, quote_via=quote)
+    return "https://calendar.google.com/calendar/render?" + query({"cid": webcal(feed_url)})
 
 
 # Outlook on the web has two homes: work and school accounts (Microsoft 365) and personal ones.
@@ -133,9 +166,9 @@ OUTLOOK_WORK = "https://outlook.office.com"
 OUTLOOK_PERSONAL = "https://outlook.live.com"
 
 
+@cache
 def outlook_subscribe(host: str, feed_url: str, name: str) -> str:
-    query = urlencode({"url": feed_url, "name": name}, quote_via=quote)
-    return f"{host}/calendar/0/addfromweb?{query}"
+    return f"{host}/calendar/0/addfromweb?" + query({"url": feed_url, "name": name})
 
 
 @dataclass(frozen=True)
@@ -196,18 +229,18 @@ class AddEvent:
     def google(self) -> str:
         form = "%Y%m%d" if self.all_day else "%Y%m%dT%H%M%SZ"
         dates = "/".join(_utc(moment).strftime(form) for moment in (self.start, self.end))
-        query = {
+        fields = {
             "action": "TEMPLATE",
             "text": self.title,
             "dates": dates,
             "details": self.details,
             "location": self.location,
         }
-        return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
+        return "https://calendar.google.com/calendar/render?" + query(fields)
 
     def outlook(self, host: str = OUTLOOK_PERSONAL) -> str:
         form = "%Y-%m-%d" if self.all_day else "%Y-%m-%dT%H:%M:%SZ"
-        query = {
+        fields = {
             "path": "/calendar/action/compose",
             "rru": "addevent",
             "subject": self.title,
@@ -217,7 +250,7 @@ class AddEvent:
             "body": self.details,
             "location": self.location,
         }
-        return f"{host}/calendar/deeplink/compose?" + urlencode(query, quote_via=quote)
+        return f"{host}/calendar/deeplink/compose?" + query(fields)
 
     @property
     def microsoft365(self) -> str:

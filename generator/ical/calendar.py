@@ -59,6 +59,7 @@ from ..data import markdown_text
 from ..data.history import History, Stamp
 from ..data.models import EVENT_TYPES, Event
 from ..data.network import Network
+from .folding import to_ical
 from .vtimezone import TZID, amsterdam_timezone
 
 REFRESH = timedelta(hours=6)
@@ -87,7 +88,7 @@ def render_feeds(
     # once. icalendar folds every line in Python, so writing each VEVENT again for every feed it is
     # in was about a third of a whole build; its bytes are the same in every feed.
     events = {
-        event.id: _to_ical(_event(event, network, history.stamp(event.id), site_url, contact_email))
+        event.id: to_ical(_event(event, network, history.stamp(event.id), site_url, contact_email))
         for event in network.events
     }
     return [
@@ -130,14 +131,9 @@ def _calendar(about: tuple[str, str, str] | None, with_timezone: bool, prodid: s
         calendar.add("x-published-ttl", vDuration(REFRESH))
     if with_timezone:
         calendar.add_component(amsterdam_timezone())
-    ical = _to_ical(calendar)
+    ical = to_ical(calendar)
     end = ical.rindex(b"END:VCALENDAR")
     return ical[:end], ical[end:]
-
-
-def _to_ical(component: Calendar | CalendarEvent) -> bytes:
-    ical: bytes = component.to_ical()  # icalendar leaves the return type of to_ical() unannotated
-    return ical
 
 
 def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_email: str) -> CalendarEvent:

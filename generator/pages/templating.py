@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -9,7 +10,7 @@ from markupsafe import Markup
 
 from ..catalogue import dutch
 from ..data import markdown_text
-from ..data.models import EVENT_TYPES
+from ..data.models import EVENT_TYPES, Event
 
 
 def new_environment(package: str, *, autoescape: bool) -> Environment:
@@ -33,9 +34,21 @@ def environment() -> Environment:
         month_name=dutch.month_name,
         number=dutch.number,
         when=dutch.when,
-        when_parts=dutch.when_parts,
+        when_parts=_when_parts,
         iso=dutch.iso,
         event_type=lambda value: EVENT_TYPES.get(value or "", ""),
         markdown=lambda source: Markup(markdown_text.render(source)),
     )
     return env
+
+
+_when: dict[tuple[date | datetime, date | datetime | None], list[dutch.Part]] = {}
+
+
+def _when_parts(event: Event) -> list[dutch.Part]:
+    """`dutch.when_parts`, once per start and end: an event stands in four or five lists and on its own
+    page, and Babel's dates were a tenth of the pages' time."""
+    key = (event.start, event.end)
+    if key not in _when:
+        _when[key] = dutch.when_parts(event)
+    return _when[key]

@@ -1,0 +1,51 @@
+"""The faster ways the build writes links and calendar lines give exactly what the slower, obvious ways gave."""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+import random
+from urllib.parse import quote, urlencode
+
+from icalendar.parser.string import _foldline
+
+from generator.catalogue.urls import query, relative
+from generator.ical.folding import fold
+
+SAMPLES = 3000
+
+
+def _relpath(target: str, page: str) -> str:
+    path = posixpath.relpath(target.rstrip("/") or ".", page.rstrip("/") or ".")
+    if path == ".":
+        return "./"
+    return path + "/" if target == "" or target.endswith("/") else path
+
+
+def test_relative_links_are_those_of_posixpath() -> None:
+    parts = ["agenda", "communities", "themas", "x", "agenda.ics", "index"]
+    paths = [""]
+    for length in (1, 2, 3):
+        for combination in itertools.product(parts, repeat=length):
+            paths += ["/".join(combination) + "/", "/".join(combination)]
+    pages = [path for path in paths if path == "" or path.endswith("/")]
+    assert [relative(t, p) for t in paths for p in pages] == [_relpath(t, p) for t in paths for p in pages]
+
+
+def test_query_is_that_of_urlencode_with_quote() -> None:
+    shuffle = random.Random(12)
+    characters = [chr(code) for code in range(256)] + list("é€😀\u2028/?&=+%# ")
+    for _ in range(SAMPLES):
+        fields = {
+            f"{name}{index}": "".join(shuffle.choices(characters, k=shuffle.randint(0, 40)))
+            for index, name in enumerate(("text", "details", "location"))
+        }
+        assert query(fields) == urlencode(fields, quote_via=quote)
+
+
+def test_folding_is_that_of_icalendar() -> None:
+    shuffle = random.Random(12)
+    for alphabet in ("ab \\^,;", "ab \\^é€😀"):
+        for _ in range(SAMPLES):
+            line = "".join(shuffle.choices(alphabet, k=shuffle.randint(1, 400)))
+            assert fold(line) == _foldline(line)
