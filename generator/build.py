@@ -183,7 +183,6 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
     return result
 
 
-def _settings_problems(config: SiteConfig) -> list[Problem]:
 def _identity_notes(config: SiteConfig) -> tuple[str, ...]:
     """A site from before 0.2.0 names no network in its settings: it builds, and the log says what to add."""
     if config.identity.name:
@@ -194,6 +193,7 @@ def _identity_notes(config: SiteConfig) -> tuple[str, ...]:
     )
 
 
+def _settings_problems(config: SiteConfig) -> list[Problem]:
     problems = []
     if not config.site_url:
         problems.append(Problem(config.config_file, 1, 1, "config_site_url"))
