@@ -129,7 +129,16 @@ def test_the_agenda_offers_a_form_for_javascript_and_links_without_it(built_site
     body = form.group(2)
     assert "<fieldset>" in body and "<legend>" in body
     names = re.findall(r'name="([^"]+)"', body)
-    assert names == ["community", "thema", "soort", "waar", "waar", "waar", "voor-iedereen"]
+    assert names == [
+        "community",
+        "thema",
+        "soort",
+        "waar",
+        "waar",
+        "waar",
+        "voor-iedereen",
+        "gebarentaal-of-ondertiteling",
+    ]
     assert set(names) == set(FORM_KEYS)
     for control in re.findall(r'<select id="([^"]+)"', body):
         assert f'<label for="{control}">' in body, control
@@ -158,8 +167,35 @@ def test_every_listed_event_carries_what_the_form_filters_on(built_site: Path) -
         "soort": "webinar",
         "waar": "online",
         "voor-iedereen": "ja",
+        "gebarentaal-of-ondertiteling": "nee",
     }
     assert attributes[1]["waar"] == "online op-locatie"  # hybrid
+
+
+def test_each_events_attributes_say_what_its_parts_say(built_site: Path) -> None:
+    """The data-* attributes (templates/_macros.html) and the parts (catalogue/filters.py) agree, for
+    every event the fixture has, past ones in the archive too."""
+    network = load_site(DataFiles(FIXTURE))
+    by_id = {event.id: event for event in network.events}
+    keys = {"online": ("waar", "online"), "op-locatie": ("waar", "op-locatie")}
+    keys |= {
+        "voor-iedereen": ("voor-iedereen", "ja"),
+        "gebarentaal-of-ondertiteling": ("gebarentaal-of-ondertiteling", "ja"),
+    }
+    keys |= {f"soort/{kind}": ("soort", kind) for kind in EVENT_TYPES}
+    seen = 0
+    for page in ("agenda/index.html", "agenda/archief/index.html"):
+        source = (built_site / page).read_text(encoding="utf-8")
+        for attributes, event_id in re.findall(
+            r'<li class="gc-event[^"]*"([^>]*)>\s*<h\d class="gc-event__title"><a href="([^"]+)"', source
+        ):
+            event = by_id[event_id.rstrip("/").split("/")[-1]]
+            data = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', attributes))
+            for part in agenda_filters(network):
+                key, value = keys[part.key]
+                assert (value in data[key].split()) == part.matches(event), (event.id, part.key)
+            seen += 1
+    assert seen == len(network.events)
 
 
 def test_the_archive_is_grouped_by_year_newest_first_with_the_same_form(tmp_path: Path) -> None:
@@ -308,6 +344,11 @@ def test_the_form_filters_at_once_and_keeps_its_choice_in_the_address(tab: Calla
     assert (state["events"], state["count"], state["emptyShown"]) == (ALL_UPCOMING, "5 evenementen", False)
     assert state["chosen"] == {"community": "", "thema": "", "soort": "", "waar": ""}
 
+    page.get_by_label("Alleen met een tolk gebarentaal of live ondertiteling").check()
+    state = page.evaluate(LIST_JS)
+    assert (state["events"], state["count"], state["emptyShown"]) == ([], "Geen evenementen", True)
+    assert state["query"] == "?gebarentaal-of-ondertiteling=ja"
+
 
 @pytest.mark.browser
 def test_an_address_with_a_choice_opens_filtered_and_unknown_values_are_left_out(tab: Callable[..., Any]) -> None:
@@ -370,8 +411,16 @@ def test_tab_reaches_every_control_and_the_keys_work(tab: Callable[..., Any], si
         elif reached:
             break
     # One stop per radio group: the chosen radio button; the arrow keys move within it.
-    assert reached == ["community", "thema", "soort", "waar:", "voor-iedereen", "Alles tonen"], reached
-    for _ in range(3):  # from the first stop after the form back to the radio buttons
+    assert reached == [
+        "community",
+        "thema",
+        "soort",
+        "waar:",
+        "voor-iedereen",
+        "gebarentaal-of-ondertiteling",
+        "Alles tonen",
+    ], reached
+    for _ in range(4):  # from the first stop after the form back to the radio buttons
         page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowRight")
     state = page.evaluate(LIST_JS)
@@ -379,6 +428,7 @@ def test_tab_reaches_every_control_and_the_keys_work(tab: Callable[..., Any], si
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert page.evaluate(LIST_JS)["events"] == ["dd-webinar-december"]
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search === ''")

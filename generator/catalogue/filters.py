@@ -15,9 +15,10 @@ from ..data.models import EVENT_TYPES, Event
 from ..data.network import Network
 from . import urls
 
-FORM_KEYS = ("community", "thema", "soort", "waar", "voor-iedereen")
+FORM_KEYS = ("community", "thema", "soort", "waar", "voor-iedereen", "gebarentaal-of-ondertiteling")
 """The keys of the filter form in the agenda's address: `?community=<id>&thema=<id>&soort=<type>&
-waar=online|op-locatie&voor-iedereen=ja`. Each list item carries the same keys as data-* attributes."""
+waar=online|op-locatie&voor-iedereen=ja&gebarentaal-of-ondertiteling=ja`. Each list item carries the
+same keys as data-* attributes (templates/_macros.html, which names SIGN_OR_CAPTIONS once more)."""
 
 SIGN_OR_CAPTIONS = {"ngt", "live-ondertiteling"}
 """The access features that make an event one "met gebarentaal of ondertiteling": help to follow it

@@ -280,8 +280,8 @@
 // the agenda (each with a page and a feed of its own) stand in its place. Here the form shows and the
 // links go. Every change filters the list at once by the data-* attributes on each event (the form's
 // keys: catalogue/filters.py), hides a month or year left without events, writes the choice into the
-// address (?community=…&thema=…&soort=…&waar=online|op-locatie&voor-iedereen=ja) as a new history
-// entry, and says the number of events in a polite live region. Loading the page, reloading it and
+// address (?community=…&thema=…&soort=…&waar=online|op-locatie&voor-iedereen=ja&gebarentaal-of-
+// ondertiteling=ja) as a new history entry, and says the number of events in a polite live region. Loading the page, reloading it and
 // Back and Forward restore the choice from the address. Material's instant navigation is off
 // (mkdocs.yml), so every page runs this script anew.
 (() => {
@@ -291,7 +291,7 @@
   if (!form || !page || !count) {
     return;
   }
-  const KEYS = ["community", "thema", "soort", "waar", "voor-iedereen"];
+  const KEYS = ["community", "thema", "soort", "waar", "voor-iedereen", "gebarentaal-of-ondertiteling"];
   const items = [...page.querySelectorAll("li.gc-event")];
   const groups = [...page.querySelectorAll(".gc-group")];
   const empty = page.querySelector("[data-gc-filter-empty]");
