@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import FIXTURE_EPOCH, REPORT, run_mkdocs
+from conftest import FIXTURE_EPOCH, REPORT, ROOT, run_mkdocs
 from generator.release import DISTRIBUTION, VERSION
 
 NAME = "Netwerk Waterbeheer"
@@ -145,3 +145,16 @@ def test_init_site_has_no_axe_violations(browser: Any, served_new_site: str, req
     finally:
         site.close()
     request.config.stash.setdefault(REPORT, []).append(f"init site: {checked} page visits with axe, no violations")
+
+
+@pytest.mark.parametrize("page", ["agenda-abonneren.md", "open-data.md"])
+def test_the_new_sites_general_pages_are_this_sites(page: str) -> None:
+    """Pages that explain the generator's own files, not the network: a new site gets them as they are
+    here, with its own name and address. Changed content/<page>? Copy it to generator/starter/files/content/."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    options = next(
+        entry["communities"] for entry in config["plugins"] if isinstance(entry, dict) and "communities" in entry
+    )
+    starter = (ROOT / "generator" / "starter" / "files" / "content" / page).read_text(encoding="utf-8")
+    filled = starter.replace("__URL__", config["site_url"]).replace("__NAME__", options["name"])
+    assert filled == (ROOT / "content" / page).read_text(encoding="utf-8")
