@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -158,3 +159,13 @@ def test_the_new_sites_general_pages_are_this_sites(page: str) -> None:
     starter = (ROOT / "generator" / "starter" / "files" / "content" / page).read_text(encoding="utf-8")
     filled = starter.replace("__URL__", config["site_url"]).replace("__NAME__", options["name"])
     assert filled == (ROOT / "content" / page).read_text(encoding="utf-8")
+
+
+def test_the_404_page_links_from_the_sites_own_path(tmp_path: Path) -> None:
+    """GitHub Pages without a domain of its own serves a site under /<repository>/; the 404 page is
+    served at any address, so its links name that path."""
+    from generator.starter import NewSite, write_site
+
+    write_site(NewSite(NAME, "https://organisatie.github.io/netwerk-site"), tmp_path / "site", date(2026, 11, 29))
+    text = (tmp_path / "site" / "content" / "404.md").read_text(encoding="utf-8")
+    assert "(/netwerk-site/agenda/)" in text and "(/netwerk-site/)" in text

@@ -47,6 +47,8 @@ class NewSite:
             "__NAME_YAML__": json.dumps(self.name, ensure_ascii=False),
             "__NAME__": self.name,
             "__URL__": url,
+            # The 404 page is served at any address, so its links start at the site's root path.
+            "__PATH__": urlsplit(url).path,
             "__EMAIL__": self.contact_email or f"redactie@{domain}",
             "__REPOSITORY__": json.dumps(self.repository.rstrip("/")),
             "__REQUIREMENT__": requirement,
