@@ -147,6 +147,7 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         suggest_url=config.suggest_url or form,
         edit_urls=edit_urls,
         identity=config.identity,
+        contact_email=config.contact_email,
     )
     # The feeds' memory: when each event's entry was added and last changed (see ical/calendar.py).
     history = event_history(config.files, now)

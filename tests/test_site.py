@@ -16,7 +16,7 @@ from generator.build import load_site
 from generator.data.files import DataFiles
 
 UPCOMING = ["dd-webinar-december", "formulieren-dag", "dd-geannuleerd", "cx-zomertijd", "congres-2027"]
-PAST = ["cx-terugblik"]
+PAST = ["cx-terugblik", "formulieren-design-systems"]
 
 
 def _event_links(page: Path) -> list[str]:

@@ -79,3 +79,14 @@ def iso(moment: date | datetime) -> str:
     if isinstance(moment, datetime):
         return moment.astimezone(ZONE).isoformat(timespec="minutes")
     return moment.isoformat()
+
+
+_MATERIAL_WORDS = {"verslag": "verslag", "presentatie": "presentatie", "opname": "opname", "anders": "ander materiaal"}
+
+
+def materials(event: Event) -> str:
+    """What there is to read or watch back, in a few words: "Met verslag en opname"."""
+    words = list(dict.fromkeys(_MATERIAL_WORDS[material.kind] for material in event.materials))
+    if len(words) > 1:
+        words = [", ".join(words[:-1]), words[-1]]
+    return "Met " + " en ".join(words)

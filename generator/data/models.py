@@ -178,11 +178,20 @@ class Accessibility(_Model):
             raise invalid("accessibility_empty")
         return self
 
+    @property
+    def labels(self) -> list[str]:
+        """The features in Dutch, as visitors read them."""
+        return [ACCESSIBILITY_FEATURES[feature] for feature in self.features]
+
 
 class Material(_Model):
     title: Line = Field(description="Titel van het verslag, de presentatie of de opname.")
     url: Url = Field(description="Webadres waar je het verslag, de presentatie of de opname vindt.")
     kind: MaterialKind = Field(description="Soort: verslag, presentatie, opname of anders.")
+
+    @property
+    def label(self) -> str:
+        return MATERIAL_KINDS[self.kind]
 
 
 class Event(_Model):

@@ -52,7 +52,7 @@ from functools import lru_cache
 from icalendar import Calendar, vCalAddress, vCategory, vDuration, vText
 from icalendar import Event as CalendarEvent
 
-from ..catalogue import urls
+from ..catalogue import dutch, urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.identity import NEUTRAL, Identity
 from ..data import markdown_text
@@ -152,8 +152,10 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
         component.add("dtstart", event.starts_at)
         component.add("dtend", event.ends_at)
     summary = f"Gaat niet door: {event.title}" if event.cancelled else event.title
-    component.add("summary", vText(summary))
-    component.add("description", vText(_description(event, network, page)))
+    # RFC 5545 3.2.10: LANGUAGE says the title is English; the DESCRIPTION around it stays Dutch.
+    english = event.language != "nl" and not event.cancelled
+    component.add("summary", vText(summary), parameters={"LANGUAGE": event.language} if english else {})
+    component.add("description", vText(_description(event, network, page, contact_email)))
     component.add("url", page)
     component.add("location", vText(event.location.text))
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
@@ -173,21 +175,52 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
     return component
 
 
-def _description(event: Event, network: Network, page: str) -> str:
+def _description(event: Event, network: Network, page: str, contact_email: str) -> str:
+    """What calendar apps show under the title. It holds nothing that depends on the moment of the
+    build (such as "Aanmelden is gesloten"), so that an unchanged event stays byte for byte the same."""
     parts: list[str] = []
     if event.cancelled:
         parts.append("Dit evenement gaat niet door.")
+    if event.language == "en":
+        parts.append("Dit evenement is in het Engels.")
     if event.summary:
         parts.append(event.summary)
     parts.append(markdown_text.plain_text(event.description))
     organisers = ", ".join(network.community(c).name for c in event.communities)
     parts.append(f"Organisatie: {organisers}")
     if event.registration_url and not event.cancelled:
-        parts.append(f"Aanmelden: {event.registration_url}")
+        parts.append(_registration(event, event.registration_url))
     if event.location.online_url and not event.cancelled:
         parts.append(f"Online meedoen: {event.location.online_url}")
+    if not event.cancelled:
+        parts.append(_accessibility(event, network.community(event.communities[0]).contact_email or contact_email))
+    if event.materials:
+        listed = "\n".join(f"- {m.label}: {m.title} ({m.url})" for m in event.materials)
+        parts.append(f"Terugkijken en nalezen:\n{listed}")
     parts.append(f"Meer informatie: {page}")
     return "\n\n".join(parts)
+
+
+def _registration(event: Event, url: str) -> str:
+    if event.full:
+        return "Vol: je kunt je niet meer aanmelden."
+    if event.registration_deadline is not None:
+        return f"Aanmelden kan tot en met {dutch.long_date(event.registration_deadline)}: {url}"
+    return f"Aanmelden: {url}"
+
+
+def _accessibility(event: Event, contact_email: str) -> str:
+    """The access features in Dutch, and whom to ask; without facts only whom to ask, never a guess."""
+    access = event.accessibility
+    if access and access.contact:
+        ask = f"Vragen over toegankelijkheid? {access.contact}"
+    elif contact_email:
+        ask = f"Vragen over toegankelijkheid? Vraag de organisatie: {contact_email}"
+    else:
+        ask = "Vragen over toegankelijkheid? Vraag de organisatie."
+    if not access or not access.features:
+        return ask
+    return "\n".join(["Toegankelijkheid:", *(f"- {label}" for label in access.labels), ask])
 
 
 def _categories(event: Event, network: Network) -> list[str]:

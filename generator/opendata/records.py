@@ -36,6 +36,7 @@ _KINDS: Mapping[str, Schema] = {
 _DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _OFFSET = "(Z|[+-][0-9]{2}:[0-9]{2})"
 DAY_OR_TIME = f"^{_DAY}(T[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}{_OFFSET})?$"
+DAY = f"^{_DAY}$"
 TIME = f"^{_DAY}T[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}{_OFFSET}$"
 
 
@@ -78,6 +79,17 @@ EVENT_FIELDS: Mapping[str, Added[Event]] = {
         lambda e, c: _iso(e.end if e.end is not None else e.last_day),
     ),
     "all_day": Added("true bij een evenement van de hele dag.", {"type": "boolean"}, lambda e, c: e.all_day),
+    "registration_deadline": Added(
+        "Laatste dag om je aan te melden (JJJJ-MM-DD); die dag telt mee. null als de redactie er geen gaf.",
+        {"anyOf": [{"type": "string", "pattern": DAY}, {"type": "null"}]},
+        lambda e, c: _iso(e.registration_deadline) if e.registration_deadline is not None else None,
+    ),
+    "accessibility_labels": Added(
+        "De voorzieningen voor toegankelijkheid (accessibility.features) in het Nederlands, zoals op de site. "
+        "Leeg als de redactie niets opgaf: vraag het dan de organisatie.",
+        {"type": "array", "items": {"type": "string"}},
+        lambda e, c: e.accessibility.labels if e.accessibility else [],
+    ),
     "created": Added(
         "Wanneer het evenement in de agenda kwam (de commit die het toevoegde), in UTC.",
         {"type": "string", "pattern": TIME},

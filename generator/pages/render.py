@@ -49,6 +49,8 @@ class SiteSettings:
     """The "Bewerk deze pagina" address of each generated page, by Markdown path."""
     identity: Identity = NEUTRAL
     """The network behind the site, for every text that names it."""
+    contact_email: str = ""
+    """The site's general address: where to ask what a community without `contact_email` cannot answer."""
 
 
 # An `id` on any element and a `name` on a link: the anchors MkDocs collects from a page's HTML to

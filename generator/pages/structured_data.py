@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalogue import dutch, urls
-from ..data.models import Event
+from ..data.models import ACCESSIBILITY_FEATURES, Event
 from ..data.network import Network
 
 
@@ -20,6 +20,9 @@ def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
         place: dict[str, Any] = {"@type": "Place", "name": location.venue}
         if location.address:
             place["address"] = location.address
+        amenities = _place_features(event)
+        if amenities:
+            place["amenityFeature"] = amenities
         places.append(place)
     if location.online:
         places.append({"@type": "VirtualLocation", "url": location.online_url or event.registration_url or page})
@@ -45,11 +48,49 @@ def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
             for c in event.communities
         ],
         "url": page,
-        "inLanguage": "nl",
+        "inLanguage": event.language,
     }
     if event.summary:
         data["description"] = event.summary
+    recordings = _recordings(event)
+    if recordings:
+        data["recordedIn"] = recordings[0] if len(recordings) == 1 else recordings
     return data
+
+
+# schema.org has no terms for the access of an event itself; these are what it can say. A place
+# has `amenityFeature` (LocationFeatureSpecification); a recording is a CreativeWork, whose
+# `accessibilityFeature` takes the W3C vocabulary (https://www.w3.org/2021/a11y-discov-vocab/),
+# where "captions" is the term for captions on a video. Live captions and a sign language
+# interpreter at the event have no term, so they stay on the page and in the feeds only.
+_PLACE_FEATURES = ("drempelvrij", "ringleiding", "stilteruimte")
+
+
+def _place_features(event: Event) -> list[dict[str, Any]]:
+    features = event.accessibility.features if event.accessibility else []
+    return [
+        {"@type": "LocationFeatureSpecification", "name": ACCESSIBILITY_FEATURES[feature], "value": True}
+        for feature in features
+        if feature in _PLACE_FEATURES
+    ]
+
+
+def _recordings(event: Event) -> list[dict[str, Any]]:
+    captioned = event.accessibility is not None and "ondertiteling-opname" in event.accessibility.features
+    recordings = []
+    for material in event.materials:
+        if material.kind != "opname":
+            continue
+        recording: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "name": material.title,
+            "url": material.url,
+            "inLanguage": event.language,
+        }
+        if captioned:
+            recording["accessibilityFeature"] = ["captions"]
+        recordings.append(recording)
+    return recordings
 
 
 def script_json(data: dict[str, Any]) -> Markup:

@@ -38,6 +38,7 @@ def environment() -> Environment:
         iso=dutch.iso,
         event_type=lambda value: EVENT_TYPES.get(value or "", ""),
         markdown=lambda source: Markup(markdown_text.render(source)),
+        materials=dutch.materials,
     )
     return env
 

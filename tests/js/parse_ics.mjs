@@ -40,6 +40,9 @@ for (const path of process.argv.slice(2)) {
       return {
         uid: event.uid,
         summary: event.summary,
+        summaryLanguage: component.hasProperty("summary")
+          ? component.getFirstProperty("summary").getParameter("language")
+          : null,
         description: event.description,
         location: event.location,
         status: component.getFirstPropertyValue("status"),
