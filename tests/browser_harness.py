@@ -62,6 +62,7 @@ PAGES = [
     ("event-multi-day", "/agenda/congres-2027/"),
     ("event-cancelled", "/agenda/dd-geannuleerd/"),
     ("event-past", "/agenda/cx-terugblik/"),
+    ("event-english-with-materials", "/agenda/formulieren-design-systems/"),
     ("themas", "/themas/"),
     ("thema", "/themas/klantreizen/"),
     ("externe-communities", "/externe-communities/"),
