@@ -30,8 +30,10 @@ from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, article_text, make_proj
 from generator.build import load_site
 from generator.data.files import DataFiles
 from generator.data.history import History
+from generator.data.messages import describe
 from generator.data.moments import ZONE
 from generator.data.network import Network
+from generator.data.problems import DataError
 from generator.ical import calendar as feeds
 
 ENGLISH = "formulieren-design-systems"
@@ -332,3 +334,29 @@ def test_the_open_data_has_every_new_field_valid_against_its_schema(site: Path) 
         "url": "https://example.org/cx/terugblik-verslag",
         "kind": "verslag",
     }
+
+
+# --- mistakes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "suggestion"),
+    [
+        ("    language: Engels", "en"),
+        ("    accessibility: {features: [gebarentolk]}", "ngt"),
+        ("    accessibility: {features: [rolstoeltoegankelijk]}", "drempelvrij"),
+        ("    accessibility: {features: [ringleidng]}", "ringleiding"),
+        ("    materials: [{title: Opname, url: https://example.org/opname, kind: video}]", "opname"),
+    ],
+)
+def test_a_word_editors_use_for_a_choice_gets_the_choice_suggested(line: str, suggestion: str, tmp_path: Path) -> None:
+    for name in DATA_FILES:
+        (tmp_path / name).write_bytes((FIXTURE / name).read_bytes())
+    events = (FIXTURE / "events.yaml").read_text(encoding="utf-8")
+    marker = "    description: Een middag over klantreizen.\n"
+    (tmp_path / "events.yaml").write_text(events.replace(marker, marker + line + "\n", 1), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_site(DataFiles(tmp_path))
+    (problem,) = raised.value.problems
+    assert problem.key == "not_one_of"
+    assert describe(problem).endswith(f"Bedoelde je `{suggestion}`?")

@@ -72,6 +72,23 @@ for _labels, _literal in (
 ):
     if tuple(_labels) != get_args(_literal):
         raise RuntimeError(f"{_literal} and its labels must list the same values, in the same order")
+EDITOR_WORDS: Mapping[str, str] = {
+    "engels": "en",
+    "english": "en",
+    "nederlands": "nl",
+    "dutch": "nl",
+    "rolstoel": "drempelvrij",
+    "rolstoeltoegankelijk": "drempelvrij",
+    "hoorlus": "ringleiding",
+    "gebarentaal": "ngt",
+    "gebarentolk": "ngt",
+    "tolk": "ngt",
+    "video": "opname",
+    "recording": "opname",
+    "slides": "presentatie",
+    "sheets": "presentatie",
+}
+"""Words editors are likely to type for a choice, in lower case, with the choice to suggest."""
 RegistrationState = Literal["open", "full", "closed"]
 Moment = Annotated[
     date | datetime,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import invisible
 from .loader import Document, Loc
+from .models import EDITOR_WORDS
 from .problems import Problem
 
 # Words editors use for yes and no; YAML 1.1 read them as booleans, we ask for true or false.
@@ -54,7 +55,8 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
         elif kind == "literal_error":
             choices = re.findall(r"'([^']*)'", context.get("expected", ""))
             given = str(detail["input"])
-            suggestion = suggest(given, choices)
+            word = EDITOR_WORDS.get(given.strip().lower())
+            suggestion = word if word in choices else suggest(given, choices)
             hint: dict[str, Any] = invisible.hint(given)
             yield document.problem(
                 loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion, **hint
