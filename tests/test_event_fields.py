@@ -21,9 +21,11 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import icalendar
 import pytest
+import vobject
 from jsonschema import Draft202012Validator
 
 from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, article_text, make_project, run_mkdocs
@@ -39,6 +41,8 @@ from generator.ical import calendar as feeds
 ENGLISH = "formulieren-design-systems"
 SITE_URL = "https://communities.gebruikercentraal.nl/"
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 # (the line in the fixture's events.yaml, the lines put after it)
@@ -72,12 +76,26 @@ FIELDS = (
 )
 
 
+# An English event still to come, for the agenda and the Atom feed (the fixture's English one is over).
+UPCOMING_ENGLISH = """  - id: cx-service-design
+    title: Service design in government
+    communities: [community-cx]
+    start: "2027-02-10 15:00"
+    end: "2027-02-10 16:00"
+    location: {online: true}
+    registration_url: https://example.org/cx/service-design
+    summary: How three countries design public services with their users.
+    description: Speakers from three countries share what works.
+    language: en
+"""
+
+
 def _with_fields(events: str) -> str:
     lines = events.split("\n")
     for after, added in FIELDS:
         index = lines.index(after) + 1
         lines[index:index] = added
-    return "\n".join(lines)
+    return "\n".join(lines) + UPCOMING_ENGLISH
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +180,25 @@ def test_lists_mark_an_english_title_and_summary(site: Path) -> None:
         assert "· In het Engels</p>" in item
 
 
+def test_the_agenda_marks_an_english_event_still_to_come(site: Path) -> None:
+    item = _list_item(_source(site, "agenda"), "cx-service-design")
+    assert re.search(r'<a href="[^"]+" lang="en">Service design in government</a>', item)
+    assert '<p lang="en">How three countries design public services' in item
+
+
+def test_the_atom_feed_marks_an_english_title_and_says_it_in_dutch(site: Path) -> None:
+    feed = ElementTree.parse(site / "agenda.xml").getroot()
+    entries = {entry.findtext("atom:id", namespaces=ATOM): entry for entry in feed.findall("atom:entry", ATOM)}
+    entry = entries[SITE_URL + "agenda/cx-service-design/"]
+    title = entry.find("atom:title", ATOM)
+    assert title is not None and title.get(XML_LANG) == "en"
+    assert "Waar: Online. Dit evenement is in het Engels. How three" in (
+        entry.findtext("atom:summary", namespaces=ATOM) or ""
+    )
+    dutch = entries[SITE_URL + "agenda/dd-webinar-december/"].find("atom:title", ATOM)
+    assert dutch is not None and dutch.get(XML_LANG) is None
+
+
 def test_structured_data_gives_the_language(site: Path) -> None:
     assert _structured_data(site, ENGLISH)["inLanguage"] == "en"
     assert _structured_data(site, "dd-webinar-december")["inLanguage"] == "nl"
@@ -173,6 +210,11 @@ def test_the_calendar_says_the_language_and_every_reader_keeps_the_title(site: P
     assert str(event["summary"]) == "Design systems for government forms"
     assert str(event["description"]).startswith("Dit evenement is in het Engels.\n\n")
     assert "LANGUAGE" not in _calendar_event(site, "dd-webinar-december")["summary"].params
+    vevent = vobject.readOne((site / "agenda" / f"{ENGLISH}.ics").read_text(encoding="utf-8")).vevent
+    assert (vevent.summary.value, vevent.summary.params) == (
+        "Design systems for government forms",
+        {"LANGUAGE": ["en"]},
+    )
     path = str(site / "agenda" / f"{ENGLISH}.ics")
     output = subprocess.run(["node", str(icaljs), path], capture_output=True, text=True, check=True).stdout
     (read,) = json.loads(output)[path]["events"]

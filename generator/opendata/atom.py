@@ -60,7 +60,9 @@ def _entry(feed: ET.Element, event: Event, network: Network, site_url: str, hist
     stamp = history.stamp(event.id)
     entry = ET.SubElement(feed, "entry")
     _text(entry, "id", page)
-    _text(entry, "title", f"Gaat niet door: {event.title}" if event.cancelled else event.title)
+    title = _text(entry, "title", f"Gaat niet door: {event.title}" if event.cancelled else event.title)
+    if event.language != "nl" and not event.cancelled:
+        title.set(_LANG, event.language)
     _text(entry, "published", _instant(stamp.created))
     _text(entry, "updated", _instant(stamp.modified))
     organiser = network.community(event.communities[0])
@@ -78,6 +80,8 @@ def _summary(event: Event) -> str:
     parts = [f"Wanneer: {dutch.when(event)}.", f"Waar: {event.location.text}."]
     if event.cancelled:
         parts.insert(0, "Dit evenement gaat niet door.")
+    if event.language == "en":
+        parts.append("Dit evenement is in het Engels.")
     if event.summary:
         parts.append(event.summary)
     return " ".join(parts)
