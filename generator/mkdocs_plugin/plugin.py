@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -28,6 +28,7 @@ from ..pages.render import GeneratedPage
 from ..release import DISTRIBUTION, VERSION
 from ..theme.fixes import fix_theme_markup
 from ..tree import written_source
+from .dirty import Memory, build_context, search_index
 
 log = get_plugin_logger("communities")
 
@@ -108,11 +109,16 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
     generated: dict[str, GeneratedPage]
     """The generated pages by their Markdown path, whose HTML the plugin puts in without Markdown."""
     serving = False
+    keep_unchanged = False
+    """`mkdocs serve --dirty`: generated files a rebuild writes the same are kept (dirty.py)."""
+    memory = Memory()
     problems_page = ""
     """While `mkdocs serve` runs and the data is broken: the page every address shows instead."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.keep_unchanged = self.serving and dirty
+        self.memory = Memory()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"{DISTRIBUTION} {VERSION}")  # which release built the site, for a build log read after an upgrade
@@ -143,11 +149,13 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.generated = {page.path: page for page in self.site.pages}
+        kept = self.memory.kept(self.site, self._dirty_context(files, config))
         for page in self.site.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+            kind = _Kept if page.path in kept else File
+            files.append(kind.generated(config, page.path, content=page.content, inclusion=inclusion))
         for item in self.site.files:
-            files.append(File.generated(config, item.path, content=item.content))
+            files.append((_Kept if item.path in kept else File).generated(config, item.path, content=item.content))
         home = files.get_file_from_path(HOME_PAGE)
         if home is not None and self.site.home is not None:
             home.content_string = self.site.home
@@ -155,7 +163,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         # writes them (a page in a folder gets a folder of its own, also in agenda/soort/): the
         # navigation, the search index and the sitemap come out the same as when they are written out.
         written = {page.path: written_source(page.path, config.use_directory_urls) for page in self.site.pages}
-        return Files(sorted(files, key=lambda file: _sort_key(written.get(file.src_uri, file.src_uri))))
+        self.files = Files(sorted(files, key=lambda file: _sort_key(written.get(file.src_uri, file.src_uri))))
+        return self.files
 
     def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> str:
         if self.problems_page:
@@ -171,6 +180,24 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         page.present_anchor_ids = generated.anchor_ids
         return generated.html
 
+    @event_priority(-100)  # after Material's search has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.keep_unchanged and index.is_file():
+            pages = [file.page.url for file in self.files.documentation_pages() if file.page is not None]
+            search_index(self.memory, index, pages)
+
+    def _dirty_context(self, files: Files, config: MkDocsConfig) -> tuple[object, ...] | None:
+        """For `mkdocs serve --dirty`, what generated pages depend on besides their content (dirty.py)."""
+        if not self.keep_unchanged or self.problems_page:
+            return None
+        editors_pages = [
+            (file.src_uri, Path(file.abs_src_path).stat().st_mtime_ns)
+            for file in files.documentation_pages()
+            if file.abs_src_path is not None
+        ]
+        return build_context(self.site, Path(config.config_file_path), editors_pages)
+
     def on_post_page(self, output: str, **_: Any) -> str:
         return fix_theme_markup(output)
 
@@ -181,6 +208,13 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         for path in self.settings.files.paths:
             server.watch(str(path))
         return server
+
+
+class _Kept(File):
+    """A generated file that the previous build of `mkdocs serve --dirty` wrote the same (dirty.py)."""
+
+    def is_modified(self) -> bool:
+        return False
 
 
 def _sort_key(src_uri: str) -> tuple[tuple[str, ...], bool, str]:
