@@ -40,6 +40,10 @@ Mozilla's ical.js (the engine inside Thunderbird):
   with neither address there is none.
 - Timed events are written in Europe/Amsterdam with the VTIMEZONE of `vtimezone.py`.
 - A cancelled event stays in the feeds with STATUS:CANCELLED, so that subscribers see it go.
+- DESCRIPTION holds nothing that depends on the build's "now": "Aanmelden kan tot en met …" and
+  "Vol" are facts of the entry, "Aanmelden is gesloten" is not written, so an unchanged event keeps
+  its bytes after its last day to register. An English event's SUMMARY has LANGUAGE=en (RFC 5545
+  3.2.10); DESCRIPTION has none, because its frame (Organisatie, Aanmelden, Toegankelijkheid) is Dutch.
 """
 
 from __future__ import annotations
