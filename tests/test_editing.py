@@ -15,7 +15,7 @@ from test_invalid import Run
 
 from conftest import FIXTURE_EPOCH, ROOT
 from generator.data.messages import format_github
-from generator.data.models import EVENT_TYPES
+from generator.data.models import ACCESSIBILITY_FEATURES, EVENT_TYPES, LANGUAGES
 from generator.data.problems import Problem
 from generator.editing.schemas import SCHEMAS, render_schemas
 
@@ -238,3 +238,11 @@ def test_event_form_offers_exactly_the_event_types() -> None:
     dropdown = next(element for element in form["body"] if element.get("id") == "soort")
     assert dropdown["type"] == "dropdown"
     assert dropdown["attributes"]["options"] == list(EVENT_TYPES.values())
+
+
+def test_event_form_offers_the_languages_and_access_features_of_the_model() -> None:
+    form = yaml.safe_load((ISSUE_TEMPLATES / "nieuw-evenement.yml").read_text(encoding="utf-8"))
+    elements = {element.get("id"): element for element in form["body"]}
+    assert elements["taal"]["attributes"]["options"] == list(LANGUAGES.values())
+    labels = [option["label"] for option in elements["toegankelijkheid"]["attributes"]["options"]]
+    assert labels == list(ACCESSIBILITY_FEATURES.values())
