@@ -316,7 +316,11 @@ def test_an_open_registration_gives_its_last_day_and_the_button(site: Path) -> N
 
 
 def test_a_closed_or_full_registration_has_no_button(site: Path) -> None:
-    for event, words in (("cx-zomertijd", "Aanmelden is gesloten. De laatste dag was vrijdag 20 november 2026."), ("congres-2027", "Vol: je kunt je niet meer")):
+    cases = (
+        ("cx-zomertijd", "Aanmelden is gesloten. De laatste dag was vrijdag 20 november 2026."),
+        ("congres-2027", "Vol: je kunt je niet meer"),
+    )
+    for event, words in cases:
         source = _event_page(site, event)
         assert words in source, event
         assert "md-button--primary" not in source, event
