@@ -226,7 +226,7 @@ def serve_seconds(folder: Path, edits: int = 3, *, dirty: bool = False) -> list[
     server = subprocess.Popen(command, cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     page = f"http://127.0.0.1:{port}/agenda/evenement-7/"
     try:
-        _wait_for(page, "nummer 7 over", timeout=600)
+        _wait_for(page, "nummer 7 ", timeout=600)  # also after the edits of an earlier serve of the same folder
         events = folder / "events.yaml"
         seconds = []
         for edit in range(edits):
