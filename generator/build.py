@@ -31,8 +31,8 @@ from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .theme import ASSETS, OVERRIDES
 
-STYLESHEET = "assets/stylesheets/gc.css"
-SCRIPT = "assets/javascripts/gc.js"
+STYLESHEET = "assets/stylesheets/site.css"
+SCRIPT = "assets/javascripts/site.js"
 HOME_PAGE = "index.md"
 DEFAULT_NOT_FOUND_TITLE = "Pagina niet gevonden"
 NOT_FOUND_PAGE = "404.md"
@@ -164,8 +164,8 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
             identity=config.identity,
         ),
         assets=[
-            Asset(STYLESHEET, (ASSETS / "gc.css").read_bytes()),
-            Asset(SCRIPT, (ASSETS / "gc.js").read_bytes()),
+            Asset(STYLESHEET, (ASSETS / "site.css").read_bytes()),
+            Asset(SCRIPT, (ASSETS / "site.js").read_bytes()),
             *(
                 Asset(item.path, item.content)
                 for item in render_open_data(network, now, config.site_url, history, config.identity)

@@ -375,10 +375,10 @@ def test_event_page_prints_as_a_handout(site: Site) -> None:
         page.goto(site.url(EVENT_PAGE), wait_until="load")
         page.emulate_media(media="print")
         shown = page.evaluate("""() => Object.fromEntries(
-          ['.md-header', '.md-sidebar--primary', '.md-footer', '.gc-subscribe', '.gc-facts', 'h1']
+          ['.md-header', '.md-sidebar--primary', '.md-footer', '.site-subscribe', '.site-facts', 'h1']
             .map((selector) => [selector, getComputedStyle(document.querySelector(selector)).display !== 'none']))""")
         after = page.evaluate(
-            "getComputedStyle(document.querySelector('.gc-event-page a.md-button--primary'), '::after').content"
+            "getComputedStyle(document.querySelector('.site-event-page a.md-button--primary'), '::after').content"
         )
     finally:
         context.close()
@@ -386,8 +386,8 @@ def test_event_page_prints_as_a_handout(site: Site) -> None:
         ".md-header": False,
         ".md-sidebar--primary": False,
         ".md-footer": False,
-        ".gc-subscribe": False,
-        ".gc-facts": True,
+        ".site-subscribe": False,
+        ".site-facts": True,
         "h1": True,
     }
     assert "https://example.org/dd/webinar" in after  # the sign-up address is printed with the link

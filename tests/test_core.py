@@ -106,7 +106,7 @@ def _problems(config: SiteConfig) -> list[str]:
 def test_build_site_gives_pages_feeds_assets_and_settings(tmp_path: Path) -> None:
     site = build_site(_config(make_project(tmp_path), repository="https://github.com/o/r"), NOW)
     paths = set(site.generated_paths)
-    assert {urls.LIST_PAGES["agenda"], urls.ALL_EVENTS_FEED, "assets/stylesheets/gc.css"} <= paths
+    assert {urls.LIST_PAGES["agenda"], urls.ALL_EVENTS_FEED, "assets/stylesheets/site.css"} <= paths
     assert site.edit_uri == "https://github.com/o/r/edit/main/content/"
     assert site.home is not None and "Binnenkort" in site.home
     assert site.not_found is not None and "<h1" in site.not_found.html

@@ -128,7 +128,7 @@ def _body(site: Path, event: str) -> str:
     """The generated part of an event page, without the theme (whose footer has its own lang="en")."""
     source = _event_page(site, event)
     return source[
-        source.index('<div class="gc-page gc-event-page">') : source.index('<script type="application/ld+json">')
+        source.index('<div class="site-page site-event-page">') : source.index('<script type="application/ld+json">')
     ]
 
 
@@ -142,7 +142,7 @@ def _structured_data(site: Path, event: str) -> dict[str, Any]:
 def _list_item(source: str, event: str) -> str:
     """The list item of `event` in a list page's HTML."""
     match = re.search(
-        rf'<li class="gc-event[^>]*>\s*<h\d class="gc-event__title"><a href="[^"]*{event}/".*?</li>', source, re.S
+        rf'<li class="site-event[^>]*>\s*<h\d class="site-event__title"><a href="[^"]*{event}/".*?</li>', source, re.S
     )
     assert match, event
     return match.group(0)
@@ -159,7 +159,7 @@ def _calendar_event(site: Path, event: str) -> icalendar.Event:
 def test_an_english_event_says_so_in_dutch_and_marks_its_own_words(site: Path) -> None:
     source = _body(site, ENGLISH)
     assert '<h1 id="inhoud" lang="en">Design systems for government forms</h1>' in source
-    assert '<p class="gc-lead" lang="en">How a shared design system' in source
+    assert '<p class="site-lead" lang="en">How a shared design system' in source
     assert re.search(r'<div lang="en">\s*<p>Speakers from two countries', source)
     assert "Taal Dit evenement is in het Engels." in article_text(site / "agenda" / ENGLISH / "index.html")
     # The page's own words stay Dutch: nothing else carries lang="en".
@@ -240,7 +240,7 @@ def test_an_event_that_says_nothing_about_access_asks_to_ask_the_organisers(site
         "Wat er is voor toegankelijkheid, staat hier nog niet. Vraag de organisatie: mail naar "
         '<a href="mailto:cx@example.org">cx@example.org</a>.'
     ) in source
-    assert '<ul class="gc-access">' not in source
+    assert '<ul class="site-access">' not in source
     # formulieren-dag's community has none: the site's address (contact_email in mkdocs.yml).
     assert 'Vraag de organisatie: mail naar <a href="mailto:communities@gebruikercentraal.nl">' in _event_page(
         site, "formulieren-dag"
@@ -293,8 +293,8 @@ def test_a_past_event_page_offers_its_materials(site: Path) -> None:
 
 def test_the_archive_marks_events_with_materials(site: Path) -> None:
     archive = _source(site, "agenda", "archief")
-    assert '<span class="gc-badge">Met verslag en opname</span>' in _list_item(archive, "cx-terugblik")
-    assert '<span class="gc-badge">Met opname en presentatie</span>' in _list_item(archive, ENGLISH)
+    assert '<span class="site-badge">Met verslag en opname</span>' in _list_item(archive, "cx-terugblik")
+    assert '<span class="site-badge">Met opname en presentatie</span>' in _list_item(archive, ENGLISH)
 
 
 def test_the_calendar_lists_the_materials(site: Path) -> None:
@@ -326,7 +326,7 @@ def test_a_closed_or_full_registration_has_no_button(site: Path) -> None:
         assert "md-button--primary" not in source, event
     agenda = _source(site, "agenda")
     assert "Aanmelden is gesloten." in _list_item(agenda, "cx-zomertijd")
-    assert '<span class="gc-badge">Vol</span>' in _list_item(agenda, "congres-2027")
+    assert '<span class="site-badge">Vol</span>' in _list_item(agenda, "congres-2027")
 
 
 def test_the_last_day_to_register_counts_to_its_end(network: Network) -> None:

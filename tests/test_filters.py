@@ -55,7 +55,7 @@ def _page(site: Path, key: str) -> str:
 
 
 def _event_links(source: str) -> list[str]:
-    hrefs = re.findall(r'class="gc-event__title"><a href="([^"]+)"', source)
+    hrefs = re.findall(r'class="site-event__title"><a href="([^"]+)"', source)
     return [href.rstrip("/").split("/")[-1] for href in hrefs]
 
 
@@ -144,7 +144,7 @@ def test_the_agenda_offers_a_form_for_javascript_and_links_without_it(built_site
         assert f'<label for="{control}">' in body, control
     assert '<button type="reset"' in body and "Alles tonen" in body
     assert 'role="status"' in source
-    links = re.search(r"data-gc-filter-links>(.*?)</div>", source, re.S)
+    links = re.search(r"data-site-filter-links>(.*?)</div>", source, re.S)
     assert links
     hrefs = re.findall(r'href="([^"]+)"', links.group(1))
     assert [href for href in hrefs if not href.startswith("..")] == [f"{key}/" for key in PARTS]
@@ -156,7 +156,7 @@ def test_the_agenda_offers_a_form_for_javascript_and_links_without_it(built_site
 
 def test_every_listed_event_carries_what_the_form_filters_on(built_site: Path) -> None:
     source = (built_site / "agenda" / "index.html").read_text(encoding="utf-8")
-    items = re.findall(r'<li class="gc-event[^"]*"([^>]*)>', source)
+    items = re.findall(r'<li class="site-event[^"]*"([^>]*)>', source)
     assert len(items) == 5
     attributes = [dict(re.findall(r'data-([a-z-]+)="([^"]*)"', item)) for item in items]
     assert all(set(item) == set(FORM_KEYS) for item in attributes), attributes
@@ -187,7 +187,7 @@ def test_each_events_attributes_say_what_its_parts_say(built_site: Path) -> None
     for page in ("agenda/index.html", "agenda/archief/index.html"):
         source = (built_site / page).read_text(encoding="utf-8")
         for attributes, event_id in re.findall(
-            r'<li class="gc-event[^"]*"([^>]*)>\s*<h\d class="gc-event__title"><a href="([^"]+)"', source
+            r'<li class="site-event[^"]*"([^>]*)>\s*<h\d class="site-event__title"><a href="([^"]+)"', source
         ):
             event = by_id[event_id.rstrip("/").split("/")[-1]]
             data = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', attributes))
@@ -218,8 +218,8 @@ def test_the_archive_is_grouped_by_year_newest_first_with_the_same_form(tmp_path
     links = _event_links(source)
     assert "cx-terugblik" in links and links[-1] == "oud-2025"
     assert source.index("cx-terugblik") < source.index("<h2>2025</h2>") < source.index("oud-2025")
-    assert re.search(r"<h3 class=\"gc-event__title\">", source), "events are headings below their year"
-    assert re.search(r"<form [^>]*hidden", source) and "data-gc-filter-links" in source
+    assert re.search(r"<h3 class=\"site-event__title\">", source), "events are headings below their year"
+    assert re.search(r"<form [^>]*hidden", source) and "data-site-filter-links" in source
 
 
 def test_an_event_may_not_take_the_name_of_a_part(project: Path, cli: object) -> None:
@@ -242,15 +242,15 @@ def test_zensical_builds_the_parts_too(zensical_site: Path) -> None:
 # that can be seen, the form's count, and what the form says it has chosen.
 LIST_JS = """() => {
   const seen = (el) => el.getClientRects().length > 0;
-  const form = document.querySelector('form[data-gc-filter]');
+  const form = document.querySelector('form[data-site-filter]');
   return {
-    events: [...document.querySelectorAll('li.gc-event')].filter(seen)
+    events: [...document.querySelectorAll('li.site-event')].filter(seen)
       .map((li) => li.querySelector('a').getAttribute('href').replace(/\\/$/, '').split('/').pop()),
-    groups: [...document.querySelectorAll('.gc-group > h2')].filter(seen).map((h) => h.textContent.trim()),
+    groups: [...document.querySelectorAll('.site-group > h2')].filter(seen).map((h) => h.textContent.trim()),
     count: form.querySelector('[role=status]').textContent.trim(),
     formShown: seen(form),
-    linksShown: seen(document.querySelector('[data-gc-filter-links]')),
-    emptyShown: seen(document.querySelector('[data-gc-filter-empty]')),
+    linksShown: seen(document.querySelector('[data-site-filter-links]')),
+    emptyShown: seen(document.querySelector('[data-site-filter-empty]')),
     chosen: Object.fromEntries(new FormData(form)),
     query: location.search,
   };
@@ -366,11 +366,11 @@ def test_an_address_with_a_choice_opens_filtered_and_unknown_values_are_left_out
 def test_the_count_is_a_polite_live_region(tab: Callable[..., Any]) -> None:
     page = tab()
     _open(page, "/agenda/")
-    snapshot = page.locator("form[data-gc-filter]").aria_snapshot()
+    snapshot = page.locator("form[data-site-filter]").aria_snapshot()
     assert "group" in snapshot and "Toon alleen evenementen die passen bij je keuze" in snapshot, snapshot
     assert 'combobox "Community"' in snapshot and 'combobox "Soort evenement"' in snapshot, snapshot
     assert 'radio "Online"' in snapshot and 'button "Alles tonen"' in snapshot, snapshot
-    status = page.locator("form[data-gc-filter] [role=status]")
+    status = page.locator("form[data-site-filter] [role=status]")
     assert status.get_attribute("aria-live") in (None, "polite")  # role=status is polite of itself
     page.get_by_label("Online", exact=True).check()
     assert status.text_content() == "3 evenementen"
@@ -381,12 +381,12 @@ def test_the_count_is_a_polite_live_region(tab: Callable[..., Any]) -> None:
 def test_without_javascript_links_stand_in_for_the_form(tab: Callable[..., Any], path: str) -> None:
     page = tab(java_script_enabled=False)
     page.goto(page.base + path, wait_until="load")
-    assert not page.locator("form[data-gc-filter]").is_visible()
-    links = page.locator("[data-gc-filter-links] a")
+    assert not page.locator("form[data-site-filter]").is_visible()
+    links = page.locator("[data-site-filter-links] a")
     assert links.count() == len(PARTS) + 3 + 3  # the parts, the communities and the themes
     assert all(link.is_visible() for link in links.all())
     events = ALL_UPCOMING if path == "/agenda/" else load_site(DataFiles(FIXTURE)).past(NOW)
-    assert page.locator("li.gc-event").count() == len(events)
+    assert page.locator("li.site-event").count() == len(events)
     page.get_by_role("link", name="Online evenementen").first.click()
     assert page.url.endswith("/agenda/online/")
     assert _event_links(page.content()) == PARTS["online"]
@@ -403,7 +403,7 @@ def test_tab_reaches_every_control_and_the_keys_work(tab: Callable[..., Any], si
         page.keyboard.press("Tab")
         focused = page.evaluate(
             """() => { const el = document.activeElement;
-              return el && el.closest('form[data-gc-filter]')
+              return el && el.closest('form[data-site-filter]')
                 ? (el.name || el.textContent.trim()) + (el.type === 'radio' ? ':' + el.value : '') : null; }"""
         )
         if focused:

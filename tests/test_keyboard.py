@@ -66,7 +66,7 @@ NARROW_PAGES = [pytest.param(path, scheme, id=f"{name}-{scheme}") for name, path
 LOOKS = [pytest.param("light", "narrow", id="light-narrow"), pytest.param("dark", "wide", id="dark-wide")]
 MAX_STOPS = 300  # more than any page has; a walk that goes on longer is going round in circles
 MIN_CONTRAST = 3.0  # WCAG 1.4.11 (non-text contrast) and 2.4.13's measure for a focus indicator
-STORAGE_KEY = "gc-scheme"
+STORAGE_KEY = "site-scheme"
 
 # --- what the tests read from the page -----------------------------------------------------------
 
@@ -75,7 +75,7 @@ STOP_JS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const ids = (window.__gcStopIds ??= new WeakMap());
-  if (!ids.has(el)) ids.set(el, (window.__gcNextStop = (window.__gcNextStop || 0) + 1));
+  if (!ids.has(el)) ids.set(el, (window.__siteNextStop = (window.__siteNextStop || 0) + 1));
   const describe = (node) => {
     let text = node.tagName.toLowerCase();
     if (node.id) text += '#' + node.id;

@@ -28,11 +28,11 @@ SCREEN_ONLY = {
     "navigation (drawer)": ".md-sidebar--primary",
     "table of contents": ".md-sidebar--secondary",
     "search": ".md-search",
-    "colour scheme toggle": ".gc-scheme-toggle",
+    "colour scheme toggle": ".site-scheme-toggle",
     "back to top": ".md-top",
     "edit button": ".md-content__button",
-    "subscribe block": ".gc-subscribe",
-    "put the event in your calendar": ".gc-add-event",
+    "subscribe block": ".site-subscribe",
+    "put the event in your calendar": ".site-add-event",
 }
 SCREEN_ONLY_TEXT = re.compile(
     r"^(Zet in je agenda|Zet dit evenement in je agenda|Terug naar de agenda|Naar het archief van de agenda"

@@ -65,7 +65,7 @@ FOCUSED_JS = """() => {
     text: (el.getAttribute('aria-label') || el.textContent).replace(/\\s+/g, ' ').trim().slice(0, 80),
     isField: el.matches('input.md-search__input'),
     isResult: !!el.closest('.md-search-result') && el.matches('[href], summary'),
-    inDialog: !!el.closest('.md-search'), inMain: !!el.closest('main'), marked: el.dataset.gcWasHere === '1',
+    inDialog: !!el.closest('.md-search'), inMain: !!el.closest('main'), marked: el.dataset.siteWasHere === '1',
     inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth && box.height > 0,
     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
   };
@@ -136,7 +136,7 @@ class Tab:
     """A browser tab in one colour scheme, and what happened since the current test loaded its page.
 
     `ready` names the size while the tab shows the page where the search was opened from a link in the
-    content (marked data-gc-was-here) and TERM typed: tests that only read or move the focus inside the
+    content (marked data-site-was-here) and TERM typed: tests that only read or move the focus inside the
     results use it as it is, a closed search is opened again with its key, and a test that leaves the
     page or changes the term sets `ready` to None."""
 
@@ -247,7 +247,7 @@ def _type(page: Any, term: str) -> None:
 
 
 def _mark_focus(page: Any) -> None:
-    page.evaluate("() => document.activeElement && (document.activeElement.dataset.gcWasHere = '1')")
+    page.evaluate("() => document.activeElement && (document.activeElement.dataset.siteWasHere = '1')")
 
 
 def _tab_to_content_link(page: Any) -> dict[str, Any]:
@@ -407,15 +407,15 @@ def test_the_number_of_results_is_announced(tab: Tab, look: tuple[str, str]) -> 
     page = tab.with_results(look[1])
     regions = page.evaluate(
         """() => [...document.querySelectorAll('.md-search [role=status], .md-search [aria-live]')]
-          .map((el, i) => { el.dataset.gcRegion = String(i); return i; })"""
+          .map((el, i) => { el.dataset.siteRegion = String(i); return i; })"""
     )
     assert regions, "the search has no live region"
     # A screen reader gets the number once typing has paused.
-    _wait(page, "() => [...document.querySelectorAll('[data-gc-region]')].some((el) => /\\d/.test(el.textContent))")
+    _wait(page, "() => [...document.querySelectorAll('[data-site-region]')].some((el) => /\\d/.test(el.textContent))")
     found = []
     for index in regions:
-        node = _ax(page, f"[data-gc-region='{index}']")
-        text = page.evaluate(f"document.querySelector(\"[data-gc-region='{index}']\").textContent.trim()")
+        node = _ax(page, f"[data-site-region='{index}']")
+        text = page.evaluate(f"document.querySelector(\"[data-site-region='{index}']\").textContent.trim()")
         found.append((node["properties"].get("live"), node["ignored"], text))
     meta = page.evaluate("document.querySelector('.md-search-result__meta').textContent.trim()")
     count = re.match(r"\d+", meta)
@@ -432,10 +432,10 @@ def test_the_number_of_results_is_announced(tab: Tab, look: tuple[str, str]) -> 
     assert now != meta and re.match(r"\d+", now), (meta, now)
     _wait(
         page,
-        "(now) => [...document.querySelectorAll('[data-gc-region]')].some((el) => el.textContent.trim() === now)",
+        "(now) => [...document.querySelectorAll('[data-site-region]')].some((el) => el.textContent.trim() === now)",
         now,
     )
-    texts = page.evaluate("() => [...document.querySelectorAll('[data-gc-region]')].map((el) => el.textContent.trim())")
+    texts = page.evaluate("() => [...document.querySelectorAll('[data-site-region]')].map((el) => el.textContent.trim())")
     assert now in texts, f"after a new term the search shows {now!r}, and the live regions say {texts}"
     page.keyboard.press("Control+A")
     _type(page, TERM)  # back to the results the next tests expect
@@ -486,7 +486,7 @@ def test_header_search_by_tab_and_enter(tab: Tab, look: tuple[str, str]) -> None
         if is_search:
             break
         page.evaluate(
-            "() => document.querySelectorAll('[data-gc-was-here]').forEach((el) => delete el.dataset.gcWasHere)"
+            "() => document.querySelectorAll('[data-site-was-here]').forEach((el) => delete el.dataset.siteWasHere)"
         )
         _mark_focus(page)
         stops.append(f"{focused['tag']}.{focused['cls']} {focused['text']!r}")

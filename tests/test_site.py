@@ -21,7 +21,7 @@ PAST = ["cx-terugblik", "formulieren-design-systems"]
 
 def _event_links(page: Path) -> list[str]:
     """The ids of the events a page lists, in order."""
-    hrefs = re.findall(r'class="gc-event__title"><a href="([^"]+)"', page.read_text(encoding="utf-8"))
+    hrefs = re.findall(r'class="site-event__title"><a href="([^"]+)"', page.read_text(encoding="utf-8"))
     return [href.rstrip("/").split("/")[-1] for href in hrefs]
 
 
@@ -60,7 +60,7 @@ def test_agenda_lists_upcoming_events_in_date_order_grouped_by_month(built_site:
 
 def test_cancelled_event_stays_listed_and_says_so(built_site: Path) -> None:
     source = (built_site / "agenda" / "index.html").read_text(encoding="utf-8")
-    item = re.search(r'<li class="gc-event gc-event--cancelled"[^>]*>(.*?)</li>', source, re.S)
+    item = re.search(r'<li class="site-event site-event--cancelled"[^>]*>(.*?)</li>', source, re.S)
     assert item and "Schrijfcafé" in item.group(1) and "Gaat niet door" in item.group(1)
 
 
@@ -188,7 +188,7 @@ def test_home_page_shows_text_cards_events_and_members(built_site: Path) -> None
     assert "Dit is de fixture-site." in text
     assert "1.500 leden" in text
     # One link per card: the name leads to the community, no second link to the same page beside it.
-    cards = re.search(r'<div class="grid cards gc-cards">(.*?)</div>', page.read_text(encoding="utf-8"), re.S)
+    cards = re.search(r'<div class="grid cards site-cards">(.*?)</div>', page.read_text(encoding="utf-8"), re.S)
     assert cards
     for card in re.findall(r"<li>(.*?)</li>", cards.group(1), re.S):
         assert card.count("<a ") == 1, card

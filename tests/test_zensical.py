@@ -314,7 +314,7 @@ SEARCH_FIELD_JS = """() => {
 @pytest.mark.browser
 def test_the_search_opens_from_the_keyboard_and_finds_the_webinar(zensical_pages: Site, tab: Any) -> None:
     """Where Zensical differs: its own search replaces Material's (partials/search.html gives it its
-    markup), so gc.js's changes to Material's search do not apply; its texts are English ("Search",
+    markup), so site.js's changes to Material's search do not apply; its texts are English ("Search",
     "9 results") on a Dutch page, and with results shown axe finds two problems in it (the README
     lists them). This test fails when that changes, so that the README can be brought up to date."""
     page = _load(zensical_pages, tab, "/")

@@ -1,7 +1,7 @@
 """The parts of the agenda that have a page and a feed of their own: online, on location, open to all,
 with sign language or live captions, and one per event type in use.
 
-They are the links that work without JavaScript; the filter form on /agenda/ (gc.js) chooses the same
+They are the links that work without JavaScript; the filter form on /agenda/ (site.js) chooses the same
 things, with the same Dutch words in the page's address (`FORM_KEYS`). Pages and feeds take their
 titles, names and events from this one list.
 """

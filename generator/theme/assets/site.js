@@ -3,12 +3,12 @@
 // system setting, also when it changes, until the visitor presses the button; only that choice is
 // stored. The scheme itself was already applied before the page was painted.
 (() => {
-  const palette = window.__gc_palette;
-  const button = document.querySelector(".gc-scheme-toggle");
+  const palette = window.__site_palette;
+  const button = document.querySelector(".site-scheme-toggle");
   if (!palette || !button) {
     return;
   }
-  const KEY = "gc-scheme";
+  const KEY = "site-scheme";
   const system = window.matchMedia("(prefers-color-scheme: dark)");
   const chosen = () => {
     try {
@@ -69,7 +69,7 @@
   });
 })();
 
-// --- Menu below 1220 px (partials/header.html, gc.css "Menu" and "Drawer") -----------------------
+// --- Menu below 1220 px (partials/header.html, site.css "Menu" and "Drawer") -----------------------
 // The menu button opens and closes Material's drawer (its checkbox #__drawer) with Enter, Space or
 // a click, and says so with aria-expanded. The drawer opens below the header, so the button stays
 // in view and in reach. The drawer's links come later in the page than the rest of the header, so
@@ -77,7 +77,7 @@
 // to the button. Escape closes it and returns focus to the button. When focus goes anywhere else
 // (Tab past the last link), the drawer closes, as it would otherwise cover what has focus: no trap.
 (() => {
-  const button = document.querySelector(".gc-menu-button");
+  const button = document.querySelector(".site-menu-button");
   const toggle = document.getElementById("__drawer");
   const drawer = document.querySelector(".md-sidebar--primary");
   if (!button || !toggle || !drawer) {
@@ -87,7 +87,7 @@
     return;
   }
   const narrow = window.matchMedia("(max-width: 76.234375em)");
-  drawer.id ||= "gc-menu";
+  drawer.id ||= "site-menu";
   button.setAttribute("aria-controls", drawer.id);
   const sync = () => button.setAttribute("aria-expanded", String(toggle.checked));
   toggle.addEventListener("change", sync); // the overlay and Material change it too
@@ -133,7 +133,7 @@
   });
 })();
 
-// --- Search (partials/search.html, gc.css "Search") ---------------------------------------------
+// --- Search (partials/search.html, site.css "Search") ---------------------------------------------
 // While Material's search is open: Tab and Shift+Tab go round the field and the results, the same
 // stops as Material's arrow keys (Material's own Tab closes the search, so a keyboard user never
 // reached a result with it); with no results Tab still closes the search and moves on. Escape
@@ -248,7 +248,7 @@
 
   // The number of results, for screen readers: once typing has paused, and again for a new term.
   const meta = results.querySelector(".md-search-result__meta");
-  const status = document.getElementById("gc-search-status");
+  const status = document.getElementById("site-search-status");
   if (!meta || !status) {
     return;
   }
@@ -275,7 +275,7 @@
   });
 })();
 
-// --- Filters on the agenda and the archive (templates/_filters.html, gc.css "Filters") -----------
+// --- Filters on the agenda and the archive (templates/_filters.html, site.css "Filters") -----------
 // The form is hidden in the HTML: without this script it could not work, and links to the parts of
 // the agenda (each with a page and a feed of its own) stand in its place. Here the form shows and the
 // links go. Every change filters the list at once by the data-* attributes on each event (the form's
@@ -285,16 +285,16 @@
 // Back and Forward restore the choice from the address. Material's instant navigation is off
 // (mkdocs.yml), so every page runs this script anew.
 (() => {
-  const form = document.querySelector("form[data-gc-filter]");
-  const page = form?.closest(".gc-page");
+  const form = document.querySelector("form[data-site-filter]");
+  const page = form?.closest(".site-page");
   const count = form?.querySelector("[role=status]");
   if (!form || !page || !count) {
     return;
   }
   const KEYS = ["community", "thema", "soort", "waar", "voor-iedereen", "gebarentaal-of-ondertiteling"];
-  const items = [...page.querySelectorAll("li.gc-event")];
-  const groups = [...page.querySelectorAll(".gc-group")];
-  const empty = page.querySelector("[data-gc-filter-empty]");
+  const items = [...page.querySelectorAll("li.site-event")];
+  const groups = [...page.querySelectorAll(".site-group")];
+  const empty = page.querySelector("[data-site-filter-empty]");
 
   // What the form shows, by key; "" is everything.
   const chosen = () => {
@@ -342,7 +342,7 @@
       shown += fits ? 1 : 0;
     }
     for (const group of groups) {
-      group.hidden = !group.querySelector("li.gc-event:not([hidden])");
+      group.hidden = !group.querySelector("li.site-event:not([hidden])");
     }
     if (empty) {
       empty.hidden = shown > 0;
@@ -359,7 +359,7 @@
   };
 
   form.hidden = false;
-  for (const links of page.querySelectorAll("[data-gc-filter-links]")) {
+  for (const links of page.querySelectorAll("[data-site-filter-links]")) {
     links.hidden = true;
   }
   form.addEventListener("change", changed);
