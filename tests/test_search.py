@@ -435,7 +435,9 @@ def test_the_number_of_results_is_announced(tab: Tab, look: tuple[str, str]) -> 
         "(now) => [...document.querySelectorAll('[data-site-region]')].some((el) => el.textContent.trim() === now)",
         now,
     )
-    texts = page.evaluate("() => [...document.querySelectorAll('[data-site-region]')].map((el) => el.textContent.trim())")
+    texts = page.evaluate(
+        "() => [...document.querySelectorAll('[data-site-region]')].map((el) => el.textContent.trim())"
+    )
     assert now in texts, f"after a new term the search shows {now!r}, and the live regions say {texts}"
     page.keyboard.press("Control+A")
     _type(page, TERM)  # back to the results the next tests expect
