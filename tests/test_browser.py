@@ -214,6 +214,28 @@ def test_site_name_in_the_header_is_whole_on_a_phone(site: Site, width: int) -> 
         assert not name["cut"] and name["inHeader"] and name["fontPx"] >= 13, f"{width} px: {name}"
 
 
+SIDEWAYS_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [...document.querySelectorAll("body *")].filter((el) =>
+    el.offsetParent !== null && getComputedStyle(el).position !== "fixed"
+    && el.getBoundingClientRect().right > width + 1);
+  return {scroll: document.documentElement.scrollWidth, width,
+          out: out.slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""))};
+}"""
+
+
+def test_no_page_scrolls_sideways_at_320_px(site: Site) -> None:
+    """WCAG 1.4.10 (reflow): at 320 px wide, the width of a phone at 400 % zoom, every page fits
+    without scrolling sideways. A fieldset that grew to its widest select broke this on /agenda/."""
+    wide = {}
+    for path, page in site.each_page("light"):
+        page.set_viewport_size({"width": 320, "height": 740})
+        found = page.evaluate(SIDEWAYS_JS)
+        if found["scroll"] > found["width"]:
+            wide[path] = found
+    assert not wide, wide
+
+
 # --- search -----------------------------------------------------------------------------------------
 
 
