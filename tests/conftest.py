@@ -190,3 +190,22 @@ def project(tmp_path: Path) -> Path:
     for name in DATA_FILES:
         shutil.copy(FIXTURE / name, tmp_path / name)
     return tmp_path
+
+
+INIT_NAME = "Netwerk Waterbeheer"
+INIT_URL = "https://communities.waterbeheer.example/"
+
+
+@pytest.fixture(scope="session")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site made by `init` and built by the real `mkdocs build --strict`, once: tests/test_init.py
+    reads it, and the keyboard walk goes through it as through the fixture site."""
+    from generator.cli import main
+
+    folder = tmp_path_factory.mktemp("init") / "site-nieuw"
+    with pytest.MonkeyPatch.context() as patch:  # the example event's day follows the tests' "now"
+        patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+        assert main(["init", str(folder), "--name", INIT_NAME, "--url", INIT_URL]) == 0
+    built = run_mkdocs(folder)
+    assert built.returncode == 0, built.stderr
+    return folder

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,11 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import FIXTURE_EPOCH, REPORT, ROOT, run_mkdocs
+from conftest import INIT_NAME, INIT_URL, REPORT, ROOT
 from generator.release import DISTRIBUTION, VERSION
 
-NAME = "Netwerk Waterbeheer"
-URL = "https://communities.waterbeheer.example/"
+NAME, URL = INIT_NAME, INIT_URL
 PAGES = ["/", "/communities/", "/communities/voorbeeld-community/", "/agenda/", "/agenda/voorbeeld-bijeenkomst/"]
 FILES = {
     "mkdocs.yml",
@@ -38,23 +36,6 @@ FILES = {
         for page in ("index", "over", "doe-mee", "privacy", "toegankelijkheid", "404", "open-data", "agenda-abonneren")
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site made by `init` and built by the real `mkdocs build --strict`, once."""
-    from generator.cli import main
-
-    folder = tmp_path_factory.mktemp("init") / "site-nieuw"
-    started = time.perf_counter()
-    with pytest.MonkeyPatch.context() as patch:  # the example event's day follows the tests' "now"
-        patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-        assert main(["init", str(folder), "--name", NAME, "--url", URL]) == 0
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5, f"init took {elapsed:.1f} s"
-    built = run_mkdocs(folder)
-    assert built.returncode == 0, built.stderr
-    return folder
 
 
 def test_init_writes_every_file_a_site_needs(new_site: Path) -> None:

@@ -32,6 +32,7 @@ import base64
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -49,6 +50,7 @@ from browser_harness import (
     is_local,
     luminance,
     rgba,
+    serve,
     settle,
     watch,
 )
@@ -449,7 +451,38 @@ def is_back_to_top(stop: dict[str, Any]) -> bool:
 def test_tab_and_shift_tab_walk_the_whole_page(
     tabs: Callable[..., Tab], lab: Any, path: str, scheme: str, size: str
 ) -> None:
-    tab = tabs(scheme, size, "still")
+    check_walk(tabs(scheme, size, "still"), lab, path, scheme, size)
+
+
+@pytest.fixture(scope="module")
+def new_site_tabs(browser: Any, new_site: Path) -> Iterator[Callable[[str], Tab]]:
+    """Still tabs (see STILL_JS) on the site `init` makes for a new network."""
+    with serve(new_site / "site") as base:
+        opened: dict[str, Tab] = {}
+
+        def get(size: str) -> Tab:
+            if size not in opened:
+                opened[size] = open_tab(browser, base, "light", size)
+                opened[size].context.add_init_script(script=STILL_JS)
+            return opened[size]
+
+        yield get
+        for tab in opened.values():
+            tab.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("path", ["/", "/agenda/", "/agenda/voorbeeld-bijeenkomst/"])
+def test_a_new_networks_site_walks_like_this_one(
+    new_site_tabs: Callable[[str], Tab], lab: Any, path: str, size: str
+) -> None:
+    """The site `init` writes has its own menu, pages and example data: the same walk as above."""
+    check_walk(new_site_tabs(size), lab, path, "light", size)
+
+
+def check_walk(tab: Tab, lab: Any, path: str, scheme: str, size: str) -> None:
+    """Tab from the top to the end and Shift+Tab back: every stop reachable both ways, in order, with
+    a visible focus, the skip link first and, on a phone, the menu button second."""
     page = tab.load(path)
     start_over(page)
     forward, problems, ending = walk(page, lab, scheme, size, "Tab")
