@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from .models import Community, Event, ExternalCommunity, Theme
 
@@ -20,10 +21,19 @@ class Network:
         object.__setattr__(self, "events", ordered)
 
     def community(self, community_id: str) -> Community:
-        return next(c for c in self.communities if c.id == community_id)
+        return self._communities[community_id]
 
     def theme(self, theme_id: str) -> Theme:
-        return next(t for t in self.themes if t.id == theme_id)
+        return self._themes[theme_id]
+
+    @cached_property
+    def _communities(self) -> dict[str, Community]:
+        """By id: every event in every list asks for its organisers' names."""
+        return {c.id: c for c in self.communities}
+
+    @cached_property
+    def _themes(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
 
     @property
     def members_total(self) -> int:
