@@ -109,9 +109,7 @@ def raw_html(source: str) -> str | None:
 
 def unsafe_link(source: str) -> str | None:
     """The first link or image address the rendered text must not contain, if any."""
-    collector = _LinkCollector()
-    collector.feed(_markdown_html(source))
-    for tag, address in collector.links:
+    for tag, address in _links(source):
         if not is_safe_link(address) or (tag == "img" and _host(address)):
             return address
     return None
@@ -127,13 +125,23 @@ _PAGE_FILE = re.compile(r"^[^/]*\.(?:md|html?|pdf|png|jpe?g|svg|gif|docx?|xlsx?|
 
 def link_without_scheme(source: str) -> str | None:
     """The first link whose address is a web or mail address without `https://` or `mailto:`, if any."""
-    collector = _LinkCollector()
-    collector.feed(_markdown_html(source))
-    for tag, address in collector.links:
+    for tag, address in _links(source):
         bare = tag == "a" and not _SCHEME.match(address.lower())
         if bare and _LOOKS_LIKE_HOST.match(address) and not _PAGE_FILE.search(address):
             return address
     return None
+
+
+@lru_cache(maxsize=4096)
+def _links(source: str) -> tuple[tuple[str, str], ...]:
+    """The (tag, address) of every link and image in the rendered source. In Markdown only `[` (links,
+    images, references) and `<` (autolinks) make one, so a text without either is not rendered for
+    this: `check` reads most descriptions without running Markdown at all."""
+    if "[" not in source and "<" not in source:
+        return ()
+    collector = _LinkCollector()
+    collector.feed(_markdown_html(source))
+    return tuple(collector.links)
 
 
 def _host(address: str) -> str:
