@@ -66,6 +66,7 @@ CHECKED_BY_LOADING = (
     "list_empty",
     "bad_slug",
     "html_in_text",
+    "control_character",
     "entity_in_text",
     "html_in_markdown",
     "unsafe_link",

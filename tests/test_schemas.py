@@ -340,13 +340,17 @@ TRICKY = {
             "\n",
             "\u00a0x\u00a0",
         ]
-        + ["\x1cx", "x\u2028y", "a < b", "a>b", "Koffie &amp; thee", "Koffie & thee", "&#38;", "&x", "R&D;"],
+        + ["\x1cx", "x\u2028y", "a < b", "a>b", "Koffie &amp; thee", "Koffie & thee", "&#38;", "&x", "R&D;"]
+        + ["a\x00b", "C:\\Temp\x07", "x\x1b[0m", "x\x7f", "x\x9f", "x\x85", "a\tb", "\ufeffx"],
     ),
     "summary": (
         ("events.yaml", "Event", "summary"),
         ["x" * 200, "x" * 201, "😀" * 200, "😀" * 201, " " * 5 + "x" * 200 + "\n", "é" * 200, "e\u0301" * 101],
     ),
-    "markdown": (("events.yaml", "Event", "description"), ["Tekst", "  \n", "", "\u3000", "*vet*\n\nMeer."]),
+    "markdown": (
+        ("events.yaml", "Event", "description"),
+        ["Tekst", "  \n", "", "\u3000", "*vet*\n\nMeer.", "Tekst\x00", "Tab\tin `code`", "a\x0c\nb"],
+    ),
     "slug": (
         ("events.yaml", "Event", "id"),
         ["cx-2026", "a", "a--b", "-a", "a-", "Cx", "café", "a b", "", "a_b", "１"],

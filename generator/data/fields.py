@@ -18,6 +18,9 @@ from .problems import invalid
 # \Z, not $: `$` also matches before a final line break, and `id: |` gives "abc\n".
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+# Control characters: YAML only lets them in through an escape between double quotes (`"\0"`, `"\a"`),
+# usually a backslash meant as text. Tabs and line breaks have rules of their own.
+CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
 
 
@@ -35,6 +38,7 @@ def _line(value: str) -> str:
     # processor) breaks the line in a feed or a page just as well.
     if len(value.strip().splitlines()) > 1 or "\r" in value:
         raise invalid("multiple_lines")
+    _no_control(value)
     if "<" in value or ">" in value:
         raise invalid("html_in_text")
     entity = _ENTITY.search(value)
@@ -43,9 +47,16 @@ def _line(value: str) -> str:
     return value.strip()
 
 
+def _no_control(value: str) -> None:
+    control = CONTROL.search(value)
+    if control:
+        raise invalid("control_character", code=f"U+{ord(control.group(0)):04X}")
+
+
 def _markdown(value: str) -> str:
     if not value.strip():
         raise invalid("empty")
+    _no_control(value)
     tag = markdown_text.raw_html(value)
     if tag:
         raise invalid("html_in_markdown", tag=tag)

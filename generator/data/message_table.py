@@ -78,6 +78,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "negative": ("members: -5", "members: 5"),
     "bad_slug": ("id: CX terugblik", "id: cx-terugblik"),
     "multiple_lines": ("title: |⏎␣␣Terugblik⏎␣␣op klantreizen", "title: Terugblik op klantreizen"),
+    "control_character": ('title: "Schrijfcafé \\a Utrecht"', "title: Schrijfcafé Utrecht"),
     "html_in_text": ("summary: Kom naar <b>deze</b> middag.", "summary: Kom naar deze middag."),
     "entity_in_text": ("title: Klantreizen &amp; formulieren", "title: Klantreizen & formulieren"),
     "html_in_markdown": (

@@ -91,6 +91,8 @@ MESSAGES: Mapping[str, str] = {
     "bad_slug": "`{value}` is geen geldige id. Gebruik alleen kleine letters, cijfers en streepjes, "
     "zoals `community-cx`: geen spaties, hoofdletters of accenten.",
     "multiple_lines": "Het veld `{field}` moet op één regel passen. Haal de regeleinden weg.",
+    "control_character": "In `{field}` staat een onzichtbaar stuurteken ({code}). Dat komt meestal van een `\\` "
+    "in een tekst tussen dubbele aanhalingstekens. Haal het weg, of zet de tekst tussen enkele aanhalingstekens.",
     "html_in_text": "In `{field}` staat `<` of `>`. HTML mag hier niet: schrijf gewone tekst zonder `<` en `>`.",
     "entity_in_text": "In `{field}` staat de HTML-code `{entity}`. "
     "Typ het teken zelf, bijvoorbeeld `&` in plaats van `&amp;`.",

@@ -105,6 +105,8 @@ _SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u30
 _END = r"(?![\s\S])"
 _BREAKS = r"\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _TRIM = f"[{_SPACE}]*"
+# fields.CONTROL, in JavaScript's spelling.
+_CONTROL = r"\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 _DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 # Month and day of a date that exists in any year; the 29th of February has its own rule.
@@ -146,9 +148,14 @@ def _kind_rules(kind: str, field: str) -> list[Schema]:
     empty = _rule(
         f"[^{_SPACE}]", f"`{field}` is leeg. Vul een waarde in, of haal het veld weg als het niet verplicht is."
     )
+    control = _rule(
+        f"^[^{_CONTROL}]*{_END}",
+        f"In `{field}` staat een onzichtbaar stuurteken, meestal van een \\ tussen dubbele aanhalingstekens. Haal het weg.",
+    )
     if kind == "line":
         return [
             empty,
+            control,
             # The line breaks of Python's str.splitlines, which the check uses: also U+2028 and U+0085.
             _rule(f"^(?![\\s\\S]*\\r){_TRIM}[^{_BREAKS}]*{_TRIM}{_END}", f"`{field}` moet op één regel passen."),
             _rule(f"^[^<>]*{_END}", f"In `{field}` staat < of >. HTML mag hier niet: schrijf gewone tekst."),
@@ -158,7 +165,7 @@ def _kind_rules(kind: str, field: str) -> list[Schema]:
             ),
         ]
     if kind == "markdown":
-        return [empty]
+        return [empty, control]
     if kind == "slug":
         return [
             _rule(
