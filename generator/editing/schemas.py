@@ -150,7 +150,8 @@ def _kind_rules(kind: str, field: str) -> list[Schema]:
     )
     control = _rule(
         f"^[^{_CONTROL}]*{_END}",
-        f"In `{field}` staat een onzichtbaar stuurteken, meestal van een \\ tussen dubbele aanhalingstekens. Haal het weg.",
+        f"In `{field}` staat een onzichtbaar stuurteken, meestal van een \\ tussen dubbele aanhalingstekens. "
+        "Haal het weg.",
     )
     if kind == "line":
         return [
