@@ -17,6 +17,11 @@ from ..data.moments import ZONE
 LOCALE = "nl_NL"
 
 
+def listed_title(event: Event) -> str:
+    """The title where only a title shows (a calendar app, a feed reader): a cancelled event says so first."""
+    return f"Gaat niet door: {event.title}" if event.cancelled else event.title
+
+
 def long_date(day: date) -> str:
     return format_date(day, "EEEE d MMMM y", locale=LOCALE)
 

@@ -26,6 +26,10 @@ class Network:
     def theme(self, theme_id: str) -> Theme:
         return self._themes[theme_id]
 
+    def organiser(self, event: Event) -> Community:
+        """The community that organises `event`: its first. Pages, feeds and open data name the same one."""
+        return self._communities[event.communities[0]]
+
     @cached_property
     def _communities(self) -> dict[str, Community]:
         """By id: every event in every list asks for its organisers' names."""

@@ -155,7 +155,7 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
         # Aware times in zoneinfo's Europe/Amsterdam: written as `DTSTART;TZID=Europe/Amsterdam:…`.
         component.add("dtstart", event.starts_at)
         component.add("dtend", event.ends_at)
-    summary = f"Gaat niet door: {event.title}" if event.cancelled else event.title
+    summary = dutch.listed_title(event)
     # RFC 5545 3.2.10: LANGUAGE says the title is English; the DESCRIPTION around it stays Dutch.
     english = event.language != "nl" and not event.cancelled
     component.add("summary", vText(summary), parameters={"LANGUAGE": event.language} if english else {})
@@ -165,7 +165,7 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
     component.add("class", "PUBLIC")
-    organiser = network.community(event.communities[0])
+    organiser = network.organiser(event)
     address = organiser.contact_email or contact_email
     if address:
         # icalendar quotes the CN when the name holds , ; or : (and writes " as ^' after RFC 6868).
@@ -197,7 +197,7 @@ def _description(event: Event, network: Network, page: str, contact_email: str) 
     if event.location.online_url and not event.cancelled:
         parts.append(f"Online meedoen: {event.location.online_url}")
     if not event.cancelled:
-        parts.append(_accessibility(event, network.community(event.communities[0]).contact_email or contact_email))
+        parts.append(_accessibility(event, network.organiser(event).contact_email or contact_email))
     if event.materials:
         listed = "\n".join(f"- {m.label}: {m.title} ({m.url})" for m in event.materials)
         parts.append(f"Terugkijken en nalezen:\n{listed}")

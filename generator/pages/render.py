@@ -243,7 +243,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
                 event=event,
                 is_upcoming=event.id in upcoming_ids,
                 structured_data=script_json(event_data(event, network, settings.site_url)),
-                organiser=network.community(event.communities[0]),
+                organiser=network.organiser(event),
                 subscription=r.subscription(urls.community_feed(event.communities[0])),
                 add_event=urls.AddEvent.of(event, urls.absolute(settings.site_url, urls.event_page(event.id))),
             )
