@@ -111,6 +111,10 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "location_nowhere": ("location: {address: Neude 11}", "location: {venue: Bibliotheek, address: Neude 11}"),
     "accessibility_empty": ("accessibility: {}", "accessibility: {features: [ringleiding]}"),
     "accessibility_list": ("accessibility: [ringleiding]", "accessibility: {features: [ringleiding]}"),
+    "bad_day": (
+        'start: "2026-10-25 14:00"⏎registration_deadline: "20 oktober"',
+        'start: "2026-10-25 14:00"⏎registration_deadline: "2026-10-20"',
+    ),
     "deadline_form": (
         'start: "2026-10-25 14:00"⏎registration_deadline: "2026-10-20 17:00"',
         'start: "2026-10-25 14:00"⏎registration_deadline: "2026-10-20"',

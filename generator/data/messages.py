@@ -130,6 +130,8 @@ MESSAGES: Mapping[str, str] = {
     '"Vraag de organisatie".',
     "accessibility_list": "Onder `accessibility` hoort de lijst achter `features:`. Schrijf op de regel onder "
     "`accessibility:`, twee spaties verder naar rechts: `features: [ringleiding, ngt]`.",
+    "bad_day": '`{value}` is geen geldige datum. Schrijf alleen de datum, het jaar eerst: `"JJJJ-MM-DD"`, '
+    'bijvoorbeeld `"2026-12-01"`.',
     "deadline_form": "`registration_deadline` is alleen een datum, zonder tijd: de laatste dag om je aan te melden. "
     'Schrijf bijvoorbeeld `registration_deadline: "2026-12-01"`.',
     "deadline_after_start": "De laatste dag om je aan te melden (`registration_deadline`) ligt na de dag dat het "

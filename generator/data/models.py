@@ -23,6 +23,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .fields import Email, Line, MarkdownText, Slug, Summary, Url
 from .loader import Source
@@ -93,6 +94,26 @@ RegistrationState = Literal["open", "full", "closed"]
 Moment = Annotated[
     date | datetime,
     PlainValidator(parse_moment, json_schema_input_type=str),
+    WithJsonSchema({"type": "string", "x-kind": "moment"}),
+]
+
+
+def _parse_day(value: object) -> date:
+    """A date without a time. `parse_moment`'s own advice offers a time, which is wrong here."""
+    try:
+        moment = parse_moment(value)
+    except PydanticCustomError as error:
+        if error.type == "bad_moment":
+            raise invalid("bad_day", value=str(value)) from None
+        raise
+    if isinstance(moment, datetime):
+        raise invalid("deadline_form")
+    return moment
+
+
+Day = Annotated[
+    date,
+    PlainValidator(_parse_day, json_schema_input_type=str),
     WithJsonSchema({"type": "string", "x-kind": "moment"}),
 ]
 
@@ -227,7 +248,7 @@ class Event(_Model):
     )
     location: Location = Field(description="Waar het evenement is: venue, address en/of online: true.")
     registration_url: Url | None = Field(None, description="Webadres om je aan te melden.")
-    registration_deadline: Moment | None = Field(
+    registration_deadline: Day | None = Field(
         None, description='Laatste dag om je aan te melden: "JJJJ-MM-DD". Die dag telt mee.'
     )
     full: bool = Field(False, description="true als het evenement vol is: aanmelden kan niet meer.")
@@ -264,11 +285,9 @@ class Event(_Model):
 
     @field_validator("registration_deadline")
     @classmethod
-    def _deadline_fits_start(cls, deadline: date | datetime | None, info: ValidationInfo) -> date | None:
+    def _deadline_fits_start(cls, deadline: date | None, info: ValidationInfo) -> date | None:
         if deadline is None:
             return None
-        if isinstance(deadline, datetime):
-            raise invalid("deadline_form")
         start = info.data.get("start")
         first_day = start.astimezone(ZONE).date() if isinstance(start, datetime) else start
         if first_day is not None and deadline > first_day:
