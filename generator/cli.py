@@ -244,6 +244,9 @@ def _init(site: NewSite, folder: Path) -> int:
     except StarterError as error:
         print(error, file=sys.stderr)
         return 1
+    except OSError:
+        print(f"{folder}: daar kan init niet schrijven. Kies een map waarin je mag schrijven.", file=sys.stderr)
+        return 1
     print(f"Geschreven: {len(written)} bestanden in {folder}.")
     print("Vervang de voorbeelden (VOORBEELD) en lees README.md in die map.")
     print(f"Controleer met: python -m generator check --root {folder}")

@@ -13,6 +13,7 @@ import yaml
 
 from conftest import INIT_NAME, INIT_URL, REPORT, ROOT
 from generator.release import DISTRIBUTION, VERSION
+from generator.starter import NewSite, write_site
 
 NAME, URL = INIT_NAME, INIT_URL
 PAGES = ["/", "/communities/", "/communities/voorbeeld-community/", "/agenda/", "/agenda/voorbeeld-bijeenkomst/"]
@@ -90,6 +91,13 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, cli: Any, setup
         ("--name", "Netwerk: X", "Geef de naam van het netwerk"),
         ("--email", "redactie", "is geen e-mailadres"),
         ("--repository", "https://gitlab.com/x/y", "is geen repository op GitHub"),
+        # Values the new site's own check would refuse: init refuses them first (data/fields.py).
+        ("--name", "Netwerk <b>X</b>", "Geef de naam van het netwerk"),
+        ("--name", "Kennis &amp; Kunde", "Geef de naam van het netwerk"),
+        ("--url", "https://example.nl/mijn site/", "is geen webadres"),
+        ("--url", "https://[::1/", "is geen webadres"),
+        ("--email", 'a"b@example.nl', "is geen e-mailadres"),
+        ("--repository", "https://github.com/", "is geen repository op GitHub"),
     ],
 )
 def test_init_says_in_dutch_what_is_wrong(tmp_path: Path, cli: Any, option: str, value: str, message: str) -> None:
@@ -145,8 +153,20 @@ def test_the_new_sites_general_pages_are_this_sites(page: str) -> None:
 def test_the_404_page_links_from_the_sites_own_path(tmp_path: Path) -> None:
     """GitHub Pages without a domain of its own serves a site under /<repository>/; the 404 page is
     served at any address, so its links name that path."""
-    from generator.starter import NewSite, write_site
 
     write_site(NewSite(NAME, "https://organisatie.github.io/netwerk-site"), tmp_path / "site", date(2026, 11, 29))
     text = (tmp_path / "site" / "content" / "404.md").read_text(encoding="utf-8")
     assert "(/netwerk-site/agenda/)" in text and "(/netwerk-site/)" in text
+
+
+def test_init_fills_in_a_value_that_looks_like_a_placeholder_as_it_is(tmp_path: Path) -> None:
+    write_site(NewSite("Team __URL__", "https://example.nl/"), tmp_path / "site", date(2026, 11, 29))
+    assert 'site_name: "Community\'s van Team __URL__"' in (tmp_path / "site" / "mkdocs.yml").read_text("utf-8")
+
+
+def test_init_where_it_cannot_write_says_so_and_leaves_nothing(tmp_path: Path, cli: Any) -> None:
+    (tmp_path / "bestand").write_text("x", encoding="utf-8")
+    run = cli("init", str(tmp_path / "bestand" / "site"), "--name", NAME, "--url", URL)
+    assert run.returncode == 1 and "daar kan init niet schrijven" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bestand"]

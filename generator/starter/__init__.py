@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from pydantic import TypeAdapter, ValidationError
+
+from ..data.fields import Email, Line, Url
 from ..release import DISTRIBUTION, VERSION
 
 FILES = resources.files(__package__) / "files"
@@ -25,6 +31,7 @@ DOT = "dot-"
 EXAMPLE_EVENT_IN = timedelta(days=60)
 """The example event is this far after the day of `init`: upcoming, so the new site shows an agenda."""
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f:#\"\\`{}\[\]]")
+_PLACEHOLDER = re.compile(r"__[A-Z_]+__")
 
 
 class StarterError(ValueError):
@@ -64,40 +71,63 @@ def check(site: NewSite, target: Path) -> None:
         raise StarterError(f"{target} is een bestand, geen map. Kies een nieuwe of lege map.")
     if target.is_dir() and any(target.iterdir()):
         raise StarterError(f"{target}: deze map is niet leeg. Kies een nieuwe of lege map; er is niets geschreven.")
-    if not site.name.strip() or _UNSAFE_NAME.search(site.name):
+    # The new site's own check reads these values: they must pass the same rules (data/fields.py).
+    if not _valid(Line, site.name) or _UNSAFE_NAME.search(site.name):
         raise StarterError(
-            'Geef de naam van het netwerk met --name, zonder de tekens : # " \\ ` { } [ ], '
+            'Geef de naam van het netwerk met --name, op één regel, zonder de tekens : # " \\ ` { } [ ] < > '
+            "en zonder HTML-codes zoals &amp;, "
             'bijvoorbeeld --name "Netwerk Digitale Dienstverlening".'
         )
-    parts = urlsplit(site.url)
-    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+    parts = urlsplit(site.url) if _valid(Url, site.url) else None
+    if parts is None or not parts.hostname or parts.query or parts.fragment:
         raise StarterError(
             f"`{site.url}` is geen webadres voor de site. Geef het adres met --url, bijvoorbeeld "
             "--url https://communities.example.nl/"
         )
-    if site.contact_email and not re.fullmatch(r"[^@\s:]+@[^@\s]+\.[^@\s]+", site.contact_email):
+    if site.contact_email and not _valid(Email, site.contact_email):
         raise StarterError(f"`{site.contact_email}` is geen e-mailadres. Schrijf het als naam@organisatie.nl.")
-    repository = urlsplit(site.repository)
-    if site.repository and (repository.scheme != "https" or repository.hostname != "github.com"):
+    repository = urlsplit(site.repository) if _valid(Url, site.repository) else None
+    owner_and_name = repository and [part for part in repository.path.split("/") if part]
+    if site.repository and (
+        not repository
+        or repository.scheme != "https"
+        or repository.hostname != "github.com"
+        or len(owner_and_name or []) != 2
+    ):
         raise StarterError(
             f"`{site.repository}` is geen repository op GitHub. Schrijf het als https://github.com/organisatie/site."
         )
 
 
+def _valid(kind: Any, value: str) -> bool:
+    try:
+        TypeAdapter(kind).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def write_site(site: NewSite, target: Path, today: date) -> list[Path]:
-    """Write a complete new site into `target` (new or empty) and return the files written."""
+    """Write a complete new site into `target` (new or empty) and return the files written. The
+    files go into a folder next to it first, so that a failure halfway leaves nothing behind."""
     check(site, target)
     values = site.placeholders(today)
-    written: list[Path] = []
-    for source, relative in _sources(FILES, ()):
-        text = source.read_text(encoding="utf-8")
-        for placeholder, value in values.items():
-            text = text.replace(placeholder, value)
-        path = target.joinpath(*relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    target.parent.mkdir(parents=True, exist_ok=True)
+    draft = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        for source, relative in _sources(FILES, ()):
+            # In one pass, so that a value that looks like a placeholder (`--name "Team __URL__"`) stays.
+            text = _PLACEHOLDER.sub(lambda found: values.get(found[0], found[0]), source.read_text(encoding="utf-8"))
+            path = draft.joinpath(*relative)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        if target.is_dir():
+            target.rmdir()  # empty: check() said so
+        draft.rename(target)
+    except BaseException:
+        shutil.rmtree(draft, ignore_errors=True)
+        raise
+    return [target.joinpath(*relative) for _, relative in _sources(FILES, ())]
 
 
 def _sources(folder: Traversable, relative: tuple[str, ...]) -> list[tuple[Traversable, tuple[str, ...]]]:
