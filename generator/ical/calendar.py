@@ -159,14 +159,14 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
     # RFC 5545 3.2.10: LANGUAGE says the title is English; the DESCRIPTION around it stays Dutch.
     english = event.language != "nl" and not event.cancelled
     component.add("summary", vText(summary), parameters={"LANGUAGE": event.language} if english else {})
-    component.add("description", vText(_description(event, network, page, contact_email)))
+    organiser = network.organiser(event)
+    address = organiser.contact_email or contact_email
+    component.add("description", vText(_description(event, network, page, address)))
     component.add("url", page)
     component.add("location", vText(event.location.text))
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
     component.add("class", "PUBLIC")
-    organiser = network.organiser(event)
-    address = organiser.contact_email or contact_email
     if address:
         # icalendar quotes the CN when the name holds , ; or : (and writes " as ^' after RFC 6868).
         component.add("organizer", vCalAddress(f"mailto:{address}"), parameters={"CN": organiser.name})
@@ -179,7 +179,7 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
     return component
 
 
-def _description(event: Event, network: Network, page: str, contact_email: str) -> str:
+def _description(event: Event, network: Network, page: str, address: str) -> str:
     """What calendar apps show under the title. It holds nothing that depends on the moment of the
     build (such as "Aanmelden is gesloten"), so that an unchanged event stays byte for byte the same."""
     parts: list[str] = []
@@ -197,7 +197,7 @@ def _description(event: Event, network: Network, page: str, contact_email: str) 
     if event.location.online_url and not event.cancelled:
         parts.append(f"Online meedoen: {event.location.online_url}")
     if not event.cancelled:
-        parts.append(_accessibility(event, network.organiser(event).contact_email or contact_email))
+        parts.append(_accessibility(event, address))
     if event.materials:
         listed = "\n".join(f"- {m.label}: {m.title} ({m.url})" for m in event.materials)
         parts.append(f"Terugkijken en nalezen:\n{listed}")
@@ -213,13 +213,13 @@ def _registration(event: Event, url: str) -> str:
     return f"Aanmelden: {url}"
 
 
-def _accessibility(event: Event, contact_email: str) -> str:
+def _accessibility(event: Event, address: str) -> str:
     """The access features in Dutch, and whom to ask; without facts only whom to ask, never a guess."""
     access = event.accessibility
     if access and access.contact:
         ask = f"Vragen over toegankelijkheid? {access.contact}"
-    elif contact_email:
-        ask = f"Vragen over toegankelijkheid? Vraag de organisatie: {contact_email}"
+    elif address:
+        ask = f"Vragen over toegankelijkheid? Vraag de organisatie: {address}"
     else:
         ask = "Vragen over toegankelijkheid? Vraag de organisatie."
     if not access or not access.features:
