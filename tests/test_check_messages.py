@@ -85,6 +85,24 @@ def test_a_renamed_community_gets_no_wrong_suggestion(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("field", "value", "shown"),
+    [("language", "[nl, en]", "`[nl, en]`"), ("status", "{cancelled: true}", "`{cancelled: true}`")],
+)
+def test_a_list_where_one_choice_belongs_is_shown_as_written(
+    tmp_path: Path, field: str, value: str, shown: str
+) -> None:
+    """Not in Python's notation (`['nl', 'en']`), and without advice about a space after `['nl',`."""
+    root = make_data(tmp_path)
+    events = root / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("    description:", f"    {field}: {value}\n    description:", 1), encoding="utf-8")
+    [problem] = [p for p in problems_in(root) if p.key == "not_one_of"]
+    message = format_problem(problem)
+    assert shown in message and "'" not in message.split("Kies uit")[0], message
+    assert "spatie" not in message and "Bedoelde je" not in message, message
+
+
+@pytest.mark.parametrize(
     "moment",
     ["2026-03-29 01:59", "2026-03-29 03:00", "2026-03-29 03:30", "2026-10-25 01:59", "2026-10-25 03:00"],
 )

@@ -8,6 +8,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import invisible
@@ -58,6 +59,8 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
             word = EDITOR_WORDS.get(given.strip().lower())
             suggestion = word if word in choices else suggest(given, choices)
             hint: dict[str, Any] = invisible.hint(given)
+            if not isinstance(detail["input"], str):  # a list or a mapping: no typo to hint at in Python's notation
+                given, suggestion, hint = _as_yaml(detail["input"]), None, {}
             yield document.problem(
                 loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion, **hint
             )
@@ -79,6 +82,16 @@ def _unknown_field(document: Document, root: type[BaseModel], loc: Loc, field: s
         return document.problem(loc, "field_too_shallow", at_key=True, field=field, parent=inside)
     suggestion = suggest(field, list(model.model_fields))
     return document.problem(loc, "unknown_field", at_key=True, field=field, suggestion=suggestion)
+
+
+def _as_yaml(value: object) -> str:
+    """A value as the editor wrote it in flow style (`[nl, en]`), not as Python prints it (`['nl', 'en']`)."""
+    return (
+        yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000)
+        .strip()
+        .removesuffix("...")
+        .strip()
+    )
 
 
 def top_keys(model: type[BaseModel]) -> str:
