@@ -43,13 +43,16 @@ def environment() -> Environment:
     return env
 
 
+_WHEN_SIZE = 50_000
 _when: dict[tuple[date | datetime, date | datetime | None], list[dutch.Part]] = {}
 
 
 def _when_parts(event: Event) -> list[dutch.Part]:
-    """`dutch.when_parts`, once per start and end: an event stands in four or five lists and on its own
-    page, and Babel's dates were a tenth of the pages' time."""
+    """`dutch.when_parts`, once per start and end: the event's page, its list items (with and without
+    the registration state) and the feeds' neighbours share them, and Babel is slow."""
     key = (event.start, event.end)
     if key not in _when:
+        if len(_when) >= _WHEN_SIZE:  # `mkdocs serve` rebuilds in one process: keep it from growing
+            _when.clear()
         _when[key] = dutch.when_parts(event)
     return _when[key]
