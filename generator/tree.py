@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import yaml
 
 from .build import BUILTIN_MARKDOWN_EXTENSIONS, HOME_PAGE, SiteBuild, SiteConfig, build_site
+from .catalogue import urls
 from .catalogue.identity import Identity
 from .data.files import DataFiles
 from .data.problems import DataError, Problem
@@ -117,7 +118,7 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
     site = build_site(config, now)
     docs = out / DOCS
     shutil.copytree(config.docs_dir, docs)
-    sources = _page_sources(site, config.use_directory_urls)
+    sources = page_sources(site)
     for page in site.pages:
         _write(docs / sources[page.path], page.content.encode("utf-8"))
     if site.home is not None:
@@ -161,18 +162,10 @@ def _edit_urls(config: SiteConfig, data: Mapping[str, Any], site: SiteBuild) -> 
         return {}
     base = urljoin(str(data.get("repo_url") or ""), _with_slash(str(edit_uri)))
     sources = sorted(path.relative_to(config.docs_dir) for path in config.docs_dir.rglob("*.md"))
-    return {_page_url(source, config.use_directory_urls): base + source.as_posix() for source in sources}
+    return {urls.page_url(source.as_posix()): base + source.as_posix() for source in sources}
 
 
-def _page_url(source: Path, use_directory_urls: bool) -> str:
-    """A page's address relative to the site, as MkDocs and Zensical give it in `page.url`."""
-    if not use_directory_urls:
-        return source.with_suffix(".html").as_posix()
-    folder = source.parent if source.stem in ("index", "README") else source.with_suffix("")
-    return "" if folder == Path(".") else folder.as_posix() + "/"
-
-
-def _page_sources(site: SiteBuild, use_directory_urls: bool) -> dict[str, str]:
+def page_sources(site: SiteBuild) -> dict[str, str]:
     """Where each generated page is written: `agenda/archief.md` as `agenda/archief/index.md`.
 
     The pages link to each other relative to their address (`../cx-terugblik/` from agenda/archief/),
@@ -181,14 +174,14 @@ def _page_sources(site: SiteBuild, use_directory_urls: bool) -> dict[str, str]:
     and both read the links the same. A page at the top stays: its links climb out of the docs folder,
     which Zensical leaves as written, and moving it would change the order of the sitemap for MkDocs.
     """
-    return {page.path: written_source(page.path, use_directory_urls) for page in site.pages}
+    return {page.path: _written_source(page.path) for page in site.pages}
 
 
-def written_source(markdown_path: str, use_directory_urls: bool) -> str:
-    """Where `render --out` writes one generated page (see `_page_sources`). The plugin sorts its
-    pages as if they were written there, so that both builds list them in the same order."""
+def _written_source(markdown_path: str) -> str:
+    """Where `render --out` writes one generated page (see `page_sources`); the build refuses
+    `use_directory_urls: false`, so every page has a folder address."""
     path = Path(markdown_path)
-    if use_directory_urls and len(path.parts) > 1 and path.stem not in ("index", "README"):
+    if len(path.parts) > 1 and path.stem not in ("index", "README"):
         path = path.with_suffix("") / "index.md"
     return path.as_posix()
 

@@ -91,11 +91,12 @@ def agenda_filter_feed(key: str) -> str:
 
 
 def page_url(markdown_path: str) -> str:
-    """The directory URL a Markdown path gets: "agenda/x.md" → "agenda/x/", "themas/index.md" → "themas/"."""
+    """The directory URL a Markdown path gets: "agenda/x.md" → "agenda/x/", "themas/index.md" → "themas/"
+    (a README.md is an index too, in MkDocs and Zensical)."""
     stem = markdown_path.removesuffix(".md")
-    if stem == "index":
+    if stem in ("index", "README"):
         return ""
-    return stem.removesuffix("/index") + "/"
+    return stem.removesuffix("/index").removesuffix("/README") + "/"
 
 
 def relative(target: str, page: str) -> str:

@@ -27,7 +27,7 @@ from ..data.problems import DataError
 from ..pages.render import GeneratedPage
 from ..release import DISTRIBUTION, VERSION
 from ..theme.fixes import fix_theme_markup
-from ..tree import written_source
+from ..tree import page_sources
 from .dirty import Memory, build_context, search_index
 
 log = get_plugin_logger("communities")
@@ -162,7 +162,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         # In the order MkDocs reads a folder, as if the generated files were on disk where `render --out`
         # writes them (a page in a folder gets a folder of its own, also in agenda/soort/): the
         # navigation, the search index and the sitemap come out the same as when they are written out.
-        written = {page.path: written_source(page.path, config.use_directory_urls) for page in self.site.pages}
+        written = page_sources(self.site)
         self.files = Files(sorted(files, key=lambda file: _sort_key(written.get(file.src_uri, file.src_uri))))
         return self.files
 
