@@ -22,6 +22,16 @@ def listed_title(event: Event) -> str:
     return f"Gaat niet door: {event.title}" if event.cancelled else event.title
 
 
+def registration_text(event: Event, state: str) -> str:
+    """Whether one can register, for `Event.registration`'s state: "full", "closed" or "open" (with a deadline)."""
+    if state == "full":
+        return "Vol: je kunt je niet meer aanmelden."
+    deadline = long_date(event.registration_deadline) if event.registration_deadline else ""
+    if state == "closed":
+        return f"Aanmelden is gesloten. De laatste dag was {deadline}."
+    return f"Aanmelden kan tot en met {deadline}."
+
+
 def long_date(day: date) -> str:
     return format_date(day, "EEEE d MMMM y", locale=LOCALE)
 

@@ -207,9 +207,9 @@ def _description(event: Event, network: Network, page: str, address: str) -> str
 
 def _registration(event: Event, url: str) -> str:
     if event.full:
-        return "Vol: je kunt je niet meer aanmelden."
+        return dutch.registration_text(event, "full")
     if event.registration_deadline is not None:
-        return f"Aanmelden kan tot en met {dutch.long_date(event.registration_deadline)}: {url}"
+        return f"{dutch.registration_text(event, 'open').removesuffix('.')}: {url}"
     return f"Aanmelden: {url}"
 
 

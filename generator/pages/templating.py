@@ -39,6 +39,7 @@ def environment() -> Environment:
         event_type=lambda value: EVENT_TYPES.get(value or "", ""),
         markdown=lambda source: Markup(markdown_text.render(source)),
         materials=dutch.materials,
+        registration_text=dutch.registration_text,
     )
     return env
 
