@@ -18,7 +18,7 @@ from typing import Any
 
 from markdown import Markdown
 
-from .catalogue import urls
+from .catalogue.filters import RESERVED_EVENT_IDS
 from .catalogue.identity import NEUTRAL, Identity
 from .data.files import DataFiles
 from .data.history import event_history
@@ -121,7 +121,7 @@ class SiteBuild:
 
 def load_site(files: DataFiles) -> Network:
     """The data, checked as the site needs it: also no event may take the name of a page of the site."""
-    return load(files, reserved_event_ids=urls.RESERVED_EVENT_IDS)
+    return load(files, reserved_event_ids=RESERVED_EVENT_IDS)
 
 
 def build_site(config: SiteConfig, now: datetime) -> SiteBuild:

@@ -16,9 +16,8 @@ import pytest
 
 from conftest import FIXTURE, FIXTURE_EPOCH, make_project, run_mkdocs
 from generator.build import load_site
-from generator.catalogue import urls
 from generator.catalogue.feeds import WINDOW
-from generator.catalogue.filters import FORM_KEYS, agenda_filters, event_types_in_use
+from generator.catalogue.filters import CHOICES, RESERVED_EVENT_IDS, agenda_filters, event_types_in_use
 from generator.data.files import DataFiles
 from generator.data.models import EVENT_TYPES, Event
 from generator.data.moments import ZONE
@@ -71,7 +70,7 @@ def test_the_parts_are_the_three_fixed_ones_and_each_event_type_in_use() -> None
     # In the order of EVENT_TYPES; "gluren-bij-de-buren" has no event, so no page.
     assert event_types_in_use(network) == [kind for kind in EVENT_TYPES if kind != "gluren-bij-de-buren"]
     # No event can take the name of a part's page.
-    assert {part.key.split("/")[0] for part in agenda_filters(network)} <= urls.RESERVED_EVENT_IDS
+    assert {part.key.split("/")[0] for part in agenda_filters(network)} <= RESERVED_EVENT_IDS
 
 
 @pytest.mark.parametrize("key", PARTS)
@@ -139,7 +138,7 @@ def test_the_agenda_offers_a_form_for_javascript_and_links_without_it(built_site
         "voor-iedereen",
         "gebarentaal-of-ondertiteling",
     ]
-    assert set(names) == set(FORM_KEYS)
+    assert set(names) == {choice.key for choice in CHOICES}
     for control in re.findall(r'<select id="([^"]+)"', body):
         assert f'<label for="{control}">' in body, control
     assert '<button type="reset"' in body and "Alles tonen" in body
@@ -159,7 +158,7 @@ def test_every_listed_event_carries_what_the_form_filters_on(built_site: Path) -
     items = re.findall(r'<li class="site-event[^"]*"([^>]*)>', source)
     assert len(items) == 5
     attributes = [dict(re.findall(r'data-([a-z-]+)="([^"]*)"', item)) for item in items]
-    assert all(set(item) == set(FORM_KEYS) for item in attributes), attributes
+    assert all(set(item) == {choice.key for choice in CHOICES} for item in attributes), attributes
     webinar = attributes[0]
     assert webinar == {
         "community": "netwerk-direct-duidelijk community-cx",
@@ -167,7 +166,7 @@ def test_every_listed_event_carries_what_the_form_filters_on(built_site: Path) -
         "soort": "webinar",
         "waar": "online",
         "voor-iedereen": "ja",
-        "gebarentaal-of-ondertiteling": "nee",
+        "gebarentaal-of-ondertiteling": "",
     }
     assert attributes[1]["waar"] == "online op-locatie"  # hybrid
 
@@ -481,3 +480,44 @@ def test_an_event_with_sign_language_or_live_captions_is_in_that_part(tmp_path: 
     assert str(calendar["X-WR-CALNAME"]) == "Agenda community's Gebruiker Centraal: gebarentaal of ondertiteling"
     assert {str(event["UID"]).split("@")[0] for event in calendar.walk("VEVENT")} >= {"met-tolk"}
     assert "met-ringleiding" not in (site / "agenda" / "gebarentaal-of-ondertiteling" / "agenda.ics").read_text("utf-8")
+
+
+# What each key of the form keeps, said here once more as the visitor reads the form's labels: the
+# oracle for the generated attributes and site.js, which both follow catalogue/filters.py.
+KEEPS: dict[str, Callable[[Event, str], bool]] = {
+    "community": lambda event, value: value in event.communities,
+    "thema": lambda event, value: value in event.themes,
+    "soort": lambda event, value: event.type == value,
+    "waar": lambda event, value: PART_OF[value](event),
+    "voor-iedereen": lambda event, value: PART_OF["voor-iedereen"](event),
+    "gebarentaal-of-ondertiteling": lambda event, value: PART_OF["gebarentaal-of-ondertiteling"](event),
+}
+OFFERED_JS = """() => [...document.querySelector('form[data-site-filter]').elements].filter((c) => c.name)
+  .flatMap((c) => (c.options ? [...c.options] : [c]).map((o) => [c.name, o.value])).filter(([, v]) => v)"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/agenda/", "/agenda/archief/"])
+def test_every_option_of_the_form_and_random_pairs_show_what_they_say(tab: Callable[..., Any], path: str) -> None:
+    """Every value the form offers, alone, and twelve random pairs of them: the list in the browser
+    shows exactly the events that the option's label promises, on the agenda and in the archive."""
+    import random
+
+    network = load_site(DataFiles(FIXTURE))
+    listed = network.upcoming(NOW) if path == "/agenda/" else network.past(NOW)
+    page = tab()
+    _open(page, path)
+    offered: list[list[str]] = page.evaluate(OFFERED_JS)
+    assert {key for key, _ in offered} == set(KEEPS), offered
+    chances = random.Random(18)
+    tries = [[pair] for pair in offered] + [chances.sample(offered, 2) for _ in range(12)]
+    for chosen in tries:
+        if len({key for key, _ in chosen}) < len(chosen):
+            continue  # one key takes one value
+        query = "&".join(f"{key}={value}" for key, value in chosen)
+        state = _open(page, f"{path}?{query}")
+        expected = [event.id for event in listed if all(KEEPS[key](event, value) for key, value in chosen)]
+        assert sorted(state["events"]) == sorted(expected), (query, state)
+        assert state["emptyShown"] == (not expected), query
+        # The address keeps the choice, in the form's order.
+        assert sorted(state["query"].removeprefix("?").split("&")) == sorted(query.split("&")), state["query"]

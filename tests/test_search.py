@@ -39,7 +39,7 @@ from browser_harness import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.catalogue.urls import RESERVED_EVENT_IDS
+from generator.catalogue.filters import RESERVED_EVENT_IDS
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
-from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..data.models import Event
@@ -29,15 +28,6 @@ CONTENT_PAGES = {
 """The editors' own pages in content/ that generated pages link to."""
 
 EVENT_FOLDER = "agenda/"
-AGENDA_FILTER_FOLDERS = ("online", "op-locatie", "voor-iedereen", "gebarentaal-of-ondertiteling", "soort")
-"""The parts of the agenda with a page and a feed of their own, below agenda/ (catalogue/filters.py);
-"soort" holds one per event type."""
-RESERVED_EVENT_IDS = frozenset(
-    PurePosixPath(path).stem for path in LIST_PAGES.values() if path.startswith(EVENT_FOLDER)
-) | frozenset(AGENDA_FILTER_FOLDERS)
-"""Event pages share their folder with list pages (`index` is the agenda itself) and with the parts of
-the agenda: an event may not take such a page's name."""
-
 ALL_EVENTS_FEED = "agenda.ics"
 
 

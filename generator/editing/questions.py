@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from ..catalogue.urls import RESERVED_EVENT_IDS
+from ..catalogue.filters import RESERVED_EVENT_IDS
 from ..data import loader
 from ..data.checks import cross_checks
 from ..data.files import DataFiles

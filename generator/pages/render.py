@@ -22,9 +22,9 @@ from markupsafe import Markup
 from ..catalogue import urls
 from ..catalogue.dutch import long_date
 from ..catalogue.feeds import Feed, all_feeds
-from ..catalogue.filters import agenda_filters, event_types_in_use
+from ..catalogue.filters import agenda_filters, form_choices
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.models import EVENT_TYPES, Community, Event, Theme
+from ..data.models import Community, Event, Theme
 from ..data.network import Network
 from .structured_data import event_data, script_json
 from .templating import environment
@@ -199,7 +199,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
             months=_by_month(upcoming),
             subscription=r.subscription(urls.ALL_EVENTS_FEED),
             parts=parts,
-            choices=_filter_choices(network),
+            choices=form_choices(network),
         ),
         r.page(
             urls.LIST_PAGES["archive"],
@@ -208,7 +208,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
             "Evenementen die al geweest zijn.",
             years=_by_year(network.past(now)),
             parts=parts,
-            choices=_filter_choices(network),
+            choices=form_choices(network),
         ),
         r.page(urls.LIST_PAGES["themes"], "theme_list.html", "Thema's", "De thema's waar de community's aan werken."),
         r.page(
@@ -285,15 +285,6 @@ def render_home(network: Network, now: datetime, settings: SiteSettings) -> str:
 def _by_month(events: list[Event]) -> list[tuple[datetime, list[Event]]]:
     grouped = groupby(events, key=lambda e: (e.starts_at.year, e.starts_at.month))
     return [(month[0].starts_at, month) for month in (list(group) for _, group in grouped)]
-
-
-def _filter_choices(network: Network) -> dict[str, list[tuple[str, str]]]:
-    """The options of the filter form's lists (templates/_filters.html), by key: (value, label)."""
-    return {
-        "community": [(c.id, c.name) for c in network.communities],
-        "thema": [(t.id, t.name) for t in network.themes],
-        "soort": [(kind, EVENT_TYPES[kind]) for kind in event_types_in_use(network)],
-    }
 
 
 def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:

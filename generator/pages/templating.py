@@ -8,7 +8,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..catalogue import dutch
+from ..catalogue import dutch, filters
 from ..data import markdown_text
 from ..data.models import EVENT_TYPES, Event
 
@@ -40,6 +40,7 @@ def environment() -> Environment:
         markdown=lambda source: Markup(markdown_text.render(source)),
         materials=dutch.materials,
         registration_text=dutch.registration_text,
+        filter_values=filters.event_values,
     )
     return env
 

@@ -278,12 +278,12 @@
 // --- Filters on the agenda and the archive (templates/_filters.html, site.css "Filters") -----------
 // The form is hidden in the HTML: without this script it could not work, and links to the parts of
 // the agenda (each with a page and a feed of its own) stand in its place. Here the form shows and the
-// links go. Every change filters the list at once by the data-* attributes on each event (the form's
-// keys: catalogue/filters.py), hides a month or year left without events, writes the choice into the
-// address (?community=…&thema=…&soort=…&waar=online|op-locatie&voor-iedereen=ja&gebarentaal-of-
-// ondertiteling=ja) as a new history entry, and says the number of events in a polite live region. Loading the page, reloading it and
-// Back and Forward restore the choice from the address. Material's instant navigation is off
-// (mkdocs.yml), so every page runs this script anew.
+// links go. The keys are the names of the form's controls (catalogue/filters.py declares them, and
+// what each event has for them, which every event carries as data-* attributes). Every change filters
+// the list at once by those attributes, hides a month or year left without events, writes the choice
+// into the address (?soort=webinar&waar=online) as a new history entry, and says the number of events
+// in a polite live region. Loading the page, reloading it and Back and Forward restore the choice from
+// the address. Material's instant navigation is off (mkdocs.yml), so every page runs this script anew.
 (() => {
   const form = document.querySelector("form[data-site-filter]");
   const page = form?.closest(".site-page");
@@ -291,7 +291,7 @@
   if (!form || !page || !count) {
     return;
   }
-  const KEYS = ["community", "thema", "soort", "waar", "voor-iedereen", "gebarentaal-of-ondertiteling"];
+  const KEYS = [...new Set([...form.elements].map((control) => control.name).filter(Boolean))];
   const items = [...page.querySelectorAll("li.site-event")];
   const groups = [...page.querySelectorAll(".site-group")];
   const empty = page.querySelector("[data-site-filter-empty]");
@@ -305,17 +305,18 @@
   const show = (choice) => {
     for (const key of KEYS) {
       const value = choice[key] ?? "";
-      for (const control of form.querySelectorAll(`[name="${key}"]`)) {
+      const controls = [...form.querySelectorAll(`[name="${key}"]`)];
+      for (const control of controls) {
         if (control instanceof HTMLSelectElement) {
           control.value = [...control.options].some((option) => option.value === value) ? value : "";
         } else if (control instanceof HTMLInputElement) {
-          control.checked = control.value === value; // a radio button, or the checkbox with "ja"
+          control.checked = control.value === value; // a radio button, or a box with "ja"
         }
       }
-    }
-    const radios = [...form.querySelectorAll('input[type="radio"][name="waar"]')];
-    if (radios.length && !radios.some((radio) => radio.checked)) {
-      radios[0].checked = true;
+      // A group of radio buttons keeps one on: the first, "everything", if the value is not offered.
+      if (controls.every((control) => control instanceof HTMLInputElement && control.type === "radio" && !control.checked)) {
+        controls[0].checked = true;
+      }
     }
   };
   const fromAddress = () => {
