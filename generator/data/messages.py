@@ -129,7 +129,7 @@ MESSAGES: Mapping[str, str] = {
     "Weet je niets over de toegankelijkheid? Haal `accessibility` dan weg: de site zegt dan "
     '"Vraag de organisatie".',
     "accessibility_list": "Onder `accessibility` hoort de lijst achter `features:`. Schrijf op de regel onder "
-    "`accessibility:`, twee spaties verder naar rechts: `features: [ringleiding, ngt]`.",
+    "`accessibility:`, twee spaties verder naar rechts: `features: [drempelvrij, ringleiding]`.",
     "bad_day": '`{value}` is geen geldige datum. Schrijf alleen de datum, het jaar eerst: `"JJJJ-MM-DD"`, '
     'bijvoorbeeld `"2026-12-01"`.',
     "deadline_form": "`registration_deadline` is alleen een datum, zonder tijd: de laatste dag om je aan te melden. "
