@@ -279,7 +279,7 @@ def test_text_and_instants_read_the_same_in_icalendar_vobject_and_icaljs(
     assert theme["text"]["X-WR-CALNAME"] == f"Agenda thema {SPECIAL_THEME}"
     event = community["events"][f"klantreis-tekens@{DOMAIN}"]
     assert event["summary"] == "Eén klantreis, veel kanalen; met \\ backslash"
-    assert event["location"] == 'Zaal "B"; links, Plein 1, Den Haag (ook online)'
+    assert event["location"] == 'Zaal "B"; links, Plein 1, Den Haag en online'
     assert event["categories"] == ["Werksessie", SPECIAL_THEME, "Klantreizen"]
     assert (
         "Kort: komma, puntkomma; backslash \\ en meer.\n\nRegel een, met komma; puntkomma.\nRegel twee"
@@ -423,7 +423,7 @@ def test_locations(feed_dir: Path) -> None:
     events = _events(_read(feed_dir, "agenda.ics"))
     assert str(events["voor-wintertijd"]["location"]) == "Online"
     assert str(events["middag-wintertijd"]["location"]) == "Beatrixgebouw, Jaarbeursplein 6, Utrecht"
-    assert str(events["tweedaagse-met-tijden"]["location"]) == "Fabrique, Hamstraat 1, Maarssen (ook online)"
+    assert str(events["tweedaagse-met-tijden"]["location"]) == "Fabrique, Hamstraat 1, Maarssen en online"
 
 
 def _with_events(network: Network, events: list) -> Network:

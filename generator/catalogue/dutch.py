@@ -1,7 +1,9 @@
-"""Dates and times written the Dutch way, as in government texts.
+"""The site's Dutch words and sentences, in one home for the pages, the calendar feeds and Atom.
 
-"dinsdag 8 december 2026, 14.00–16.00 uur": Babel gives the names of days and months; the
-government style of writing times (a dot, and "uur" once after a range) is set here.
+Dates and times as government texts write them ("dinsdag 8 december 2026, 14.00–16.00 uur": Babel
+gives the names of days and months; the dot and the one "uur" after a range are set here), where an
+event is, whether one can still register, and the sentences that the pages and the feeds share. A
+sentence that appears in a page and in a feed is written here once, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -11,15 +13,74 @@ from datetime import date, datetime
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..data.models import Event
+from ..data.models import Event, Location
 from ..data.moments import ZONE
 
 LOCALE = "nl_NL"
+
+CANCELLED = "Dit evenement gaat niet door."
+IN_ENGLISH = "Dit evenement is in het Engels."
+JOIN_ONLINE = "Online meedoen"
+LOOK_BACK = "Terugkijken en nalezen"
+ORGANISATION = "Organisatie"
+ACCESS_QUESTION = "Vragen over toegankelijkheid?"
+ASK_THE_ORGANISATION = "Vraag de organisatie"
+SENTENCES = {
+    "cancelled": CANCELLED,
+    "in_english": IN_ENGLISH,
+    "join_online": JOIN_ONLINE,
+    "look_back": LOOK_BACK,
+    "organisation": ORGANISATION,
+    "access_question": ACCESS_QUESTION,
+    "ask_the_organisation": ASK_THE_ORGANISATION,
+}
+"""The shared sentences by name, for the templates (`sentence.in_english`)."""
+
+
+def more_information(page: str) -> str:
+    return f"Meer informatie: {page}"
+
+
+def labelled(label: str, value: str) -> str:
+    """A line of a feed's text: "Online meedoen: https://…"."""
+    return f"{label}: {value}"
+
+
+def access_text(event: Event, address: str) -> str:
+    """The access features in Dutch, and whom to ask; without facts only whom to ask, never a guess."""
+    access = event.accessibility
+    if access and access.contact:
+        ask = f"{ACCESS_QUESTION} {access.contact}"
+    elif address:
+        ask = f"{ACCESS_QUESTION} {labelled(ASK_THE_ORGANISATION, address)}"
+    else:
+        ask = f"{ACCESS_QUESTION} {ASK_THE_ORGANISATION}."
+    if not access or not access.features:
+        return ask
+    return "\n".join(["Toegankelijkheid:", *(f"- {label}" for label in access.labels), ask])
+
+
+def registration_line(event: Event, url: str) -> str:
+    """How to register, in a feed: with the last day if there is one, never with the build's "now"."""
+    if event.full:
+        return registration_text(event, "full")
+    if event.registration_deadline is not None:
+        return labelled(registration_text(event, "open").removesuffix("."), url)
+    return labelled("Aanmelden", url)
 
 
 def listed_title(event: Event) -> str:
     """The title where only a title shows (a calendar app, a feed reader): a cancelled event says so first."""
     return f"Gaat niet door: {event.title}" if event.cancelled else event.title
+
+
+def place(location: Location, *, with_address: bool = True) -> str:
+    """Where an event is, in the one phrasing of the pages, the feeds and Atom: "Beatrixgebouw,
+    Jaarbeursplein 6, Utrecht en online"; a list of events leaves out the address."""
+    if not location.venue:
+        return "Online"
+    where = ", ".join(part for part in (location.venue, location.address if with_address else None) if part)
+    return f"{where} en online" if location.online else where
 
 
 def registration_text(event: Event, state: str) -> str:

@@ -11,6 +11,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..data.models import Event
+from . import dutch
 
 LIST_PAGES = {
     "agenda": "agenda/index.md",
@@ -208,9 +209,9 @@ class AddEvent:
 
     @classmethod
     def of(cls, event: Event, page: str) -> AddEvent:
-        details = "\n\n".join(part for part in (event.summary, f"Meer informatie: {page}") if part)
+        details = "\n\n".join(part for part in (event.summary, dutch.more_information(page)) if part)
         end = event.last_day + timedelta(days=1) if event.all_day else event.ends_at
-        return cls(event.title, event.start, end, details, event.location.text)
+        return cls(event.title, event.start, end, details, dutch.place(event.location))
 
     @property
     def all_day(self) -> bool:

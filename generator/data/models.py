@@ -183,14 +183,6 @@ class Location(_Model):
             raise invalid("online_url_without_online")
         return self
 
-    @property
-    def text(self) -> str:
-        """The place in one line, as calendar apps show it: "Stadskantoor, Utrecht (ook online)"."""
-        if not self.venue:
-            return "Online"
-        place = ", ".join(part for part in (self.venue, self.address) if part)
-        return f"{place} (ook online)" if self.online else place
-
 
 class Accessibility(_Model):
     features: list[AccessibilityFeature] = Field(

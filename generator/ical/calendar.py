@@ -163,7 +163,7 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
     address = organiser.contact_email or contact_email
     component.add("description", vText(_description(event, network, page, address)))
     component.add("url", page)
-    component.add("location", vText(event.location.text))
+    component.add("location", vText(dutch.place(event.location)))
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
     component.add("class", "PUBLIC")
@@ -175,7 +175,7 @@ def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_
         component.add("categories", vCategory(categories))
     if event.location.online_url and not event.cancelled:
         # RFC 7986: apps that know CONFERENCE show a join button; the others read it in DESCRIPTION.
-        component.add("conference", event.location.online_url, parameters={"VALUE": "URI", "LABEL": "Online meedoen"})
+        component.add("conference", event.location.online_url, parameters={"VALUE": "URI", "LABEL": dutch.JOIN_ONLINE})
     return component
 
 
@@ -184,47 +184,25 @@ def _description(event: Event, network: Network, page: str, address: str) -> str
     build (such as "Aanmelden is gesloten"), so that an unchanged event stays byte for byte the same."""
     parts: list[str] = []
     if event.cancelled:
-        parts.append("Dit evenement gaat niet door.")
+        parts.append(dutch.CANCELLED)
     if event.language == "en":
-        parts.append("Dit evenement is in het Engels.")
+        parts.append(dutch.IN_ENGLISH)
     if event.summary:
         parts.append(event.summary)
     parts.append(markdown_text.plain_text(event.description))
     organisers = ", ".join(network.community(c).name for c in event.communities)
-    parts.append(f"Organisatie: {organisers}")
+    parts.append(dutch.labelled(dutch.ORGANISATION, organisers))
     if event.registration_url and not event.cancelled:
-        parts.append(_registration(event, event.registration_url))
+        parts.append(dutch.registration_line(event, event.registration_url))
     if event.location.online_url and not event.cancelled:
-        parts.append(f"Online meedoen: {event.location.online_url}")
+        parts.append(dutch.labelled(dutch.JOIN_ONLINE, event.location.online_url))
     if not event.cancelled:
-        parts.append(_accessibility(event, address))
+        parts.append(dutch.access_text(event, address))
     if event.materials:
         listed = "\n".join(f"- {m.label}: {m.title} ({m.url})" for m in event.materials)
-        parts.append(f"Terugkijken en nalezen:\n{listed}")
-    parts.append(f"Meer informatie: {page}")
+        parts.append(f"{dutch.LOOK_BACK}:\n{listed}")
+    parts.append(dutch.more_information(page))
     return "\n\n".join(parts)
-
-
-def _registration(event: Event, url: str) -> str:
-    if event.full:
-        return dutch.registration_text(event, "full")
-    if event.registration_deadline is not None:
-        return f"{dutch.registration_text(event, 'open').removesuffix('.')}: {url}"
-    return f"Aanmelden: {url}"
-
-
-def _accessibility(event: Event, address: str) -> str:
-    """The access features in Dutch, and whom to ask; without facts only whom to ask, never a guess."""
-    access = event.accessibility
-    if access and access.contact:
-        ask = f"Vragen over toegankelijkheid? {access.contact}"
-    elif address:
-        ask = f"Vragen over toegankelijkheid? Vraag de organisatie: {address}"
-    else:
-        ask = "Vragen over toegankelijkheid? Vraag de organisatie."
-    if not access or not access.features:
-        return ask
-    return "\n".join(["Toegankelijkheid:", *(f"- {label}" for label in access.labels), ask])
 
 
 def _categories(event: Event, network: Network) -> list[str]:

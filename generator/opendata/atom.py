@@ -77,11 +77,11 @@ def _entry(feed: ET.Element, event: Event, network: Network, site_url: str, hist
 
 def _summary(event: Event) -> str:
     """When and where, then the editors' one line: what a reader needs to decide to click."""
-    parts = [f"Wanneer: {dutch.when(event)}.", f"Waar: {event.location.text}."]
+    parts = [f"Wanneer: {dutch.when(event)}.", f"Waar: {dutch.place(event.location)}."]
     if event.cancelled:
-        parts.insert(0, "Dit evenement gaat niet door.")
+        parts.insert(0, dutch.CANCELLED)
     if event.language == "en":
-        parts.append("Dit evenement is in het Engels.")
+        parts.append(dutch.IN_ENGLISH)
     if event.summary:
         parts.append(event.summary)
     return " ".join(parts)

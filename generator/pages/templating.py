@@ -40,8 +40,10 @@ def environment() -> Environment:
         markdown=lambda source: Markup(markdown_text.render(source)),
         materials=dutch.materials,
         registration_text=dutch.registration_text,
+        place=dutch.place,
         filter_values=filters.event_values,
     )
+    env.globals["sentence"] = dutch.SENTENCES
     return env
 
 
