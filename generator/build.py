@@ -18,8 +18,10 @@ from typing import Any
 
 from markdown import Markdown
 
+from .catalogue import urls
 from .catalogue.filters import RESERVED_EVENT_IDS
 from .catalogue.identity import NEUTRAL, Identity
+from .catalogue.urls import HOME_PAGE, NOT_FOUND_PAGE, SCRIPT, STYLESHEET
 from .data.files import DataFiles
 from .data.history import event_history
 from .data.load import load
@@ -31,11 +33,7 @@ from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .theme import ASSETS, OVERRIDES
 
-STYLESHEET = "assets/stylesheets/site.css"
-SCRIPT = "assets/javascripts/site.js"
-HOME_PAGE = "index.md"
 DEFAULT_NOT_FOUND_TITLE = "Pagina niet gevonden"
-NOT_FOUND_PAGE = "404.md"
 # MkDocs always adds these Markdown extensions; the 404 page is rendered the way MkDocs renders a page.
 BUILTIN_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
@@ -133,7 +131,7 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
     if problems:
         raise DataError(problems)
     repository = config.repository.rstrip("/")
-    form = f"{repository}/issues/new?template=externe-community.yml" if repository else ""
+    form = urls.issue_form(repository, urls.EXTERNAL_COMMUNITY_FORM)
     edit_urls = (
         {
             path: edit_url(repository, config.branch, file, line)

@@ -18,9 +18,10 @@ from urllib.parse import urljoin
 
 import yaml
 
-from .build import BUILTIN_MARKDOWN_EXTENSIONS, HOME_PAGE, SiteBuild, SiteConfig, build_site
+from .build import BUILTIN_MARKDOWN_EXTENSIONS, SiteBuild, SiteConfig, build_site
 from .catalogue import urls
 from .catalogue.identity import Identity
+from .catalogue.urls import HOME_PAGE
 from .data.files import DataFiles
 from .data.problems import DataError, Problem
 from .theme import FIXES

@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
-from generator.build import HOME_PAGE, build_site
+from generator.build import build_site
+from generator.catalogue.urls import HOME_PAGE
 from generator.data.files import DataFiles
 from generator.data.moments import ZONE
 from generator.tree import read_config, site_config

@@ -19,13 +19,16 @@ from test_history import Repo, clean_git_environment  # noqa: F401 (its fixture 
 
 from conftest import FIXTURE_EPOCH, make_project
 from generator.build import build_site
+from generator.catalogue.urls import AGENDA_JSON as AGENDA
+from generator.catalogue.urls import AGENDA_SCHEMA, ATOM_FEED, COMMUNITIES_SCHEMA
+from generator.catalogue.urls import COMMUNITIES_JSON as COMMUNITIES
 from generator.data.history import History, Stamp
 from generator.data.models import Community, Event, ExternalCommunity, Location, Theme
 from generator.data.moments import ZONE
 from generator.data.network import Network
 from generator.data.problems import DataError
 from generator.opendata import atom
-from generator.opendata.files import AGENDA, AGENDA_SCHEMA, COMMUNITIES, COMMUNITIES_SCHEMA, render_open_data
+from generator.opendata.files import render_open_data
 from generator.tree import read_config, site_config
 
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
@@ -116,7 +119,7 @@ def test_every_address_leads_to_a_page_or_a_feed_of_the_built_site(built_site: P
 def test_the_page_about_the_data_names_every_file_and_its_licence(built_site: Path) -> None:
     page = (built_site / "open-data" / "index.html").read_text(encoding="utf-8")
     addresses = set(re.findall(r'href="(https://communities\.gebruikercentraal\.nl/[^"]*)"', page))
-    files = {AGENDA, COMMUNITIES, AGENDA_SCHEMA, COMMUNITIES_SCHEMA, atom.PATH}
+    files = {AGENDA, COMMUNITIES, AGENDA_SCHEMA, COMMUNITIES_SCHEMA, ATOM_FEED}
     assert {SITE_URL + path for path in files} <= addresses
     assert all(_local(built_site, address).is_file() for address in addresses)
     assert "CC0" in page and _json(built_site, AGENDA)["license"].startswith(
@@ -137,7 +140,7 @@ def _open_data(project: Path, now: datetime = NOW) -> dict[str, bytes]:
 def test_the_same_data_and_moment_give_the_same_bytes(tmp_path: Path) -> None:
     first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
     built = _open_data(first)
-    assert set(built) == {AGENDA, COMMUNITIES, AGENDA_SCHEMA, COMMUNITIES_SCHEMA, atom.PATH}
+    assert set(built) == {AGENDA, COMMUNITIES, AGENDA_SCHEMA, COMMUNITIES_SCHEMA, ATOM_FEED}
     assert built == _open_data(second)
     for content in built.values():
         content.decode("utf-8")
@@ -178,7 +181,7 @@ def _assert_rfc_4287(feed: ET.Element) -> None:
 
 
 def test_the_atom_feed_is_valid_and_leads_to_the_pages_of_upcoming_events(built_site: Path) -> None:
-    feed = _atom((built_site / atom.PATH).read_bytes())
+    feed = _atom((built_site / ATOM_FEED).read_bytes())
     _assert_rfc_4287(feed)
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"
     entries = feed.findall("atom:entry", NS)
@@ -221,7 +224,7 @@ def test_newest_announced_first_from_the_git_history(tmp_path: Path) -> None:
         repo.commit(MONDAY + timedelta(days=days), head + "".join(first))
     # A change to an event that is over changes no entry, and so not the feed's `updated`.
     repo.commit(MONDAY + timedelta(days=5), head + "".join(first).replace("Terugblik op", "Terugblik van"))
-    feed = _atom(_open_data(project)[atom.PATH])
+    feed = _atom(_open_data(project)[ATOM_FEED])
     _assert_rfc_4287(feed)
     entries_ = feed.findall("atom:entry", NS)
     ids = [
@@ -257,7 +260,7 @@ def test_the_feed_keeps_only_the_events_announced_last(tmp_path: Path, monkeypat
 
 def test_without_git_every_event_is_announced_at_the_moment_of_the_build(tmp_path: Path) -> None:
     project = make_project(tmp_path / "plain")
-    feed = _atom(_open_data(project)[atom.PATH])
+    feed = _atom(_open_data(project)[ATOM_FEED])
     moments = {e.findtext("atom:published", namespaces=NS) for e in feed.findall("atom:entry", NS)}
     assert moments == {NOW.astimezone(UTC).isoformat().replace("+00:00", "Z")}
 
@@ -288,7 +291,7 @@ def test_xml_special_characters_in_titles_stay_text(tmp_path: Path) -> None:
     assert title in [e["title"] for e in agenda["events"]]
 
 
-@pytest.mark.parametrize("path", [AGENDA, AGENDA_SCHEMA, atom.PATH])
+@pytest.mark.parametrize("path", [AGENDA, AGENDA_SCHEMA, ATOM_FEED])
 def test_a_content_file_cannot_take_the_address_of_a_data_file(tmp_path: Path, path: str) -> None:
     project = make_project(tmp_path / "taken")
     (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
@@ -300,7 +303,7 @@ def test_a_content_file_cannot_take_the_address_of_a_data_file(tmp_path: Path, p
 
 def test_atom_summaries_say_when_in_the_same_dutch_words_as_the_pages(built_site: Path) -> None:
     """Feed readers show the summary as it is: the date as a visitor reads it on the event page."""
-    feed = _atom((built_site / atom.PATH).read_bytes())
+    feed = _atom((built_site / ATOM_FEED).read_bytes())
     summaries = {
         entry.findtext("atom:id", namespaces=NS): entry.findtext("atom:summary", namespaces=NS)
         for entry in feed.findall("atom:entry", NS)

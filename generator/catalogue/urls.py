@@ -1,6 +1,9 @@
-"""Every address on the site: pages, feeds, and the links that put a feed or one event in a calendar app.
+"""Every address of the site: pages, feeds, open data and Atom, the assets, the home and 404 pages,
+the repository's issue forms, and the links that put a feed or one event in a calendar app.
 
-One module, so that the pages that link and the feeds that are written can never disagree.
+One module, so that the pages that link and the files that are written can never disagree. (The
+agenda's parts are named by their filters in catalogue/filters.py, which builds them with the
+functions here.)
 """
 
 from __future__ import annotations
@@ -30,6 +33,27 @@ CONTENT_PAGES = {
 
 EVENT_FOLDER = "agenda/"
 ALL_EVENTS_FEED = "agenda.ics"
+
+HOME_PAGE = "index.md"
+NOT_FOUND_PAGE = "404.md"
+"""The editors' own page for an address that does not exist; the theme's 404 template shows it."""
+STYLESHEET = "assets/stylesheets/site.css"
+SCRIPT = "assets/javascripts/site.js"
+
+AGENDA_JSON = "agenda.json"
+COMMUNITIES_JSON = "communities.json"
+AGENDA_SCHEMA = "open-data/agenda.schema.json"
+COMMUNITIES_SCHEMA = "open-data/communities.schema.json"
+ATOM_FEED = "agenda.xml"
+OPEN_DATA_PAGE = "open-data.md"
+"""The editors' page that explains the open data files (content/open-data.md)."""
+EXTERNAL_COMMUNITY_FORM = "externe-community.yml"
+"""The repository's issue form to suggest an external community (.github/ISSUE_TEMPLATE)."""
+
+
+def issue_form(repository: str, form: str) -> str:
+    """The address of one of the repository's GitHub issue forms; none without a repository."""
+    return f"{repository.rstrip('/')}/issues/new?template={form}" if repository else ""
 
 
 def community_source(community_id: str) -> str:

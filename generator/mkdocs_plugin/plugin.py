@@ -18,8 +18,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
+from ..build import SiteBuild, SiteConfig, build_site
 from ..catalogue.identity import Identity
+from ..catalogue.urls import HOME_PAGE
 from ..data import moments
 from ..data.files import DataFiles
 from ..data.messages import format_problem, problems_page

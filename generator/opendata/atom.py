@@ -23,7 +23,6 @@ from ..data.history import History
 from ..data.models import EVENT_TYPES, Event
 from ..data.network import Network
 
-PATH = "agenda.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 RIGHTS = "CC0 1.0: vrij te gebruiken, zonder toestemming te vragen."
 SIZE = 50
@@ -40,12 +39,12 @@ def render_atom(
     # The namespace as an attribute: ElementTree writes qualified names with a prefix of its own
     # (ns0:feed) unless every attribute is qualified too; feed readers expect plain <feed>.
     feed = ET.Element("feed", {"xmlns": ATOM, _LANG: "nl"})
-    _text(feed, "id", urls.absolute(site_url, PATH))
+    _text(feed, "id", urls.absolute(site_url, urls.ATOM_FEED))
     _text(feed, "title", f"Nieuw in de agenda van {identity.communities}")
     _text(feed, "subtitle", f"Evenementen van {identity.communities}, de nieuwste aankondiging eerst.")
     _text(feed, "updated", _instant(max(moments)))
     _person(feed, "author", identity.publisher, site_url)
-    _link(feed, "self", urls.absolute(site_url, PATH), "application/atom+xml")
+    _link(feed, "self", urls.absolute(site_url, urls.ATOM_FEED), "application/atom+xml")
     _link(feed, "alternate", urls.absolute(site_url, urls.page_url(urls.LIST_PAGES["agenda"])), "text/html")
     _text(feed, "rights", RIGHTS)
     for event in events:

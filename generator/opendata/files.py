@@ -30,11 +30,6 @@ from .records import (
     record,
 )
 
-AGENDA = "agenda.json"
-COMMUNITIES = "communities.json"
-AGENDA_SCHEMA = "open-data/agenda.schema.json"
-COMMUNITIES_SCHEMA = "open-data/communities.schema.json"
-ABOUT_PAGE = "open-data.md"
 LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
 """CC0: the norm of the Dutch government for open data; anyone may reuse the data without asking."""
 
@@ -63,14 +58,14 @@ def render_open_data(
     }
     agenda_schema = _schema(
         site_url,
-        AGENDA_SCHEMA,
+        urls.AGENDA_SCHEMA,
         f"Agenda van {identity.communities}",
         {"events": ("Alle evenementen, ook die geweest zijn en die niet doorgaan.", Event)},
         definitions({Event: EVENT_FIELDS}),
     )
     communities_schema = _schema(
         site_url,
-        COMMUNITIES_SCHEMA,
+        urls.COMMUNITIES_SCHEMA,
         f"Thema's en community's van {identity.network}, en externe community's",
         {
             "themes": ("De thema's.", Theme),
@@ -80,17 +75,17 @@ def render_open_data(
         definitions({Theme: THEME_FIELDS, Community: COMMUNITY_FIELDS, ExternalCommunity: EXTERNAL_FIELDS}),
     )
     return [
-        OpenDataFile(AGENDA, _json(_document(site_url, AGENDA_SCHEMA, agenda))),
-        OpenDataFile(COMMUNITIES, _json(_document(site_url, COMMUNITIES_SCHEMA, communities))),
-        OpenDataFile(AGENDA_SCHEMA, _json(agenda_schema)),
-        OpenDataFile(COMMUNITIES_SCHEMA, _json(communities_schema)),
-        OpenDataFile(atom.PATH, atom.render_atom(network, now, site_url, history, identity)),
+        OpenDataFile(urls.AGENDA_JSON, _json(_document(site_url, urls.AGENDA_SCHEMA, agenda))),
+        OpenDataFile(urls.COMMUNITIES_JSON, _json(_document(site_url, urls.COMMUNITIES_SCHEMA, communities))),
+        OpenDataFile(urls.AGENDA_SCHEMA, _json(agenda_schema)),
+        OpenDataFile(urls.COMMUNITIES_SCHEMA, _json(communities_schema)),
+        OpenDataFile(urls.ATOM_FEED, atom.render_atom(network, now, site_url, history, identity)),
     ]
 
 
 def _document(site_url: str, schema_path: str, lists: dict[str, Any]) -> dict[str, Any]:
     """A data file: its lists, with its schema, its licence and the page that explains it."""
-    about = urls.absolute(site_url, urls.page_url(ABOUT_PAGE))
+    about = urls.absolute(site_url, urls.page_url(urls.OPEN_DATA_PAGE))
     return {"$schema": urls.absolute(site_url, schema_path), "license": LICENSE, "about": about, **lists}
 
 
