@@ -10,10 +10,13 @@ Mozilla's ical.js (the engine inside Thunderbird):
   entry, LAST-MODIFIED that of the last commit that changed what the feeds write of the event (the
   entry's data, and from communities.yaml the names of its communities and themes and its first
   community's contact_email), and SEQUENCE the number of commits that changed that since (0 for an
-  event never changed). Moving entries around,
-  editing another event or a comment changes nothing, so an unchanged event is written byte for byte
-  the same by every build, whatever its day: sync tools see no change and users keep their own
-  reminders. History only grows, so SEQUENCE never goes down, and an edit always raises it: Outlook
+  event never changed). Moving entries around, editing another event or a comment changes nothing,
+  so an event whose entry is unchanged is written byte for byte the same by every build, whatever its
+  day: sync tools see no change and users keep their own reminders. The history knows the data files
+  only: a change of the settings the feeds write (`site_url`, `contact_email`, the calendar names) or
+  of the generator's own wording changes bytes without a new SEQUENCE, and rewriting main's published
+  history (a force-push) can lower it; CHANGELOG.md names such releases. While history only grows, an
+  edit of the entry always raises SEQUENCE: Outlook
   and Apple Calendar update an event they already have (also when the single-event file is opened
   again), Google and subscribed apps take the newest data on their next refresh. Editors do nothing
   by hand for this.
