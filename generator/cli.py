@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from argparse import BooleanOptionalAction
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from .data.files import DataFiles
 from .data.messages import check_summary, format_github, format_problem, problems_summary
 from .data.problems import DataError, Problem
 from .dutch_argparse import ArgumentParser
+from .editing import changes
 from .editing.entries import EntryError, NoList, NotABlockList, append_checked, ensure_list, render_entry
 from .editing.questions import COMMUNITY, EVENT, Checker, Form, NoAnswer, Question, WrongOptions, ask
 from .editing.review import review
@@ -41,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = DataFiles(arguments.root)
     if arguments.command == "check":
         return _check(files, arguments.format, arguments.base)
+    if arguments.command == "changes":
+        return _changes(files, arguments.base)
     if arguments.command == "schema":
         for path in write_schemas(arguments.out or arguments.root / "schemas"):
             print(f"Geschreven: {path}")
@@ -76,6 +80,21 @@ def _parser() -> ArgumentParser:
         default=_default_base(),
         metavar="VERSIE",
         help="git-versie om mee te vergelijken, om nieuwe evenementen te herkennen, bijvoorbeeld origin/main",
+    )
+
+    summary = commands.add_parser(
+        "changes",
+        parents=[common],
+        help="zeg wat er verandert voor bezoekers en abonnees, vergeleken met een git-versie",
+        description="Zeg in Markdown wat er verandert voor bezoekers en abonnees: nieuwe, gewijzigde, "
+        "afgelaste en verwijderde evenementen, en welke pagina's en agenda-bestanden veranderen. "
+        "Voor de samenvatting van een pull request.",
+    )
+    summary.add_argument(
+        "--base",
+        default=_default_base() or "origin/main",
+        metavar="VERSIE",
+        help="git-versie om mee te vergelijken (standaard: de branch van de pull request, of origin/main)",
     )
 
     render = commands.add_parser(
@@ -206,6 +225,33 @@ def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
         return None
     entries = data.get("events") if isinstance(data, dict) else None
     return {str(entry.get("id")) for entry in entries or [] if isinstance(entry, dict)}
+
+
+def _changes(files: DataFiles, base: str) -> int:
+    try:
+        network = load_site(files)
+    except DataError as error:
+        for problem in error.problems:
+            print(format_problem(problem), file=sys.stderr)
+        print("Er is geen overzicht van de veranderingen: los eerst de problemen hierboven op.", file=sys.stderr)
+        return 1
+    before, readable = changes.EMPTY, True
+    try:
+        found = _git(files.root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode == 0
+    except OSError:
+        found = False
+    if found:
+        shown = {name: _git(files.root, "show", f"{base}:./{name}") for name in files.names}
+        with tempfile.TemporaryDirectory(prefix="basis-") as folder:
+            old = changes.base_files(files, {n: r.stdout for n, r in shown.items() if r.returncode == 0}, Path(folder))
+            try:
+                before = load_site(old) if old else changes.EMPTY
+            except DataError:
+                readable = False
+    else:
+        readable = False
+    print(changes.summary(changes.compare(before, network, moments.now()), base=base, base_readable=readable))
+    return 0
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
