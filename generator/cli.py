@@ -14,8 +14,11 @@ import sys
 import tempfile
 from argparse import BooleanOptionalAction
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from pydantic_core import PydanticCustomError
 
 from .build import load_site
 from .data import loader, moments
@@ -26,7 +29,7 @@ from .dutch_argparse import ArgumentParser
 from .editing import changes
 from .editing.entries import EntryError, NoList, NotABlockList, append_checked, ensure_list, render_entry
 from .editing.questions import COMMUNITY, EVENT, Checker, Form, NoAnswer, Question, WrongOptions, ask
-from .editing.review import review
+from .editing.review import Before, review
 from .editing.schemas import write_schemas
 from .release import DISTRIBUTION, VERSION
 from .starter import NewSite, StarterError, write_site
@@ -194,15 +197,16 @@ def _check(files: DataFiles, output_format: str, base: str | None) -> int:
         _report(error.problems, files, output_format)
         print(problems_summary(len(error.problems)), file=sys.stderr)
         return 1
-    warnings = review(network, moments.now(), _event_ids_at(base, files))
+    warnings = review(network, moments.now(), _events_at(base, files))
     _report(warnings, files, output_format)
     sizes = (len(network.communities), len(network.events), len(network.themes), len(network.external))
     print(check_summary(*sizes, warnings=len(warnings)))
     return 0
 
 
-def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
-    """The event ids in events.yaml at git version `base`, or None (with a warning) when that cannot be read."""
+def _events_at(base: str | None, files: DataFiles) -> dict[str, Before] | None:
+    """The events in events.yaml at git version `base`, by id, or None (with a warning) when that cannot
+    be read. Only their ids, starts and ends: the review compares those."""
     if not base:
         return None
     skipped = "Daarom herkent de controle nu geen nieuwe evenementen. De rest van de controle gaat gewoon door."
@@ -224,7 +228,18 @@ def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
         _warn(f"{files.events} in de git-versie `{base}` is niet te lezen. {skipped}")
         return None
     entries = data.get("events") if isinstance(data, dict) else None
-    return {str(entry.get("id")) for entry in entries or [] if isinstance(entry, dict)}
+    return {
+        str(entry.get("id")): Before(_moment_or_none(entry.get("start")), _moment_or_none(entry.get("end")))
+        for entry in entries or []
+        if isinstance(entry, dict)
+    }
+
+
+def _moment_or_none(value: object) -> date | datetime | None:
+    try:
+        return moments.parse_moment(value)
+    except PydanticCustomError:
+        return None
 
 
 def _changes(files: DataFiles, base: str) -> int:
@@ -305,7 +320,7 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
     name = getattr(files, form.file)
     unchanged = f"{name} is niet veranderd."
     try:
-        known_event_ids = {event.id for event in load_site(files).events}
+        known_events = {event.id: Before() for event in load_site(files).events}
         ensure_list(files, name, form.list_key)
         entry = ask(form, given, Checker(files, form), terminal=_in_a_terminal())
         append_checked(files, name, form.list_key, render_entry(form.template, entry), entry, check=load_site)
@@ -340,7 +355,7 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
         return 1
     print(f"Toegevoegd aan {name}: {entry['id']}. Controleer het en maak een pull request.")
     # What a reviewer would be warned of about the new entry, said now while it is easy to change.
-    for warning in review(load_site(files), moments.now(), known_event_ids):
+    for warning in review(load_site(files), moments.now(), known_events):
         if warning.params.get("value") == entry["id"]:
             print(format_problem(warning), file=sys.stderr)
     return 0

@@ -192,6 +192,36 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def git(folder: Path, *arguments: str) -> str:
+    """git in a test's repository, as one editor, with no settings of this computer."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("GIT_")}
+    env |= {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    env |= {"GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
+    result = subprocess.run(["git", *arguments], cwd=folder, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def data_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture's three data files, committed on `main` in a repository of their own: an editor's
+    clone, for commands that compare with a git version (`--base main`)."""
+    for name in list(os.environ):
+        if name.startswith("GIT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name in DATA_FILES:
+        shutil.copy(FIXTURE / name, folder / name)
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "Begin")
+    return folder
+
+
 INIT_NAME = "Netwerk Waterbeheer"
 INIT_URL = "https://communities.waterbeheer.example/"
 

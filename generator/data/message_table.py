@@ -148,6 +148,16 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         "# geen evenement van community-cx na vandaag",
         'communities: [community-cx]⏎start: "2027-01-20 14:00"',
     ),
+    "warn_long_event": (
+        'start: "2026-12-01 14:00"⏎end: "2026-12-08 16:00"',
+        'start: "2026-12-08 14:00"⏎end: "2026-12-08 16:00"',
+    ),
+    "warn_early_deadline": ('registration_deadline: "2025-12-01"', 'registration_deadline: "2026-12-01"'),
+    "warn_moved_a_year": ('start: "2027-12-08 14:00" (was 2026)', 'start: "2026-12-08 14:00"'),
+    "warn_start_moved_alone": (
+        'start: "2026-12-07"⏎end: "2026-12-09" (was 8 en 9 december)',
+        'start: "2026-12-07"⏎end: "2026-12-08"',
+    ),
 }
 
 

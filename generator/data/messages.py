@@ -167,6 +167,14 @@ MESSAGES: Mapping[str, str] = {
     "warn_unused_theme": "Het thema `{value}` wordt nergens gebruikt. Gebruik het, of haal het weg.",
     "warn_inactive_community": "De community `{value}` heeft geen evenement in de komende zes maanden. "
     "Zet een evenement in de agenda, anders lijkt de community stil te liggen.",
+    "warn_long_event": "Het evenement `{value}` duurt {days} dagen. Klopt dat? Controleer de datum in `start` "
+    "en in `end`, vooral de maand en het jaar.",
+    "warn_early_deadline": "De laatste dag om je aan te melden (`{value}`) ligt meer dan drie maanden voor het "
+    "evenement. Klopt het jaar en de maand in `registration_deadline`?",
+    "warn_moved_a_year": "Het evenement `{value}` begon eerst op {before}. Nu is dat ongeveer een jaar later "
+    "of eerder. Klopt het jaar in `start` en `end`?",
+    "warn_start_moved_alone": "Bij het evenement `{value}` is `start` veranderd (eerst {before}), maar `end` "
+    "niet. Moet `end` ook mee veranderen?",
 }
 
 HINTS: Mapping[str, str] = {

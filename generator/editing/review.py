@@ -2,38 +2,59 @@
 
 None of these stops a build. They catch what slips through a quick review of a pull request: a
 past event that was just added, an event nobody can sign up for, a cancelled event without a
-reason, a likely duplicate, a theme nobody uses, a community that looks inactive.
+reason, a likely duplicate, a theme nobody uses, a community that looks inactive, and dates that are
+valid but hardly ever meant: an event of many days or of a year (one date typed wrong), a last day to
+register months before the event, and, compared with the base branch, an event moved by a year or a
+start moved while its end stayed.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-from dataclasses import replace
-from datetime import date, datetime, timedelta
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 
 from ..data.models import Community, Event, ExternalCommunity
+from ..data.moments import ZONE
 from ..data.network import Network
 from ..data.problems import Problem
 
 INACTIVE_AFTER = timedelta(days=183)
+LONG_TIMED = timedelta(days=3)
+"""A timed event longer than this is a conference at most; more is likely a typo in a date."""
+LONG_ALL_DAY = timedelta(days=14)
+EARLY_DEADLINE = timedelta(days=90)
+ABOUT_A_YEAR = (timedelta(days=330), timedelta(days=400))
+"""A move of this size is a year typed wrong more often than a plan."""
+
+
+@dataclass(frozen=True)
+class Before:
+    """An event as the base branch has it: what a change is compared with (None where unreadable)."""
+
+    start: date | datetime | None = None
+    end: date | datetime | None = None
+
+
 SIMILAR_TITLES = 0.75
 # Words that show the description gives a reason, as in "gaat niet door omdat de spreker ziek is".
 _REASON = re.compile(r"\b(omdat|want|vanwege|wegens|doordat|reden|ziek|verplaatst|uitgesteld)\b", re.I)
 
 
-def review(network: Network, now: datetime, known_event_ids: set[str] | None = None) -> list[Problem]:
-    """All warnings; `known_event_ids` are the ids on the base branch, to tell which events are new."""
-    return sorted(replace(p, warning=True) for p in _warnings(network, now, known_event_ids))
+def review(network: Network, now: datetime, base: Mapping[str, Before] | None = None) -> list[Problem]:
+    """All warnings; `base` has the events of the base branch by id, to tell which are new or moved."""
+    return sorted(replace(p, warning=True) for p in _warnings(network, now, base))
 
 
-def _warnings(network: Network, now: datetime, known_event_ids: set[str] | None) -> Iterator[Problem]:
+def _warnings(network: Network, now: datetime, base: Mapping[str, Before] | None) -> Iterator[Problem]:
     upcoming = network.upcoming(now)
     upcoming_ids = {event.id for event in upcoming}
     for event in network.events:
-        if known_event_ids is not None and event.id not in known_event_ids and event.ends_at <= now:
+        if base is not None and event.id not in base and event.ends_at <= now:
             yield event.source.problem("warn_new_past_event", "start", value=event.id)
+        yield from _unlikely_dates(event, base.get(event.id) if base else None)
         if event.id in upcoming_ids and not event.cancelled and not event.registration_url:
             yield event.source.problem("warn_no_registration", value=event.id)
         if event.cancelled and not _REASON.search(event.description):
@@ -49,6 +70,36 @@ def _warnings(network: Network, now: datetime, known_event_ids: set[str] | None)
         soon = [e for e in upcoming if community.id in e.communities and e.starts_at <= horizon and not e.cancelled]
         if not soon:
             yield community.source.problem("warn_inactive_community", "id", value=community.id)
+
+
+def _unlikely_dates(event: Event, before: Before | None) -> Iterator[Problem]:
+    length = event.ends_at - event.starts_at
+    if length > (LONG_ALL_DAY if event.all_day else LONG_TIMED):
+        days = (event.last_day - event.first_day).days + 1
+        yield event.source.problem("warn_long_event", "end", value=event.id, days=days)
+    deadline = event.registration_deadline
+    if deadline is not None and event.first_day - deadline > EARLY_DEADLINE:
+        yield event.source.problem("warn_early_deadline", "registration_deadline", value=str(deadline))
+    if before is None or before.start is None or before.start == event.start:
+        return
+    moved = abs(event.starts_at - _instant(before.start))
+    if ABOUT_A_YEAR[0] <= moved <= ABOUT_A_YEAR[1]:
+        yield event.source.problem("warn_moved_a_year", "start", value=event.id, before=_written(before.start))
+    elif before.end is not None and before.end == event.end and event.first_day != _day(before.start):
+        yield event.source.problem("warn_start_moved_alone", "start", value=event.id, before=_written(before.start))
+
+
+def _instant(moment: date | datetime) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time(), ZONE)
+
+
+def _written(moment: date | datetime) -> str:
+    """A moment as an editor writes it in the YAML: "2026-12-08 14:00" or "2026-12-08"."""
+    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.astimezone(ZONE).date() if isinstance(moment, datetime) else moment
 
 
 def _duplicates(in_file_order: list[Event]) -> Iterator[Problem]:
