@@ -8,6 +8,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -83,3 +84,28 @@ def test_the_sentences_a_page_and_a_feed_share_are_the_same_words(site: SiteBuil
         assert "<dt>Online meedoen</dt>" in pages[f"agenda/{event.id}.md"] or event.ends_at <= NOW
         unfolded = files[f"agenda/{event.id}.ics"].decode().replace("\r\n ", "")
         assert f"LABEL=Online meedoen:{event.location.online_url}" in unfolded.replace('"', "")
+
+
+def test_two_sessions_with_one_title_on_one_day_get_page_titles_of_their_own(tmp_path: Path) -> None:
+    """Valid data (a workshop in the morning and again in the afternoon) never gives two pages one title."""
+    events = (FIXTURE / "events.yaml").read_text(encoding="utf-8")
+    session = """  - id: sessie-{n}
+    title: Schrijfsessie
+    communities: [community-cx]
+    start: "2027-02-10 {start}"
+    end: "2027-02-10 {end}"
+    location: {{online: true}}
+    description: Samen schrijven.
+"""
+    sessions = "".join(
+        session.format(n=n, start=start, end=end)
+        for n, (start, end) in enumerate([("10:00", "11:00"), ("14:00", "15:00"), ("14:00", "15:00")])
+    )
+    for name in ("communities.yaml", "external_communities.yaml"):
+        (tmp_path / name).write_bytes((FIXTURE / name).read_bytes())
+    (tmp_path / "events.yaml").write_text(events.replace("events:\n", "events:\n" + sessions, 1), encoding="utf-8")
+    built = build_site(SiteConfig(DataFiles(tmp_path), ROOT / "content", "https://example.org/"), NOW)
+    titles = {page.path: re.search(r"^title: (.*)$", page.content, re.M).group(1) for page in built.pages}  # type: ignore[union-attr]
+    assert titles["agenda/sessie-0.md"] == "Schrijfsessie (woensdag 10 februari 2027, 10.00–11.00 uur)"
+    assert titles["agenda/sessie-1.md"].startswith("Schrijfsessie (woensdag 10 februari 2027, 14.00–15.00 uur)")
+    assert len(set(titles.values())) == len(titles)

@@ -8,6 +8,8 @@ sentence that appears in a page and in a feed is written here once, so the two c
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -91,6 +93,18 @@ def registration_text(event: Event, state: str) -> str:
     if state == "closed":
         return f"Aanmelden is gesloten. De laatste dag was {deadline}."
     return f"Aanmelden kan tot en met {deadline}."
+
+
+def event_page_titles(events: Iterable[Event]) -> dict[str, str]:
+    """Each event page's title, by id: its title and day. Two events may share both (two sessions of a
+    workshop); then the time is added, and if that is the same too, the id, so that no two pages of
+    the site have one title (WCAG 2.4.2). No rule for editors is needed for that."""
+    events = list(events)
+    by_day = {event.id: f"{event.title} ({long_date(event.first_day)})" for event in events}
+    shared = Counter(by_day.values())
+    titles = {e.id: by_day[e.id] if shared[by_day[e.id]] == 1 else f"{e.title} ({when(e)})" for e in events}
+    shared = Counter(titles.values())
+    return {key: title if shared[title] == 1 else f"{title} – {key}" for key, title in titles.items()}
 
 
 def long_date(day: date) -> str:

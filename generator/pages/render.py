@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from ..catalogue import urls
-from ..catalogue.dutch import long_date
+from ..catalogue.dutch import event_page_titles
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.filters import agenda_filters, form_choices
 from ..catalogue.identity import NEUTRAL, Identity
@@ -232,12 +232,13 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
                 subscription=r.subscription(urls.community_feed(community.id)),
             )
         )
+    page_titles = event_page_titles(network.events)
     for event in network.events:
         pages.append(
             r.page(
                 urls.event_source(event.id),
                 "event.html",
-                f"{event.title} ({long_date(event.first_day)})",
+                page_titles[event.id],
                 event.summary or event.title,
                 search_boost=_search_boost(event, upcoming=event.id in upcoming_ids),
                 event=event,
