@@ -1,5 +1,6 @@
 """Site generator for the communities of a network: the network is named in mkdocs.yml, never here.
 
 The data flows one way: load (YAML with positions) → validate (typed models and cross-checks)
-→ model (the network) → render pages → feeds. Only `plugin.py` knows MkDocs.
+→ model (the network) → render pages → feeds. Only `mkdocs_plugin/plugin.py` and `settings.py` (the one
+reader of mkdocs.yml) know MkDocs.
 """

@@ -36,8 +36,6 @@ SCRIPT = "assets/javascripts/site.js"
 HOME_PAGE = "index.md"
 DEFAULT_NOT_FOUND_TITLE = "Pagina niet gevonden"
 NOT_FOUND_PAGE = "404.md"
-# MkDocs always adds these Markdown extensions; the 404 page is rendered the way MkDocs renders a page.
-BUILTIN_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 @dataclass(frozen=True)
@@ -59,6 +57,8 @@ class SiteConfig:
     edit_uri: str | None = None
     repo_url: str | None = None
     markdown_extensions: Sequence[str] = ()
+    """The Markdown extensions as MkDocs hands them to Markdown, its own (toc, tables, …) included:
+    the 404 page is rendered the way MkDocs renders a page."""
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
     config_file: str = "mkdocs.yml"
 
@@ -221,8 +221,7 @@ def _not_found(config: SiteConfig) -> NotFoundPage | None:
     source = config.docs_dir / NOT_FOUND_PAGE
     if not source.is_file():
         return None
-    names = list(dict.fromkeys([*BUILTIN_MARKDOWN_EXTENSIONS, *config.markdown_extensions]))
-    converter = Markdown(extensions=names, extension_configs=dict(config.markdown_configs))
+    converter = Markdown(extensions=list(config.markdown_extensions), extension_configs=dict(config.markdown_configs))
     html = converter.convert(source.read_text(encoding="utf-8"))
     headings = getattr(converter, "toc_tokens", [])
     return NotFoundPage(headings[0]["name"] if headings else DEFAULT_NOT_FOUND_TITLE, html)

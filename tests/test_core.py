@@ -66,9 +66,9 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
-def test_only_the_adapter_imports_mkdocs(path: Path) -> None:
+def test_only_the_plugin_and_the_settings_reader_import_mkdocs(path: Path) -> None:
     uses_mkdocs = any(module.split(".")[0] == "mkdocs" for module in _imports(path))
-    assert uses_mkdocs == (path.parent.name == "mkdocs_plugin" and path.name == "plugin.py")
+    assert uses_mkdocs == (path.relative_to(PACKAGE).as_posix() in ("mkdocs_plugin/plugin.py", "settings.py"))
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))

@@ -10,94 +10,24 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
-from ..catalogue.identity import Identity
+from ..build import HOME_PAGE, SiteBuild, build_site
 from ..data import moments
-from ..data.files import DataFiles
 from ..data.messages import format_problem, problems_page
 from ..data.problems import DataError
 from ..pages.render import GeneratedPage
 from ..release import DISTRIBUTION, VERSION
+from ..settings import CommunitiesConfig, site_config
 from ..theme.fixes import fix_theme_markup
 from ..tree import page_sources
 from .dirty import Memory, build_context, search_index
 
 log = get_plugin_logger("communities")
-
-
-class CommunitiesConfig(Config):
-    communities = c.Type(str, default=DataFiles.communities)
-    """The communities and themes file, relative to mkdocs.yml."""
-
-    events = c.Type(str, default=DataFiles.events)
-    """The events file, relative to mkdocs.yml."""
-
-    external_communities = c.Type(str, default=DataFiles.external_communities)
-    """The external communities file, relative to mkdocs.yml."""
-
-    repository = c.Type(str, default="")
-    """The repository on GitHub, e.g. https://github.com/org/repo: for the "Bewerk deze pagina" links."""
-
-    branch = c.Type(str, default=SiteConfig.branch)
-    """The branch editors change, for the "Bewerk deze pagina" links."""
-
-    suggest_url = c.Type(str, default="")
-    """Where "Stel een community voor" goes; by default the issue form in the repository."""
-
-    contact_email = c.Type(str, default="")
-    """The site's general e-mail address: the organiser in the calendar files for a community without one."""
-
-    # The network behind the site (catalogue/identity.py). Empty: neutral text ("het netwerk").
-    name = c.Type(str, default="")
-    """The network's name as it stands in a sentence, "<name> heeft 12 community's"; empty: "het netwerk"."""
-
-    short_name = c.Type(str, default="")
-    """A shorter name, in the name of the calendar with all events; by default the name."""
-
-    organisation = c.Type(str, default="")
-    """Who publishes the site: the author of the Atom feed and of the calendar files; by default the name."""
-
-    external_intro = c.Type(str, default="")
-    """The first paragraph of the page with external communities, in Markdown: why the site lists them."""
-
-    external_description = c.Type(str, default="")
-    """The description of that page, for search engines."""
-
-    calendar_name = c.Type(str, default="")
-    """The name of the calendar with all events in a calendar app; by default "Agenda community's <short_name>"."""
-
-    calendar_description = c.Type(str, default="")
-    """The description of that calendar; by default "Alle evenementen van de community's van <name>"."""
-
-
-def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
-    """MkDocs' settings and the plugin's options, in the core's terms."""
-    return SiteConfig(
-        files=DataFiles(
-            Path(config.config_file_path).parent, options.communities, options.events, options.external_communities
-        ),
-        docs_dir=Path(config.docs_dir),
-        site_url=config.site_url or "",
-        use_directory_urls=config.use_directory_urls,
-        repository=options.repository,
-        branch=options.branch,
-        suggest_url=options.suggest_url,
-        contact_email=options.contact_email,
-        identity=Identity.from_options(options),
-        edit_uri=config.edit_uri,
-        repo_url=config.repo_url,
-        markdown_extensions=config.markdown_extensions,
-        markdown_configs=config.mdx_configs,
-        config_file=Path(config.config_file_path).name,
-    )
 
 
 NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
