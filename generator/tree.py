@@ -50,9 +50,8 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
     site = build_site(config, now)
     docs = out / DOCS
     shutil.copytree(config.docs_dir, docs)
-    sources = page_sources(site)
     for page in site.pages:
-        _write(docs / sources[page.path], page.content.encode("utf-8"))
+        _write(docs / page.file, page.content.encode("utf-8"))
     if site.home is not None:
         _write(docs / HOME_PAGE, site.home.encode("utf-8"))
     for item in site.files:
@@ -67,7 +66,7 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
     _write(
         out / "mkdocs.yml",
         yaml.dump(
-            _tree_config(data, site, theme, _edit_urls(config, site), sources),
+            _tree_config(data, site, theme, _edit_urls(config, site)),
             Dumper=_ConfigDumper,
             allow_unicode=True,
             sort_keys=False,
@@ -93,29 +92,8 @@ def _edit_urls(config: SiteConfig, site: SiteBuild) -> dict[str, str]:
     return {urls.page_url(source.as_posix()): base + source.as_posix() for source in sources}
 
 
-def page_sources(site: SiteBuild) -> dict[str, str]:
-    """Where each generated page is written: `agenda/archief.md` as `agenda/archief/index.md`.
-
-    The pages link to each other relative to their address (`../cx-terugblik/` from agenda/archief/),
-    which MkDocs leaves as it is, but Zensical reads relative to the Markdown file and so sent one
-    folder too high. In a folder of its own, with the same address, the file is where its address is,
-    and both read the links the same. A page at the top stays: its links climb out of the docs folder,
-    which Zensical leaves as written, and moving it would change the order of the sitemap for MkDocs.
-    """
-    return {page.path: _written_source(page.path) for page in site.pages}
-
-
-def _written_source(markdown_path: str) -> str:
-    """Where `render --out` writes one generated page (see `page_sources`); the build refuses
-    `use_directory_urls: false`, so every page has a folder address."""
-    path = Path(markdown_path)
-    if len(path.parts) > 1 and path.stem not in ("index", "README"):
-        path = path.with_suffix("") / "index.md"
-    return path.as_posix()
-
-
 def _with_sources(nav: Any, sources: Mapping[str, str]) -> Any:
-    """The site's `nav:` with the generated pages' new file names."""
+    """The site's `nav:` with the files the generated pages are written to (`GeneratedPage.file`)."""
     if isinstance(nav, list):
         return [_with_sources(item, sources) for item in nav]
     if isinstance(nav, dict):
@@ -128,7 +106,6 @@ def _tree_config(
     site: SiteBuild,
     theme: dict[str, Any],
     edit_urls: Mapping[str, str],
-    sources: Mapping[str, str],
 ) -> dict[str, Any]:
     config = dict(data)
     config["docs_dir"] = DOCS
@@ -151,8 +128,8 @@ def _tree_config(
     if extra:
         config["extra"] = {**(data.get("extra") or {}), **extra}
     if "nav" in data:
-        config["nav"] = _with_sources(data["nav"], sources)
-    hidden = [f"/{sources[page.path]}" for page in site.pages if not page.in_nav]
+        config["nav"] = _with_sources(data["nav"], {page.path: page.file for page in site.pages})
+    hidden = [f"/{page.file}" for page in site.pages if not page.in_nav]
     if hidden:
         config["not_in_nav"] = "\n".join([*(str(data.get("not_in_nav") or "").splitlines()), *hidden])
     return config

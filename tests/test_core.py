@@ -20,6 +20,7 @@ from generator.data.files import DataFiles
 from generator.data.messages import format_problem
 from generator.data.moments import ZONE
 from generator.data.problems import DataError
+from generator.pages.render import GeneratedPage
 
 PACKAGE = ROOT / "generator"
 # Each package may import only from packages on a lower level; `pages` and `ical` know nothing of each other.
@@ -147,6 +148,21 @@ def test_without_404_page_the_theme_says_page_not_found(tmp_path: Path) -> None:
     assert build_site(_config(project), NOW).not_found is None
     assert run_mkdocs(project).returncode == 0
     assert "<h1>Pagina niet gevonden</h1>" in (project / "site" / "404.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "file"),
+    [
+        ("agenda/archief.md", "agenda/archief/", "agenda/archief/index.md"),
+        ("agenda/soort/webinar.md", "agenda/soort/webinar/", "agenda/soort/webinar/index.md"),
+        ("agenda/index.md", "agenda/", "agenda/index.md"),
+        ("externe-communities.md", "externe-communities/", "externe-communities.md"),
+    ],
+)
+def test_a_generated_page_says_where_it_lives(path: str, url: str, file: str) -> None:
+    """One place decides a page's address and its file, for the plugin and for `render --out` alike."""
+    page = GeneratedPage(path, "")
+    assert (page.url, page.file) == (url, file)
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:

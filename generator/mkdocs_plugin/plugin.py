@@ -7,13 +7,13 @@ before.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 
 from ..build import HOME_PAGE, SiteBuild, build_site
@@ -24,7 +24,6 @@ from ..pages.render import GeneratedPage
 from ..release import DISTRIBUTION, VERSION
 from ..settings import CommunitiesConfig, site_config
 from ..theme.fixes import fix_theme_markup
-from ..tree import page_sources
 from .dirty import Memory, build_context, search_index
 
 log = get_plugin_logger("communities")
@@ -89,11 +88,17 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         home = files.get_file_from_path(HOME_PAGE)
         if home is not None and self.site.home is not None:
             home.content_string = self.site.home
-        # In the order MkDocs reads a folder, as if the generated files were on disk where `render --out`
-        # writes them (a page in a folder gets a folder of its own, also in agenda/soort/): the
-        # navigation, the search index and the sitemap come out the same as when they are written out.
-        written = page_sources(self.site)
-        self.files = Files(sorted(files, key=lambda file: _sort_key(written.get(file.src_uri, file.src_uri))))
+        # In MkDocs' own order of a folder, each generated page in the place of its file (`GeneratedPage.file`,
+        # where `render --out` writes it): the navigation, the search index and the sitemap come out the
+        # same as when the pages are written out.
+        places = {
+            page.path: File(page.file, None, config.site_dir, config.use_directory_urls) for page in self.site.pages
+        }
+
+        def place(file: File) -> tuple[object, ...]:
+            return tuple(file_sort_key(places.get(file.src_uri) or file))
+
+        self.files = Files(sorted(files, key=place))
         return self.files
 
     def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> str:
@@ -145,9 +150,3 @@ class _Kept(File):
 
     def is_modified(self) -> bool:
         return False
-
-
-def _sort_key(src_uri: str) -> tuple[tuple[str, ...], bool, str]:
-    """MkDocs' `file_sort_key` for a path: index first, folders last, as `get_files` reads them."""
-    parts = PurePosixPath(src_uri).parts
-    return parts[:-1], PurePosixPath(src_uri).stem != "index", parts[-1] if parts else ""
