@@ -7,6 +7,7 @@ before.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,10 @@ from ..data import moments
 from ..data.messages import format_problem, problems_page
 from ..data.problems import DataError
 from ..pages.render import GeneratedPage
+from ..rebuild import Memory, build_context
 from ..release import DISTRIBUTION, VERSION
 from ..settings import CommunitiesConfig, site_config
 from ..theme.fixes import fix_theme_markup
-from .dirty import Memory, build_context, search_index
 
 log = get_plugin_logger("communities")
 
@@ -39,7 +40,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
     """The generated pages by their Markdown path, whose HTML the plugin puts in without Markdown."""
     serving = False
     keep_unchanged = False
-    """`mkdocs serve --dirty`: generated files a rebuild writes the same are kept (dirty.py)."""
+    """`mkdocs serve --dirty`: generated files a rebuild writes the same are kept (rebuild.py)."""
     memory = Memory()
     problems_page = ""
     """While `mkdocs serve` runs and the data is broken: the page every address shows instead."""
@@ -120,10 +121,14 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.keep_unchanged and index.is_file():
             pages = [file.page.url for file in self.files.documentation_pages() if file.page is not None]
-            search_index(self.memory, index, pages)
+            data = json.loads(index.read_text(encoding="utf-8"))
+            entries = self.memory.search_entries(data["docs"], pages)
+            if entries is not None:
+                data["docs"] = entries
+                index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
 
     def _dirty_context(self, files: Files, config: MkDocsConfig) -> tuple[object, ...] | None:
-        """For `mkdocs serve --dirty`, what generated pages depend on besides their content (dirty.py)."""
+        """For `mkdocs serve --dirty`, what generated pages depend on besides their content (rebuild.py)."""
         if not self.keep_unchanged or self.problems_page:
             return None
         editors_pages = [
@@ -131,7 +136,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             for file in files.documentation_pages()
             if file.abs_src_path is not None
         ]
-        return build_context(self.site, Path(config.config_file_path), editors_pages)
+        return build_context(self.site, Path(config.config_file_path).read_bytes(), editors_pages)
 
     def on_post_page(self, output: str, **_: Any) -> str:
         return fix_theme_markup(output)
@@ -146,7 +151,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
 
 
 class _Kept(File):
-    """A generated file that the previous build of `mkdocs serve --dirty` wrote the same (dirty.py)."""
+    """A generated file that the previous build of `mkdocs serve --dirty` wrote the same (rebuild.py)."""
 
     def is_modified(self) -> bool:
         return False
