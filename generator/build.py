@@ -1,10 +1,12 @@
 """The core's entry point: from a project folder and its settings to everything a builder publishes.
 
-`build_site()` returns the generated pages (Markdown with front matter), the home page, the feeds,
-the assets, the theme folder and the settings a builder must apply. It knows no builder: the MkDocs
-plugin hands the result to MkDocs, and `python -m generator render` writes it out as a plain
-project that any builder of the same theme can build. Every problem, in the data or in the
-settings, comes out as one `DataError`, before anything is written.
+`build_site()` returns the generated pages (Markdown with front matter, each with its path, address
+and file), the home page, the feeds, the assets, the theme folder and the settings a builder must
+apply. It imports and calls no builder. Its settings are the few of mkdocs.yml it needs (`SiteConfig`,
+named as mkdocs.yml names them, the file both MkDocs and Zensical read); `settings.py` makes them with
+MkDocs' own loader. The MkDocs plugin hands the result to MkDocs, and `python -m generator render`
+writes it out as a plain project that any builder of the same theme can build. Every problem, in the
+data or in the settings, comes out as one `DataError`, before anything is written.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ NOT_FOUND_PAGE = "404.md"
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """The builder's settings (mkdocs.yml), in the core's terms."""
+    """The builder's settings (mkdocs.yml), in the core's terms: made by `settings.site_config`."""
 
     files: DataFiles
     """The data files, named relative to the folder of mkdocs.yml."""

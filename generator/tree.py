@@ -4,6 +4,9 @@ DIR gets a mkdocs.yml without this plugin, a docs folder with the editors' pages
 page, feed and asset, the template overrides, and the markup fixes as a MkDocs hook. Any builder of
 the theme builds it as it is (`mkdocs build -f DIR/mkdocs.yml`), and gets the same site as the
 plugin build: a test compares the two.
+
+The settings come from `settings.py`, as the plugin gets them; the new mkdocs.yml is the editors' own
+as written (`!ENV` read, other tags kept), with the plugin taken out and the generator's parts put in.
 """
 
 from __future__ import annotations

@@ -1,5 +1,9 @@
 """The MkDocs plugin: wiring only. It hands the core's `build_site()` result to MkDocs.
 
+Its options and their reading are in `settings.py` (shared with `render`), where each generated page
+lives is `GeneratedPage`'s to say, and what `mkdocs serve --dirty` keeps is `rebuild.py`'s; here are
+MkDocs' events, the files MkDocs reads and writes, and its log.
+
 The core runs in `on_config`, before MkDocs cleans the output folder, so no mistake (in the data,
 the settings, or a content page in the place of a generated one) ever touches a site that was built
 before.
