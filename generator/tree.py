@@ -90,7 +90,9 @@ def _edit_urls(config: SiteConfig, site: SiteBuild) -> dict[str, str]:
     if not edit_uri:
         return {}
     repo_url = config.repo_url or ""
-    base = urljoin(repo_url if repo_url.endswith("/") else repo_url + "/", edit_uri) if repo_url else edit_uri
+    if repo_url and not repo_url.endswith("/") and not edit_uri.startswith(("?", "#")):
+        repo_url += "/"  # as MkDocs joins them (Page._set_edit_url)
+    base = urljoin(repo_url, edit_uri)
     sources = sorted(path.relative_to(config.docs_dir) for path in config.docs_dir.rglob("*.md"))
     return {urls.page_url(source.as_posix()): base + source.as_posix() for source in sources}
 

@@ -239,3 +239,19 @@ def test_render_reads_env_tags_as_mkdocs_does_and_keeps_other_tags(
     assert "site_url: https://env.example/" in written
     assert "generator_note: !!python/name:builtins.str" in written
     assert "URL:https://env.example/agenda.ics" in (tmp_path / "tree" / "docs" / "agenda.ics").read_text("utf-8")
+
+
+def test_render_gives_zensical_the_edit_links_mkdocs_makes_from_repo_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`edit_uri` as MkDocs completes it (a slash at the end) and joins it to `repo_url` (a slash between)."""
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "      repository: https://github.com/gebruikercentraal/community-site\n", ""
+    )
+    config.write_text(text + "repo_url: https://github.com/o/r\nedit_uri: edit/main/content\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    assert main(["render", "--config", str(config), "--out", str(tmp_path / "tree")]) == 0
+    written = (tmp_path / "tree" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    over/: https://github.com/o/r/edit/main/content/over.md\n" in written, written
