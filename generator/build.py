@@ -1,10 +1,12 @@
 """The core's entry point: from a project folder and its settings to everything a builder publishes.
 
-`build_site()` returns the generated pages (Markdown with front matter), the home page, the feeds,
-the assets, the theme folder and the settings a builder must apply. It knows no builder: the MkDocs
-plugin hands the result to MkDocs, and `python -m generator render` writes it out as a plain
-project that any builder of the same theme can build. Every problem, in the data or in the
-settings, comes out as one `DataError`, before anything is written.
+`build_site()` returns the generated pages (Markdown with front matter, each with its path, address
+and file), the home page, the feeds, the assets, the theme folder and the settings a builder must
+apply. It imports and calls no builder. Its settings are the few of mkdocs.yml it needs (`SiteConfig`,
+named as mkdocs.yml names them, the file both MkDocs and Zensical read); `settings.py` makes them with
+MkDocs' own loader. The MkDocs plugin hands the result to MkDocs, and `python -m generator render`
+writes it out as a plain project that any builder of the same theme can build. Every problem, in the
+data or in the settings, comes out as one `DataError`, before anything is written.
 """
 
 from __future__ import annotations
@@ -34,13 +36,11 @@ from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .theme import ASSETS, OVERRIDES
 
 DEFAULT_NOT_FOUND_TITLE = "Pagina niet gevonden"
-# MkDocs always adds these Markdown extensions; the 404 page is rendered the way MkDocs renders a page.
-BUILTIN_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """The builder's settings (mkdocs.yml), in the core's terms."""
+    """The builder's settings (mkdocs.yml), in the core's terms: made by `settings.site_config`."""
 
     files: DataFiles
     """The data files, named relative to the folder of mkdocs.yml."""
@@ -57,6 +57,8 @@ class SiteConfig:
     edit_uri: str | None = None
     repo_url: str | None = None
     markdown_extensions: Sequence[str] = ()
+    """The Markdown extensions as MkDocs hands them to Markdown, its own (toc, tables, …) included:
+    the 404 page is rendered the way MkDocs renders a page."""
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
     config_file: str = "mkdocs.yml"
 
@@ -219,8 +221,7 @@ def _not_found(config: SiteConfig) -> NotFoundPage | None:
     source = config.docs_dir / NOT_FOUND_PAGE
     if not source.is_file():
         return None
-    names = list(dict.fromkeys([*BUILTIN_MARKDOWN_EXTENSIONS, *config.markdown_extensions]))
-    converter = Markdown(extensions=names, extension_configs=dict(config.markdown_configs))
+    converter = Markdown(extensions=list(config.markdown_extensions), extension_configs=dict(config.markdown_configs))
     html = converter.convert(source.read_text(encoding="utf-8"))
     headings = getattr(converter, "toc_tokens", [])
     return NotFoundPage(headings[0]["name"] if headings else DEFAULT_NOT_FOUND_TITLE, html)

@@ -32,6 +32,7 @@ from .editing.questions import COMMUNITY, EVENT, Checker, Form, NoAnswer, Questi
 from .editing.review import Before, review
 from .editing.schemas import write_schemas
 from .release import DISTRIBUTION, VERSION
+from .settings import SettingsError
 from .starter import NewSite, StarterError, write_site
 from .tree import write_tree
 
@@ -288,6 +289,11 @@ def _render(config_file: Path, out: Path) -> int:
     except DataError as error:
         for problem in error.problems:
             print(format_problem(problem), file=sys.stderr)
+        print("Er is niets geschreven: los eerst de problemen hierboven op.", file=sys.stderr)
+        return 1
+    except SettingsError as error:
+        for line in error.lines:  # MkDocs' own words, as `mkdocs build` shows them
+            print(f"{config_file.name}: {line}", file=sys.stderr)
         print("Er is niets geschreven: los eerst de problemen hierboven op.", file=sys.stderr)
         return 1
     except FileNotFoundError as error:

@@ -17,13 +17,13 @@ from generator.build import SiteConfig, build_site
 from generator.data.files import DataFiles
 from generator.data.moments import ZONE
 from generator.pages.render import GeneratedPage
-from generator.tree import read_config, site_config
+from generator.settings import read_settings
 
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 
 
 def _pages(data: Path) -> tuple[SiteConfig, list[GeneratedPage]]:
-    settings = site_config(ROOT / "mkdocs.yml", read_config(ROOT / "mkdocs.yml"))
+    settings = read_settings(ROOT / "mkdocs.yml")
     config = SiteConfig(
         DataFiles(data), ROOT / "content", settings.site_url, markdown_extensions=settings.markdown_extensions
     )

@@ -20,6 +20,7 @@ from generator.data.files import DataFiles
 from generator.data.messages import format_problem
 from generator.data.moments import ZONE
 from generator.data.problems import DataError
+from generator.pages.render import GeneratedPage
 
 PACKAGE = ROOT / "generator"
 # Each package may import only from packages on a lower level; `pages` and `ical` know nothing of each other.
@@ -66,9 +67,9 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
-def test_only_the_adapter_imports_mkdocs(path: Path) -> None:
+def test_only_the_plugin_and_the_settings_reader_import_mkdocs(path: Path) -> None:
     uses_mkdocs = any(module.split(".")[0] == "mkdocs" for module in _imports(path))
-    assert uses_mkdocs == (path.parent.name == "mkdocs_plugin" and path.name == "plugin.py")
+    assert uses_mkdocs == (path.relative_to(PACKAGE).as_posix() in ("mkdocs_plugin/plugin.py", "settings.py"))
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
@@ -149,6 +150,21 @@ def test_without_404_page_the_theme_says_page_not_found(tmp_path: Path) -> None:
     assert "<h1>Pagina niet gevonden</h1>" in (project / "site" / "404.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("path", "url", "file"),
+    [
+        ("agenda/archief.md", "agenda/archief/", "agenda/archief/index.md"),
+        ("agenda/soort/webinar.md", "agenda/soort/webinar/", "agenda/soort/webinar/index.md"),
+        ("agenda/index.md", "agenda/", "agenda/index.md"),
+        ("externe-communities.md", "externe-communities/", "externe-communities.md"),
+    ],
+)
+def test_a_generated_page_says_where_it_lives(path: str, url: str, file: str) -> None:
+    """One place decides a page's address and its file, for the plugin and for `render --out` alike."""
+    page = GeneratedPage(path, "")
+    assert (page.url, page.file) == (url, file)
+
+
 def _tree_digest(folder: Path) -> dict[str, str]:
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -223,3 +239,19 @@ def test_render_reads_env_tags_as_mkdocs_does_and_keeps_other_tags(
     assert "site_url: https://env.example/" in written
     assert "generator_note: !!python/name:builtins.str" in written
     assert "URL:https://env.example/agenda.ics" in (tmp_path / "tree" / "docs" / "agenda.ics").read_text("utf-8")
+
+
+def test_render_gives_zensical_the_edit_links_mkdocs_makes_from_repo_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`edit_uri` as MkDocs completes it (a slash at the end) and joins it to `repo_url` (a slash between)."""
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "      repository: https://github.com/gebruikercentraal/community-site\n", ""
+    )
+    config.write_text(text + "repo_url: https://github.com/o/r\nedit_uri: edit/main/content\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    assert main(["render", "--config", str(config), "--out", str(tmp_path / "tree")]) == 0
+    written = (tmp_path / "tree" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    over/: https://github.com/o/r/edit/main/content/over.md\n" in written, written

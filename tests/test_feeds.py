@@ -28,7 +28,7 @@ from generator.data.moments import now
 from generator.data.network import Network
 from generator.ical import calendar as feeds
 from generator.ical.vtimezone import amsterdam_timezone
-from generator.tree import read_config, site_config
+from generator.settings import read_settings
 
 FEEDS = ROOT / "tests" / "fixtures" / "feeds"
 SITE_URL = "https://communities.example.nl/"
@@ -325,7 +325,7 @@ def test_the_sites_address_comes_from_mkdocs_yml(built_site: Path) -> None:
     )[0]
     assert str(event["organizer"]) == "mailto:communities@gebruikercentraal.nl"  # Netwerk Direct Duidelijk has none
     assert event["organizer"].params["CN"] == "Netwerk Direct Duidelijk"
-    config = site_config(ROOT / "mkdocs.yml", read_config(ROOT / "mkdocs.yml"))
+    config = read_settings(ROOT / "mkdocs.yml")
     assert config.contact_email == "communities@gebruikercentraal.nl"  # `render --out` reads it too
 
 

@@ -29,7 +29,7 @@ from generator.build import build_site
 from generator.catalogue.urls import HOME_PAGE
 from generator.data.files import DataFiles
 from generator.data.moments import ZONE
-from generator.tree import read_config, site_config
+from generator.settings import read_settings
 
 GOLDEN = ROOT / "tests" / "golden"
 KEEP = {".gitattributes"}
@@ -65,7 +65,7 @@ def fixture_in_git() -> Path:
 def built() -> dict[str, bytes]:
     """Every page, the home page and every feed of the fixture site, by path in the site."""
     config_file = ROOT / "mkdocs.yml"
-    config = site_config(config_file, read_config(config_file))
+    config = read_settings(config_file)
     fixture = fixture_in_git()
     config = dataclasses.replace(
         config,

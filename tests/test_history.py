@@ -23,7 +23,7 @@ from generator.data import versions
 from generator.data.files import DataFiles
 from generator.data.history import NO_GIT, SHALLOW, History, Stamp, event_history
 from generator.data.moments import ZONE
-from generator.tree import read_config, site_config
+from generator.settings import read_settings
 
 NOW = datetime(2026, 11, 29, 11, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=3)
@@ -698,7 +698,7 @@ def site_repo(tmp_path: Path) -> Repo:
 
 def build_feeds(project: Path, now: datetime = NOW) -> tuple[dict[str, bytes], tuple[str, ...]]:
     config_file = project / "mkdocs.yml"
-    site = build_site(site_config(config_file, read_config(config_file)), now.astimezone(ZONE))
+    site = build_site(read_settings(config_file), now.astimezone(ZONE))
     return {feed.path: feed.content for feed in site.feeds}, site.notes
 
 

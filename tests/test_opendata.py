@@ -29,7 +29,7 @@ from generator.data.network import Network
 from generator.data.problems import DataError
 from generator.opendata import atom
 from generator.opendata.files import render_open_data
-from generator.tree import read_config, site_config
+from generator.settings import read_settings
 
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 SITE_URL = "https://communities.gebruikercentraal.nl/"
@@ -129,7 +129,7 @@ def test_the_page_about_the_data_names_every_file_and_its_licence(built_site: Pa
 
 
 def _config(project: Path) -> Any:
-    return site_config(project / "mkdocs.yml", read_config(project / "mkdocs.yml"))
+    return read_settings(project / "mkdocs.yml")
 
 
 def _open_data(project: Path, now: datetime = NOW) -> dict[str, bytes]:

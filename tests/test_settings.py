@@ -150,3 +150,18 @@ def test_render_names_a_missing_settings_file(
     assert result.returncode == 1
     assert result.stderr == f"{settings}: dit bestand ontbreekt.\n"
     assert not out.exists()
+
+
+def test_render_checks_the_plugin_options_as_mkdocs_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`render` reads mkdocs.yml with MkDocs' own loader: a wrong option stops it as it stops the build."""
+    project, out = make_project(tmp_path / "project"), tmp_path / "uit"
+    _change_settings(project, REPOSITORY_LINE, "      repository: 5\n")
+    result = run_cli(monkeypatch, capsys, "render", "--config", str(project / "mkdocs.yml"), "--out", str(out))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("mkdocs.yml: Config value 'plugins': Plugin 'communities' option 'repository'"), lines
+    assert lines[-1] == "Er is niets geschreven: los eerst de problemen hierboven op."
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

@@ -1,7 +1,7 @@
 """Who runs the site: the network's name and every text that names it, from the builder's settings.
 
 Nothing in the generator names one network. The plugin options in mkdocs.yml (see
-`mkdocs_plugin/plugin.py`, and `OPTIONS` here) set these values; without them the site says "het
+`settings.py`, and `OPTIONS` here) set these values; without them the site says "het
 netwerk", so a new network's site never shows another network's name. The pages, the calendar files
 and the open data all take their words from one `Identity`.
 """

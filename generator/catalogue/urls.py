@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..data.models import Event
@@ -112,6 +113,23 @@ def page_url(markdown_path: str) -> str:
     if stem in ("index", "README"):
         return ""
     return stem.removesuffix("/index").removesuffix("/README") + "/"
+
+
+def page_file(markdown_path: str) -> str:
+    """Where a generated page lies as a file of its own: "agenda/archief.md" in "agenda/archief/index.md".
+
+    The pages link to each other relative to their address (`../cx-terugblik/` from agenda/archief/),
+    which MkDocs leaves as it is, but Zensical reads relative to the Markdown file and so sent one
+    folder too high. In a folder of its own, with the same address, the file is where its address is,
+    and both read the links the same. A page at the top stays: its links climb out of the docs folder,
+    which Zensical leaves as written. `render --out` writes the page there, and the plugin gives it
+    that place in MkDocs' order of the files (navigation, search index, sitemap), so that both builds
+    make the same site. Every page has a folder address: the build refuses `use_directory_urls: false`.
+    """
+    path = PurePosixPath(markdown_path)
+    if len(path.parts) > 1 and path.stem not in ("index", "README"):
+        path = path.with_suffix("") / "index.md"
+    return path.as_posix()
 
 
 def relative(target: str, page: str) -> str:

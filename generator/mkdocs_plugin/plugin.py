@@ -1,5 +1,9 @@
 """The MkDocs plugin: wiring only. It hands the core's `build_site()` result to MkDocs.
 
+Its options and their reading are in `settings.py` (shared with `render`), where each generated page
+lives is `GeneratedPage`'s to say, and what `mkdocs serve --dirty` keeps is `rebuild.py`'s; here are
+MkDocs' events, the files MkDocs reads and writes, and its log.
+
 The core runs in `on_config`, before MkDocs cleans the output folder, so no mistake (in the data,
 the settings, or a content page in the place of a generated one) ever touches a site that was built
 before.
@@ -7,98 +11,28 @@ before.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+import json
+from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 
-from ..build import SiteBuild, SiteConfig, build_site
-from ..catalogue.identity import Identity
+from ..build import SiteBuild, build_site
 from ..catalogue.urls import HOME_PAGE
 from ..data import moments
-from ..data.files import DataFiles
 from ..data.messages import format_problem, problems_page
 from ..data.problems import DataError
 from ..pages.render import GeneratedPage
+from ..rebuild import Memory, build_context
 from ..release import DISTRIBUTION, VERSION
+from ..settings import CommunitiesConfig, site_config
 from ..theme.fixes import fix_theme_markup
-from ..tree import page_sources
-from .dirty import Memory, build_context, search_index
 
 log = get_plugin_logger("communities")
-
-
-class CommunitiesConfig(Config):
-    communities = c.Type(str, default=DataFiles.communities)
-    """The communities and themes file, relative to mkdocs.yml."""
-
-    events = c.Type(str, default=DataFiles.events)
-    """The events file, relative to mkdocs.yml."""
-
-    external_communities = c.Type(str, default=DataFiles.external_communities)
-    """The external communities file, relative to mkdocs.yml."""
-
-    repository = c.Type(str, default="")
-    """The repository on GitHub, e.g. https://github.com/org/repo: for the "Bewerk deze pagina" links."""
-
-    branch = c.Type(str, default=SiteConfig.branch)
-    """The branch editors change, for the "Bewerk deze pagina" links."""
-
-    suggest_url = c.Type(str, default="")
-    """Where "Stel een community voor" goes; by default the issue form in the repository."""
-
-    contact_email = c.Type(str, default="")
-    """The site's general e-mail address: the organiser in the calendar files for a community without one."""
-
-    # The network behind the site (catalogue/identity.py). Empty: neutral text ("het netwerk").
-    name = c.Type(str, default="")
-    """The network's name as it stands in a sentence, "<name> heeft 12 community's"; empty: "het netwerk"."""
-
-    short_name = c.Type(str, default="")
-    """A shorter name, in the name of the calendar with all events; by default the name."""
-
-    organisation = c.Type(str, default="")
-    """Who publishes the site: the author of the Atom feed and of the calendar files; by default the name."""
-
-    external_intro = c.Type(str, default="")
-    """The first paragraph of the page with external communities, in Markdown: why the site lists them."""
-
-    external_description = c.Type(str, default="")
-    """The description of that page, for search engines."""
-
-    calendar_name = c.Type(str, default="")
-    """The name of the calendar with all events in a calendar app; by default "Agenda community's <short_name>"."""
-
-    calendar_description = c.Type(str, default="")
-    """The description of that calendar; by default "Alle evenementen van de community's van <name>"."""
-
-
-def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
-    """MkDocs' settings and the plugin's options, in the core's terms."""
-    return SiteConfig(
-        files=DataFiles(
-            Path(config.config_file_path).parent, options.communities, options.events, options.external_communities
-        ),
-        docs_dir=Path(config.docs_dir),
-        site_url=config.site_url or "",
-        use_directory_urls=config.use_directory_urls,
-        repository=options.repository,
-        branch=options.branch,
-        suggest_url=options.suggest_url,
-        contact_email=options.contact_email,
-        identity=Identity.from_options(options),
-        edit_uri=config.edit_uri,
-        repo_url=config.repo_url,
-        markdown_extensions=config.markdown_extensions,
-        markdown_configs=config.mdx_configs,
-        config_file=Path(config.config_file_path).name,
-    )
 
 
 NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
@@ -111,7 +45,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
     """The generated pages by their Markdown path, whose HTML the plugin puts in without Markdown."""
     serving = False
     keep_unchanged = False
-    """`mkdocs serve --dirty`: generated files a rebuild writes the same are kept (dirty.py)."""
+    """`mkdocs serve --dirty`: generated files a rebuild writes the same are kept (rebuild.py)."""
     memory = Memory()
     problems_page = ""
     """While `mkdocs serve` runs and the data is broken: the page every address shows instead."""
@@ -160,11 +94,17 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         home = files.get_file_from_path(HOME_PAGE)
         if home is not None and self.site.home is not None:
             home.content_string = self.site.home
-        # In the order MkDocs reads a folder, as if the generated files were on disk where `render --out`
-        # writes them (a page in a folder gets a folder of its own, also in agenda/soort/): the
-        # navigation, the search index and the sitemap come out the same as when they are written out.
-        written = page_sources(self.site)
-        self.files = Files(sorted(files, key=lambda file: _sort_key(written.get(file.src_uri, file.src_uri))))
+        # In MkDocs' own order of a folder, each generated page in the place of its file (`GeneratedPage.file`,
+        # where `render --out` writes it): the navigation, the search index and the sitemap come out the
+        # same as when the pages are written out.
+        places = {
+            page.path: File(page.file, None, config.site_dir, config.use_directory_urls) for page in self.site.pages
+        }
+
+        def place(file: File) -> tuple[object, ...]:
+            return tuple(file_sort_key(places.get(file.src_uri) or file))
+
+        self.files = Files(sorted(files, key=place))
         return self.files
 
     def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> str:
@@ -186,10 +126,14 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.keep_unchanged and index.is_file():
             pages = [file.page.url for file in self.files.documentation_pages() if file.page is not None]
-            search_index(self.memory, index, pages)
+            data = json.loads(index.read_text(encoding="utf-8"))
+            entries = self.memory.search_entries(data["docs"], pages)
+            if entries is not None:
+                data["docs"] = entries
+                index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
 
     def _dirty_context(self, files: Files, config: MkDocsConfig) -> tuple[object, ...] | None:
-        """For `mkdocs serve --dirty`, what generated pages depend on besides their content (dirty.py)."""
+        """For `mkdocs serve --dirty`, what generated pages depend on besides their content (rebuild.py)."""
         if not self.keep_unchanged or self.problems_page:
             return None
         editors_pages = [
@@ -197,7 +141,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             for file in files.documentation_pages()
             if file.abs_src_path is not None
         ]
-        return build_context(self.site, Path(config.config_file_path), editors_pages)
+        return build_context(self.site, Path(config.config_file_path).read_bytes(), editors_pages)
 
     def on_post_page(self, output: str, **_: Any) -> str:
         return fix_theme_markup(output)
@@ -212,13 +156,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
 
 
 class _Kept(File):
-    """A generated file that the previous build of `mkdocs serve --dirty` wrote the same (dirty.py)."""
+    """A generated file that the previous build of `mkdocs serve --dirty` wrote the same (rebuild.py)."""
 
     def is_modified(self) -> bool:
         return False
-
-
-def _sort_key(src_uri: str) -> tuple[tuple[str, ...], bool, str]:
-    """MkDocs' `file_sort_key` for a path: index first, folders last, as `get_files` reads them."""
-    parts = PurePosixPath(src_uri).parts
-    return parts[:-1], PurePosixPath(src_uri).stem != "index", parts[-1] if parts else ""

@@ -66,7 +66,10 @@ _ANCHOR = re.compile(r'<(?:[a-zA-Z][^<>]*?\sid|a\s[^<>]*?(?<=\s)name)="([^"]*)"'
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """One generated page and where it lives: the one place a builder reads that from."""
+
     path: str
+    """The Markdown path in the docs folder, as `nav:` in mkdocs.yml and the editors' links name it."""
     content: str
     in_nav: bool = True
     """False for the pages of single items: the navigation shows sections, not every event."""
@@ -74,6 +77,16 @@ class GeneratedPage:
     """The page's body as Markdown turns it into HTML: the templates write one block of HTML, which
     Markdown passes on unchanged. A builder that knows this can skip parsing it, the largest part of
     a build after the theme; tests/test_core.py compares such a build with one that parses it."""
+
+    @property
+    def url(self) -> str:
+        """The page's address, relative to the site: "agenda/archief/"."""
+        return urls.page_url(self.path)
+
+    @property
+    def file(self) -> str:
+        """Where the page lies as a file of its own, and so its place in a builder's order (`urls.page_file`)."""
+        return urls.page_file(self.path)
 
     @property
     def anchor_ids(self) -> set[str]:
