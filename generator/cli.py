@@ -28,7 +28,18 @@ from .data.problems import DataError, Problem
 from .dutch_argparse import ArgumentParser
 from .editing import changes
 from .editing.entries import EntryError, NoList, NotABlockList, append_checked, ensure_list, render_entry
-from .editing.questions import COMMUNITY, EVENT, Checker, Form, NoAnswer, Question, WrongOptions, ask
+from .editing.questions import (
+    COMMUNITY,
+    EVENT,
+    Checker,
+    Form,
+    MissingOptions,
+    NoAnswer,
+    Question,
+    WrongOptions,
+    ask,
+    typed_ahead,
+)
 from .editing.review import Before, review
 from .editing.schemas import write_schemas
 from .release import DISTRIBUTION, VERSION
@@ -322,13 +333,24 @@ def _init(site: NewSite, folder: Path) -> int:
 
 
 def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
+    """Ask for a new entry and add it. At a terminal, what is still waiting on its input when the command
+    ends (the rest of a paste) is taken off, so that the shell does not run it as commands."""
+    terminal = _in_a_terminal()
+    try:
+        return _add_entry(files, form, given, terminal=terminal)
+    finally:
+        if terminal:
+            typed_ahead()
+
+
+def _add_entry(files: DataFiles, form: Form, given: dict[str, Any], *, terminal: bool) -> int:
     """Ask for a new entry and add it; whatever goes wrong, the file stays byte for byte as it was."""
     name = getattr(files, form.file)
     unchanged = f"{name} is niet veranderd."
     try:
         known_events = {event.id: Before() for event in load_site(files).events}
         ensure_list(files, name, form.list_key)
-        entry = ask(form, given, Checker(files, form), terminal=_in_a_terminal())
+        entry = ask(form, given, Checker(files, form), terminal=terminal)
         append_checked(files, name, form.list_key, render_entry(form.template, entry), entry, check=load_site)
     except DataError as error:
         for problem in error.problems:
@@ -338,6 +360,15 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
     except WrongOptions as error:
         print("\n".join(error.messages), file=sys.stderr)
         print(f"{unchanged} Verbeter de opties, en probeer het dan opnieuw.", file=sys.stderr)
+        return 1
+    except MissingOptions as error:
+        wanted = "\n".join(f"  {_option(question)}  ({question.text})" for question in error.questions)
+        print(
+            "Zonder terminal stelt deze opdracht geen vragen: antwoorden die binnenkomen zonder vraag kunnen op de "
+            f"verkeerde plek terechtkomen. Geef deze velden als optie mee:\n{wanted}\n{unchanged} "
+            "Of start de opdracht in een terminal: dan vraagt hij wat er nog ontbreekt.",
+            file=sys.stderr,
+        )
         return 1
     except NoAnswer as error:
         question = error.question
@@ -365,6 +396,10 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
         if warning.params.get("value") == entry["id"]:
             print(format_problem(warning), file=sys.stderr)
     return 0
+
+
+def _option(question: Question) -> str:
+    return question.flag if question.kind == "yes_no" else f"{question.flag} {question.metavar}"
 
 
 def _in_a_terminal() -> bool:

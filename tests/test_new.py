@@ -8,7 +8,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +36,11 @@ EVENT_OPTIONS = {
     "--venue": "Stadskantoor",
     "--description": "We oefenen.",
 }
+
+
+OPTIONAL_EMPTY = ("--type", "webinar", "--address", "Stadsplateau 1, Utrecht", "--summary", "Oefenen.")
+OPTIONAL_EMPTY += ("--registration-url", "https://example.org/aanmelden", "--theme", "klantreizen")
+"""The optional fields as options too, so that a test at a terminal answers only what it is about."""
 
 
 def _options(**changes: str | None) -> list[str]:
@@ -121,14 +126,15 @@ def test_ctrl_c_at_a_question_stops_with_a_dutch_message(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(builtins, "input", interrupted)
-    result = _new_event(cli, project)
+    result = _new_event(cli, project, terminal=True)
     assert result.returncode == 1
     assert result.stderr.strip() == "Gestopt. events.yaml is niet veranderd."
     assert (project / "events.yaml").read_bytes() == before
 
 
 def test_bytes_that_are_not_utf8_are_asked_again(project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = iter([UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), "Nieuw"])
+    # Then "" for "nee" to the two yes-or-no questions, which a terminal asks too.
+    answers = iter([UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), "Nieuw", "", ""])
 
     def typed(prompt: str = "") -> str:
         answer = next(answers)
@@ -137,27 +143,29 @@ def test_bytes_that_are_not_utf8_are_asked_again(project: Path, cli: Cli, monkey
         return answer
 
     monkeypatch.setattr(builtins, "input", typed)
-    result = _new_event(cli, project, *_options(title=None))
+    result = _new_event(cli, project, *_options(title=None), *OPTIONAL_EMPTY, terminal=True)
     assert result.returncode == 0, result.stderr
     assert _messages(result.stderr) == [
         "In dit antwoord staan tekens die niet als UTF-8 te lezen zijn. Typ het opnieuw."
     ]
 
 
-def test_without_standard_input_the_question_is_named(
+def test_without_standard_input_the_options_it_needs_are_named(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`python -m generator new event <&-`: Python has no sys.stdin at all."""
     before = (project / "events.yaml").read_bytes()
     monkeypatch.setattr(sys, "stdin", None)
     assert main(["new", "event", "--root", str(project)]) == 1
-    assert capsys.readouterr().err.strip().startswith("Geen antwoord op: Titel (title).")
+    said = capsys.readouterr().err
+    assert said.startswith("Zonder terminal stelt deze opdracht geen vragen")
+    assert "  --title TITEL  (Titel (title))" in said and "  --description TEKST  (Beschrijving" in said
     assert (project / "events.yaml").read_bytes() == before
 
 
 def test_the_end_of_the_answers_stops_with_a_dutch_message(project: Path, cli: Cli) -> None:
     before = (project / "communities.yaml").read_bytes()
-    result = cli("new", "community", "--root", str(project), stdin="Nieuwe community\n")
+    result = cli("new", "community", "--root", str(project), stdin="Nieuwe community\n", terminal=True)
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "Geen antwoord op: Id (id): kleine letters, cijfers en streepjes, bijvoorbeeld community-cx. "
@@ -288,23 +296,32 @@ def test_a_wrong_answer_is_asked_again_with_the_message(project: Path, cli: Cli)
 
 
 def test_the_id_is_suggested_from_the_title(project: Path, cli: Cli) -> None:
-    result = _new_event(cli, project, *_options(id=None, title=None), stdin="Café Één: de 2e keer!\n\n")
+    result = _new_event(
+        cli,
+        project,
+        *_options(id=None, title=None),
+        *OPTIONAL_EMPTY,
+        stdin="Café Één: de 2e keer!\n\n\n\n",
+        terminal=True,
+    )
     assert result.returncode == 0, result.stderr
     assert ". Laat je dit leeg, dan wordt het cafe-een-de-2e-keer: " in result.stdout
     assert _event(project, "cafe-een-de-2e-keer").title == "Café Één: de 2e keer!"
 
 
 def test_a_suggested_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
-    answers = "Formulieren dag\n\nformulieren-dag-2027\n"
-    result = _new_event(cli, project, *_options(id=None, title=None), stdin=answers)
+    answers = "Formulieren dag\n\nformulieren-dag-2027\n\n\n"
+    result = _new_event(cli, project, *_options(id=None, title=None), *OPTIONAL_EMPTY, stdin=answers, terminal=True)
     assert result.returncode == 0, result.stderr
     assert _messages(result.stderr)[0].startswith("`formulieren-dag` staat al eerder in de lijst")
     assert _event(project, "formulieren-dag-2027").title == "Formulieren dag"
 
 
 def test_an_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
-    answers = ["Nieuw", "dd-webinar-december", "dd-nieuw"]
-    result = _new_event(cli, project, *_options(id=None, title=None), stdin="\n".join(answers) + "\n")
+    answers = ["Nieuw", "dd-webinar-december", "dd-nieuw", "", ""]
+    result = _new_event(
+        cli, project, *_options(id=None, title=None), *OPTIONAL_EMPTY, stdin="\n".join(answers) + "\n", terminal=True
+    )
     assert result.returncode == 0, result.stderr
     assert re.match(r"`dd-webinar-december` staat al eerder in de lijst \(regel 11\)\.", result.stderr)
     assert len(_messages(result.stderr)) == 1
@@ -506,13 +523,24 @@ def test_options_give_a_valid_entry_and_keep_the_rest(project: Path, cli: Cli) -
     assert (event.location.online, event.location.venue) == (True, None)
 
 
-def test_outside_a_terminal_only_what_is_needed_is_asked(project: Path, cli: Cli) -> None:
-    """Answers from a script: an optional question would take the next answer, so none is asked."""
-    answers = "Een titel\nvraag-event\ncommunity-cx\nBibliotheek Utrecht\nWe praten bij.\n"
+def test_outside_a_terminal_nothing_is_asked_and_the_missing_options_are_named(project: Path, cli: Cli) -> None:
+    """Answers piped in without questions: one answer more or less would put every later answer in the wrong
+    field (`venue: "nee"`), so none is read; the command says which options it needs."""
+    before = (project / "events.yaml").read_bytes()
+    answers = "Een titel\nvraag-event\ncommunity-cx\nnee\nBibliotheek Utrecht\nWe praten bij.\n"
     result = _new_event(cli, project, "--start", "2027-06-01", stdin=answers)
+    assert result.returncode == 1
+    named = re.findall(r"^  (--[a-z-]+)", result.stderr, re.M)
+    assert named == ["--title", "--id", "--community", "--venue", "--description"], result.stderr
+    assert (project / "events.yaml").read_bytes() == before
+
+
+def test_outside_a_terminal_every_answer_is_an_option_and_the_id_comes_from_the_title(project: Path, cli: Cli) -> None:
+    options = _options(id=None, title="Café Één: de 2e keer!", start="2027-06-01", end=None)
+    result = _new_event(cli, project, *options)
     assert result.returncode == 0, result.stderr
-    event = _event(project, "vraag-event")
-    assert (event.start, event.end, event.type, event.open_to_all) == (date(2027, 6, 1), None, None, False)
+    event = _event(project, "cafe-een-de-2e-keer")
+    assert (event.title, event.start, event.end, event.type) == ("Café Één: de 2e keer!", date(2027, 6, 1), None, None)
 
 
 @pytest.mark.parametrize(("end", "expected"), [("2027-06-02", date(2027, 6, 2)), ("", None)])
@@ -566,19 +594,155 @@ def _real(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_real_command_asks_and_adds(project: Path) -> None:
-    answers = "Nieuw\ncx-nieuw\ncx\ncommunity-cx\n2027-05-11\nStadskantoor\nWe oefenen.\n"
-    result = _real("new", "event", "--root", str(project), stdin=answers)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith("Er is geen community met id `cx` in communities.yaml.")
-    assert len(_messages(result.stderr)) == 1
-    assert result.stdout.endswith("Toegevoegd aan events.yaml: cx-nieuw. Controleer het en maak een pull request.\n")
-    assert _event(project, "cx-nieuw").location.venue == "Stadskantoor"
+class Terminal:
+    """The real command in a real terminal (a pseudo-terminal), driven as a person types and pastes."""
+
+    def __init__(self, *args: str) -> None:
+        import pty
+
+        self.master, slave = pty.openpty()
+        env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
+        env |= {"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONIOENCODING": "utf-8"}
+        self.process = subprocess.Popen(  # noqa: S603  # our own command, with our own arguments
+            [sys.executable, "-m", "generator", *args], cwd=ROOT, env=env, stdin=slave, stdout=slave, stderr=slave
+        )
+        self.slave = slave
+        self.seen = ""
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        """Everything the command wrote up to and with `text`."""
+        import select as select_module
+        import time
+
+        deadline = time.monotonic() + timeout
+        while text not in self.seen:
+            ready, _, _ = select_module.select([self.master], [], [], max(0.0, deadline - time.monotonic()))
+            assert ready, f"no {text!r} within {timeout} s; the terminal shows:\n{self.seen}"
+            self.seen += os.read(self.master, 65536).decode("utf-8", "replace")
+        shown, self.seen = self.seen.split(text, 1)
+        return shown + text
+
+    def type(self, text: str) -> None:
+        """Lines typed, or pasted: all of `text` arrives at once, as a paste does."""
+        os.write(self.master, text.encode("utf-8"))
+
+    def close(self) -> tuple[int, str]:
+        returncode = self.process.wait(timeout=60)
+        try:
+            import select as select_module
+
+            while select_module.select([self.master], [], [], 0.2)[0]:
+                self.seen += os.read(self.master, 65536).decode("utf-8", "replace")
+        except OSError:
+            pass
+        return returncode, self.seen
+
+    def left_for_the_shell(self) -> bytes:
+        """What the next program on this terminal (the shell) would read: input nobody took."""
+        import termios
+
+        attributes = termios.tcgetattr(self.slave)
+        attributes[6][termios.VMIN], attributes[6][termios.VTIME] = 0, 0
+        attributes[3] &= ~termios.ICANON  # read what waits, without waiting for a whole line
+        termios.tcsetattr(self.slave, termios.TCSANOW, attributes)
+        try:
+            return os.read(self.slave, 65536)
+        except BlockingIOError:
+            return b""
 
 
-def test_the_real_command_stops_without_a_traceback_at_the_end_of_the_answers(project: Path) -> None:
+@pytest.fixture
+def terminal() -> Iterator[Callable[..., Terminal]]:
+    opened: list[Terminal] = []
+
+    def start(*args: str) -> Terminal:
+        opened.append(Terminal(*args))
+        return opened[-1]
+
+    yield start
+    for each in opened:
+        if each.process.poll() is None:
+            each.process.kill()
+        os.close(each.master)
+        os.close(each.slave)
+
+
+def test_the_real_command_asks_and_adds_at_a_terminal(project: Path, terminal: Callable[..., Terminal]) -> None:
+    session = terminal("new", "event", "--root", str(project))
+    for prompt, answer in [
+        ("Titel (title): ", "Nieuw\n"),
+        ("Id (id)", "cx-nieuw\n"),
+        ("Community's (communities)", "cx\n"),
+        ("Er is geen community met id `cx`", ""),
+        ("Community's (communities)", "community-cx\n"),
+        ("(open_to_all) (ja/nee; leeg is nee): ", "\n"),
+        ("Soort (type)", "\n"),
+        ("Begin (start)", "2027-05-11\n"),
+        ("Einde (end)", "\n"),
+        ("(online) (ja/nee; leeg is nee): ", "\n"),
+        ("Plek (venue)", "Stadskantoor\n"),
+        ("Adres (address)", "\n"),
+        ("(registration_url)", "\n"),
+        ("Thema's (themes)", "\n"),
+        ("Samenvatting (summary)", "\n"),
+        ("Beschrijving (description)", "We oefenen.\n"),
+    ]:
+        session.wait_for(prompt)
+        session.type(answer)
+    returncode, rest = session.close()
+    assert returncode == 0, rest
+    assert "Toegevoegd aan events.yaml: cx-nieuw." in rest and "Traceback" not in rest
+    event = _event(project, "cx-nieuw")
+    assert (event.communities, event.location.venue, event.description) == (
+        ["community-cx"],
+        "Stadskantoor",
+        "We oefenen.\n",
+    )
+
+
+def test_a_paste_of_several_lines_never_answers_the_next_questions(
+    project: Path, terminal: Callable[..., Terminal]
+) -> None:
+    """A one-line question refuses a paste of more lines and asks again; the description takes a paste
+    whole, blank lines and all; and whatever was pasted is never left for the shell to run."""
+    session = terminal("new", "event", "--root", str(project), *_options(title=None, description=None), *OPTIONAL_EMPTY)
+    session.wait_for("Titel (title): ")
+    session.type("Schrijfcafé\nVenue: Stadhuis\nrm -rf ~\n")  # three lines copied from an e-mail
+    session.wait_for("Je plakte meer dan één regel, maar hier hoort één regel.")
+    session.wait_for("Titel (title): ")
+    session.type("Schrijfcafé\n")
+    session.wait_for("(open_to_all) (ja/nee; leeg is nee): ")
+    session.type("\n")
+    session.wait_for("(online) (ja/nee; leeg is nee): ")
+    session.type("\n")
+    session.wait_for("Beschrijving (description)")
+    session.type("We schrijven samen.\n\nNeem een brief mee.\n- pen\n- papier\n")
+    returncode, rest = session.close()
+    assert returncode == 0, rest
+    assert _event(project, "cx-nieuw").title == "Schrijfcafé"
+    assert _event(project, "cx-nieuw").description == "We schrijven samen.\n\nNeem een brief mee.\n- pen\n- papier\n"
+    assert session.left_for_the_shell() == b""
+
+
+def test_the_real_command_stops_without_a_traceback_at_the_end_of_the_answers(
+    project: Path, terminal: Callable[..., Terminal]
+) -> None:
+    """Ctrl-D at a question: the command names the question and the option that answers it."""
     before = (project / "events.yaml").read_bytes()
-    result = _real("new", "event", "--root", str(project), stdin="Nieuw\n")
+    session = terminal("new", "event", "--root", str(project))
+    session.wait_for("Titel (title): ")
+    session.type("Nieuw\n")
+    session.wait_for("Id (id)")
+    session.type("\x04")
+    returncode, rest = session.close()
+    assert returncode == 1
+    assert "Traceback" not in rest and "Geen antwoord op: Id (id)" in rest
+    assert (project / "events.yaml").read_bytes() == before
+
+
+def test_the_real_command_without_a_terminal_reads_no_answers(project: Path) -> None:
+    before = (project / "events.yaml").read_bytes()
+    result = _real("new", "event", "--root", str(project), stdin="Nieuw\ncx-nieuw\ncommunity-cx\n")
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr and "Geen antwoord op: Id (id)" in result.stderr
+    assert "Traceback" not in result.stderr and "Geef deze velden als optie mee" in result.stderr
     assert (project / "events.yaml").read_bytes() == before

@@ -8,6 +8,7 @@ entry. The same questions give the command's options and their help, so they can
 from __future__ import annotations
 
 import re
+import select
 import sys
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -84,6 +85,14 @@ class NoAnswer(Exception):
         self.question = question
 
 
+class MissingOptions(Exception):
+    """Without a terminal nothing is asked: these required fields were not given as options."""
+
+    def __init__(self, questions: list[Question]) -> None:
+        super().__init__(", ".join(question.flag for question in questions))
+        self.questions = questions
+
+
 class WrongOptions(Exception):
     """The values given as options do not pass the check; `messages` says why, in Dutch."""
 
@@ -111,7 +120,8 @@ _MOMENT = '"JJJJ-MM-DD UU:MM", bijvoorbeeld "2027-02-11 13:30", of alleen "JJJJ-
 _THEMES = Question(("themes",), f"Thema's (themes): hun id's, {_COMMA}", "--theme", "ID", kind="list", required=_never)
 _DESCRIPTION = Question(
     ("description",),
-    "Beschrijving (description), in Markdown: één alinea. Meer kan later in het bestand",
+    "Beschrijving (description), in Markdown: typ één alinea, of plak een tekst van meer regels (die komt er"
+    " helemaal in). Meer kan later in het bestand",
     "--description",
     kind="markdown",
 )
@@ -245,8 +255,10 @@ class Checker:
 def ask(form: Form, given: Mapping[str, Any], checker: Checker, *, terminal: bool) -> Entry:
     """The entry, from the options in `given` (by field) and answers to the questions for the rest.
 
-    Options are checked together first, so that all their mistakes show at once. Optional questions
-    are only asked in a terminal; elsewhere an empty answer would end the input.
+    Options are checked together first, so that all their mistakes show at once. Questions are asked
+    only of a person at a terminal: answers piped in from elsewhere are not matched to questions by
+    their order, since one answer more or less would put every later one in the wrong field. There
+    every required field must be an option (an id may come from the title, as an empty answer gives).
     """
     entry: Entry = {}
     for question in form.questions:
@@ -255,17 +267,22 @@ def ask(form: Form, given: Mapping[str, Any], checker: Checker, *, terminal: boo
     for question in form.questions:
         if question.field in given:
             _put(entry, question.path, _value(question, given[question.field]))
+    if not terminal and "id" not in given and _suggested_id(entry):
+        _put(entry, ("id",), _suggested_id(entry))
+        given = {**given, "id": entry["id"]}
     options = [question for question in form.questions if question.field in given]
     problems = checker.problems(entry, _fields(options))
     if problems:
         raise WrongOptions(_unique_messages(problems))
-    for question in form.questions:
-        if question.field in given or not question.relevant(entry):
-            continue
-        required = question.required(entry)
-        if (question.kind == "yes_no" or not required) and not terminal:
-            continue
-        _ask_one(question, required, entry, checker)
+    unanswered = [question for question in form.questions if question.field not in given]
+    if not terminal:
+        missing = [q for q in unanswered if q.kind != "yes_no" and q.relevant(entry) and q.required(entry)]
+        if missing:
+            raise MissingOptions(missing)
+        return entry
+    for question in unanswered:
+        if question.relevant(entry):  # an earlier answer can make a question moot
+            _ask_one(question, question.required(entry), entry, checker)
     return entry
 
 
@@ -279,12 +296,15 @@ def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker)
         prompt = f"{question.text}{'' if required else ' (mag leeg)'}: "
     while True:
         try:
-            answer = input(prompt).strip() or suggestion
+            answer = _answer(question, prompt) or suggestion
         except UnicodeDecodeError:
             _say("In dit antwoord staan tekens die niet als UTF-8 te lezen zijn. Typ het opnieuw.")
             continue
         except (EOFError, RuntimeError):  # RuntimeError: there is no standard input at all
             raise NoAnswer(question) from None
+        except PastedLines:
+            _say("Je plakte meer dan één regel, maar hier hoort één regel. Typ of plak alleen die ene regel.")
+            continue
         if question.kind == "yes_no":
             if answer.lower() in _YES | _NO:
                 _put(entry, question.path, answer.lower() in _YES)
@@ -304,6 +324,51 @@ def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker)
             return
         for message in _unique_messages(problems):
             _say(message)
+
+
+class PastedLines(Exception):
+    """More than one line arrived at once for a question of one line."""
+
+
+def _answer(question: Question, prompt: str) -> str:
+    """One answer as typed. Lines that arrive together with it were pasted with it: a Markdown answer
+    takes them all, whatever their blank lines; another answer refuses them, so that none of them
+    answers a later question."""
+    first = input(prompt)
+    pasted = typed_ahead()
+    if not pasted:
+        return first.strip()
+    if question.kind != "markdown":
+        raise PastedLines
+    return "\n".join([first, *pasted]).strip()
+
+
+def typed_ahead() -> list[str]:
+    """The lines already waiting on standard input (a paste, or typed ahead), taken off it: they
+    answer no later question and are never left for the shell."""
+    lines: list[str] = []
+    while _waiting(sys.stdin):
+        line = sys.stdin.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\r\n"))
+    return lines
+
+
+def _waiting(stream: Any) -> bool:
+    """Whether input waits to be read now. A stream of the tests says so itself (`waiting()`); a
+    terminal is asked with select, giving a paste a moment to arrive whole."""
+    if hasattr(stream, "waiting"):
+        return bool(stream.waiting())
+    try:
+        ready, _, _ = select.select([stream], [], [], PASTE_GAP)
+    except (OSError, ValueError, TypeError):  # no file descriptor (closed, or not a real stream)
+        return False
+    return bool(ready)
+
+
+PASTE_GAP = 0.05
+"""Seconds within which lines count as one paste: far less than anyone types a line."""
 
 
 def _suggested_id(entry: Mapping[str, Any]) -> str:
