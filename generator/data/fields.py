@@ -1,7 +1,9 @@
 """The value types editors write, each with the check that gives a Dutch message.
 
-Validators raise `problems.invalid(key)`, whose type is a message key from `messages.py`; the text
-itself is made there, in one place.
+Each type is one kind of value in `rules.py` (its `x-kind`), which declares the kind's rules once:
+the message keys the validators here raise (`problems.invalid(rule.key)`), and the patterns, which
+the validators compile from there and the editors' schemas copy. The text of a message is made in
+`messages.py`, for the check and the schemas alike.
 """
 
 from __future__ import annotations
@@ -12,21 +14,16 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from . import invisible, markdown_text
+from . import invisible, markdown_text, rules
 from .problems import invalid
 
-# \Z, not $: `$` also matches before a final line break, and `id: |` gives "abc\n".
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
-# Control characters: YAML only lets them in through an escape between double quotes (`"\0"`, `"\a"`),
-# usually a backslash meant as text. Tabs and line breaks have rules of their own.
-CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
+_ENTITY = re.compile(rules.ENTITY)
+CONTROL = re.compile(f"[{rules.CONTROL_CHARACTERS}]")
 
 
 def _slug(value: str) -> str:
-    if not SLUG.match(value):
-        raise invalid("bad_slug", value=value, **invisible.hint(value, id_like=True))
+    if not rules.SLUG.passes(value):
+        raise invalid(rules.SLUG.key, value=value, **invisible.hint(value, id_like=True))
     return value
 
 
@@ -81,14 +78,13 @@ def _url(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value.strip()):
-        raise invalid("bad_email", value=value, **invisible.hint(value, email=True))
+    if not rules.EMAIL.passes(value):
+        raise invalid(rules.EMAIL.key, value=value, **invisible.hint(value, email=True))
     return value.strip()
 
 
-# json_schema_extra names the kind of value for editors' tools: editing/schemas.py turns each kind
-# into the JSON Schema rules and Dutch messages that mirror the validators above, which stay the
-# source of truth.
+# json_schema_extra names the kind of value (rules.KINDS): editing/schemas.py writes the kind's rules
+# into the JSON Schemas, with the check's messages.
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"x-kind": "slug"})]
 Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"x-kind": "line"})]
 Summary = Annotated[Line, StringConstraints(max_length=200)]

@@ -114,7 +114,7 @@ def _parse_day(value: object) -> date:
 Day = Annotated[
     date,
     PlainValidator(_parse_day, json_schema_input_type=str),
-    WithJsonSchema({"type": "string", "x-kind": "moment"}),
+    WithJsonSchema({"type": "string", "x-kind": "day"}),
 ]
 
 

@@ -21,8 +21,11 @@ ZONE = ZoneInfo("Europe/Amsterdam")
 # every date inside what the calendar files and the time zone rules can write (9999 overflowed).
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 
-# [0-9], not \d: \d also takes other scripts' digits ("２０２６"), which int() then reads.
-_MOMENT = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?\Z")
+# How editors write a moment: year, month, day, and maybe hour and minute. [0-9], not \d: \d also
+# takes other scripts' digits ("２０２６"), which int() then reads. The editors' schemas use it too
+# (rules.py).
+WRITTEN = r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?"
+_MOMENT = re.compile(f"^{WRITTEN}\\Z")
 
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
