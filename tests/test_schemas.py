@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import typing
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,7 @@ import yaml
 from test_invalid import CASES, ENVIRONMENT_KEYS, ERROR_KEYS, FILE_KEYS, SITE_KEYS, Case
 
 from conftest import DATA_FILES, FIXTURE, JS_TOOLS, ROOT, require_tool
-from generator.data import loader, rules
+from generator.data import fields, loader, rules
 from generator.data.messages import MESSAGES, in_a_schema
 from generator.data.models import EVENT_TYPES
 from generator.data.problems import DataError
@@ -140,7 +141,7 @@ def test_the_list_names_files_that_exist() -> None:
 def test_every_rule_of_the_check_is_in_the_schemas_or_says_why_not() -> None:
     """Every message of the check about the data files is a rule of rules.py that the schemas say, or
     stands in rules.ONLY_THE_CHECK with the reason, or in rules.SCHEMA_SAYS_INSTEAD."""
-    said = rules.in_the_schema()
+    said = rules.in_the_schema(fields.KINDS.values())
     only, instead = set(rules.ONLY_THE_CHECK), set(rules.SCHEMA_SAYS_INSTEAD)
     of_the_check = ERROR_KEYS - SITE_KEYS - ENVIRONMENT_KEYS - FILE_KEYS
     assert not said & only and not said & instead and not only & instead
@@ -152,7 +153,7 @@ def test_every_rule_of_the_check_is_in_the_schemas_or_says_why_not() -> None:
 
 def test_the_schemas_say_every_rule_rules_py_gives_them() -> None:
     """No rule of rules.py is left out of the schemas, and the schemas say nothing rules.py does not declare."""
-    assert set(said()) == rules.in_the_schema()
+    assert set(said()) == rules.in_the_schema(fields.KINDS.values())
 
 
 def test_every_text_in_the_schemas_is_a_message_of_the_check() -> None:
@@ -377,7 +378,7 @@ def _check_says(kind: str, value: str) -> str | None:
     """The key of the check's message about `value`, or None when the check accepts it."""
     from pydantic import TypeAdapter, ValidationError
 
-    from generator.data import fields, models
+    from generator.data import models
 
     types = {"summary": fields.Summary, "markdown": fields.MarkdownText, "moment": models.Moment, "day": models.Day}
     annotation = types.get(kind) or getattr(fields, kind.capitalize())
@@ -392,12 +393,36 @@ def _check_accepts(kind: str, value: str) -> bool:
     return _check_says(kind, value) is None
 
 
+def test_every_type_of_value_runs_the_check_of_its_kind() -> None:
+    """The `x-kind` of each type of value in fields.py and models.py names its record in fields.KINDS,
+    and the type validates with that record's check."""
+    from generator.data import models
+
+    found = {}
+    for annotation in (
+        fields.Line,
+        fields.MarkdownText,
+        fields.Slug,
+        fields.Url,
+        fields.Email,
+        models.Moment,
+        models.Day,
+    ):
+        metadata = typing.get_args(annotation)[1:]
+        checks = [item.func for item in metadata if hasattr(item, "func")]
+        # Field(json_schema_extra=...) in fields.py, WithJsonSchema(...) in models.py.
+        schemas = [getattr(item, "json_schema_extra", None) or getattr(item, "json_schema", None) for item in metadata]
+        (schema,) = [schema for schema in schemas if schema]
+        found[schema["x-kind"]] = checks
+    assert found == {name: [kind.check] for name, kind in fields.KINDS.items()}
+
+
 @pytest.mark.parametrize("kind", sorted(TRICKY))
 def test_the_check_refuses_by_the_rules_of_the_kind(kind: str) -> None:
-    """What the check says of a value is one of the rules rules.KINDS gives its kind (summary: a line,
+    """What the check says of a value is one of the rules fields.KINDS gives its kind (summary: a line,
     with its length), or a rule only the check has."""
     where, values = TRICKY[kind]
-    declared = rules.KINDS["line" if kind == "summary" else kind]
+    declared = fields.KINDS["line" if kind == "summary" else kind]
     keys = {rule.key for rule in declared.rules} | {rules.too_long(1).key} | set(rules.ONLY_THE_CHECK)
     said = {value: _check_says(kind, value) for value in values}
     assert {value: key for value, key in said.items() if key is not None and key not in keys} == {}

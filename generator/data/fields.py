@@ -1,20 +1,22 @@
 """The value types editors write, each with the check that gives a Dutch message.
 
-Each type is one kind of value in `rules.py` (its `x-kind`), which declares the kind's rules once:
-the message keys the validators here raise (`problems.invalid(rule.key)`), and the patterns, which
-the validators compile from there and the editors' schemas copy. The text of a message is made in
-`messages.py`, for the check and the schemas alike.
+Each type is one kind of value (its `x-kind`), with its record in `KINDS`: the check, and the
+rules of `rules.py` it gives, each declared there once with its message key and its pattern. The
+checks compile the patterns from there, the editors' schemas copy them. The text of a message is
+made in `messages.py`, for the check and the schemas alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
 
 from . import invisible, markdown_text, rules
+from .moments import parse_day, parse_moment
 from .problems import invalid
 
 _ENTITY = re.compile(rules.ENTITY)
@@ -83,8 +85,23 @@ def _email(value: str) -> str:
     return value.strip()
 
 
-# json_schema_extra names the kind of value (rules.KINDS): editing/schemas.py writes the kind's rules
-# into the JSON Schemas, with the check's messages.
+KINDS: Mapping[str, rules.Kind] = {
+    kind.name: kind
+    for kind in (
+        rules.Kind("line", _line, (rules.EMPTY, rules.ONE_LINE, rules.NO_CONTROL, rules.NO_HTML, rules.NO_ENTITY)),
+        # And what the Markdown means, which only the check sees (rules.ONLY_THE_CHECK).
+        rules.Kind("markdown", _markdown, (rules.EMPTY, rules.NO_CONTROL)),
+        rules.Kind("slug", _slug, (rules.SLUG,)),
+        rules.Kind("url", _url, (rules.URL,)),
+        rules.Kind("email", _email, (rules.EMAIL,)),
+        rules.Kind("moment", parse_moment, rules.MOMENT_RULES, not_text="bad_moment"),
+        rules.Kind("day", parse_day, rules.DAY_RULES, not_text="bad_day"),
+    )
+}
+"""Every kind of value: its check, and the rules of rules.py the check gives and the schemas say."""
+
+# json_schema_extra names the kind of value (KINDS): editing/schemas.py writes the kind's rules into
+# the JSON Schemas, with the check's messages.
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"x-kind": "slug"})]
 Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"x-kind": "line"})]
 Summary = Annotated[Line, StringConstraints(max_length=200)]

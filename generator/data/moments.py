@@ -12,6 +12,8 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from pydantic_core import PydanticCustomError
+
 from . import invisible
 from .problems import DataError, Problem, invalid
 
@@ -66,6 +68,19 @@ def parse_moment(value: object) -> date | datetime:
     if int(hour) > 23 or int(minute) > 59:
         raise invalid("impossible_time", value=value)
     return _localize(datetime(day_value.year, day_value.month, day_value.day, int(hour), int(minute)), value)
+
+
+def parse_day(value: object) -> date:
+    """A date without a time. `parse_moment`'s own advice offers a time, which is wrong here."""
+    try:
+        moment = parse_moment(value)
+    except PydanticCustomError as error:
+        if error.type == "bad_moment":
+            raise invalid("bad_day", value=str(value)) from None
+        raise
+    if isinstance(moment, datetime):
+        raise invalid("deadline_form")
+    return moment
 
 
 def _localize(wall: datetime, written: str) -> datetime:

@@ -8,8 +8,8 @@ and only here: the check compiles it (`Rule.regex`), the schemas copy it. A rule
 code (a web address through `urlsplit`, a date through the calendar) has its pattern here as well;
 tests/test_schemas.py gives both the same values and wants the same verdict.
 
-- `KINDS`: the kinds of value of `fields.py` and `models.py` (the `x-kind` in pydantic's schema),
-  each with its rules.
+- `Kind`: a kind of value (the `x-kind` in pydantic's schema), with its check and its rules; the
+  records are `fields.KINDS`, beside the checks.
 - `ENTRY_RULES`: rules between the fields of one entry.
 - `TYPE_KEYS`, `FIELD_KEYS`: what a schema says about a value of the wrong type, a missing field.
 - `ONLY_THE_CHECK`: the rules no schema can say, each with the reason.
@@ -27,7 +27,7 @@ point with `u`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
@@ -154,30 +154,23 @@ NOT_TWICE = Rule("ambiguous_time", lambda: f"^(?!{TRIM}(?:{_shifted_hours(skippe
 NO_TIME = Rule("deadline_form", f"^(?!{TIMED})")
 
 
+MOMENT_RULES = (MOMENT_FORM, YEAR, DATE_EXISTS, TIME_EXISTS, NOT_SKIPPED, NOT_TWICE)
+"""What parse_moment checks, in its order."""
+DAY_RULES = (DAY_FORM, *MOMENT_RULES[1:], NO_TIME)
+"""What parse_day checks, in its order."""
+
+
 @dataclass(frozen=True)
 class Kind:
-    """A kind of value (the `x-kind` of fields.py and models.py): its rules, in the check's order,
-    and the key for a value that is not text at all."""
+    """A kind of value (the `x-kind` of a type in fields.py and models.py; the records are
+    `fields.KINDS`): the check, its rules in the check's order, and the key for a value that is not
+    text at all."""
 
     name: str
+    check: Callable[[Any], Any] = field(repr=False)
     rules: tuple[Rule, ...]
     not_text: str = "not_text"
 
-
-_MOMENT_RULES = (YEAR, DATE_EXISTS, TIME_EXISTS, NOT_SKIPPED, NOT_TWICE)
-KINDS: Mapping[str, Kind] = {
-    kind.name: kind
-    for kind in (
-        Kind("line", (EMPTY, ONE_LINE, NO_CONTROL, NO_HTML, NO_ENTITY)),
-        # And what the Markdown means: see ONLY_THE_CHECK.
-        Kind("markdown", (EMPTY, NO_CONTROL)),
-        Kind("slug", (SLUG,)),
-        Kind("url", (URL,)),
-        Kind("email", (EMAIL,)),
-        Kind("moment", (MOMENT_FORM, *_MOMENT_RULES), not_text="bad_moment"),
-        Kind("day", (DAY_FORM, *_MOMENT_RULES, NO_TIME), not_text="bad_day"),
-    )
-}
 
 # --- the shape of a value and of an entry ------------------------------------------------------------
 
@@ -324,9 +317,10 @@ SCHEMA_SAYS_INSTEAD: Mapping[str, str] = {
 comma), the schema only sees the field that results."""
 
 
-def in_the_schema() -> frozenset[str]:
-    """The key of every rule the schemas say with its own message."""
-    keys = {rule.key for kind in KINDS.values() for rule in kind.rules}
-    keys |= {kind.not_text for kind in KINDS.values()}
+def in_the_schema(kinds: Iterable[Kind]) -> frozenset[str]:
+    """The key of every rule the schemas say with its own message, with the kinds of value `kinds`."""
+    kinds = list(kinds)
+    keys = {rule.key for kind in kinds for rule in kind.rules}
+    keys |= {kind.not_text for kind in kinds}
     keys |= {rule.key for rule in ENTRY_RULES}
     return frozenset(keys | set(TYPE_KEYS.values()) | set(FIELD_KEYS.values()) | {too_long(1).key})

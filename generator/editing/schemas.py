@@ -31,7 +31,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..data import messages, rules
+from ..data import fields, messages, rules
 from ..data.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
 from ..data.translate import top_keys
 
@@ -145,9 +145,9 @@ def _value(schema: Schema, field: str) -> Schema:
         return {"$ref": schema.pop("$ref"), **_leftover(schema, field)}
     kind_name = schema.pop("x-kind", None)
     if kind_name is not None:
-        kind = rules.KINDS.get(kind_name)
+        kind = fields.KINDS.get(kind_name)
         if kind is None:
-            raise LookupError(f"{field}: no rules in rules.KINDS for the kind of value {kind_name!r}")
+            raise LookupError(f"{field}: no rules in fields.KINDS for the kind of value {kind_name!r}")
         found = list(kind.rules)
         max_length = schema.pop("maxLength", None)
         if max_length is not None:
