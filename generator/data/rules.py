@@ -89,7 +89,9 @@ def too_long(max_length: int) -> Rule:
 
 # --- codes, addresses ------------------------------------------------------------------------------
 
-SLUG = Rule("bad_slug", f"^[a-z0-9]+(?:-[a-z0-9]+)*{END}")
+SLUG_FORM = "[a-z0-9]+(?:-[a-z0-9]+)*"
+"""An id: lower-case letters and digits, in groups joined by one hyphen. The open data says it too."""
+SLUG = Rule("bad_slug", f"^{SLUG_FORM}{END}")
 # The check reads a web address with urlsplit; the pattern says the same: http(s), a host, no spaces.
 # The host: a bracketed IPv6 address, or no brackets at all (`https://example.n[/`).
 URL = Rule(

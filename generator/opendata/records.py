@@ -21,6 +21,7 @@ from pydantic.json_schema import models_json_schema
 from ..catalogue import urls
 from ..data.history import History
 from ..data.models import Community, Event, ExternalCommunity, Theme
+from ..data.rules import SLUG_FORM
 
 Schema = dict[str, Any]
 Item = TypeVar("Item", bound=BaseModel)
@@ -28,7 +29,7 @@ Item = TypeVar("Item", bound=BaseModel)
 # What the kinds of value in data/fields.py mean for a reader of the data; the editors' schemas
 # (editing/schemas.py) say much more, because they must refuse what the check refuses.
 _KINDS: Mapping[str, Schema] = {
-    "slug": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+    "slug": {"pattern": f"^{SLUG_FORM}$"},
     "url": {"format": "uri"},
     "email": {"format": "email"},
     "markdown": {"contentMediaType": "text/markdown"},
