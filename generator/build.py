@@ -21,7 +21,6 @@ from markdown import Markdown
 from .catalogue import urls
 from .catalogue.identity import NEUTRAL, Identity
 from .data.files import DataFiles
-from .data.history import event_history
 from .data.load import load
 from .data.network import Network
 from .data.problems import DataError, Problem
@@ -29,6 +28,7 @@ from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
 from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
+from .stamps.history import event_history
 from .theme import ASSETS, OVERRIDES
 
 STYLESHEET = "assets/stylesheets/site.css"

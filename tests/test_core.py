@@ -28,6 +28,7 @@ LEVELS = {
     "theme": 0,
     "release": 0,
     "catalogue": 1,
+    "stamps": 1,
     "pages": 2,
     "ical": 2,
     "opendata": 2,

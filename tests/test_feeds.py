@@ -23,11 +23,11 @@ from generator.build import load_site
 from generator.catalogue import urls
 from generator.catalogue.identity import Identity
 from generator.data.files import DataFiles
-from generator.data.history import History, Stamp
 from generator.data.moments import now
 from generator.data.network import Network
 from generator.ical import calendar as feeds
 from generator.ical.vtimezone import amsterdam_timezone
+from generator.stamps.history import History, Stamp
 from generator.tree import read_config, site_config
 
 FEEDS = ROOT / "tests" / "fixtures" / "feeds"

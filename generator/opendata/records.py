@@ -19,9 +19,9 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from ..catalogue import urls
-from ..data.history import History
 from ..data.models import Community, Event, ExternalCommunity, Theme
 from ..data.rules import SLUG_FORM
+from ..stamps.history import History
 
 Schema = dict[str, Any]
 Item = TypeVar("Item", bound=BaseModel)
