@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.data import loader  # noqa: E402
-from generator.data.files import DataFiles  # noqa: E402
+from generator.data.reading import loader  # noqa: E402
+from generator.data.reading.files import DataFiles  # noqa: E402
 from generator.stamps import versions  # noqa: E402
 from generator.stamps.history import event_history  # noqa: E402
 

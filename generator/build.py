@@ -20,10 +20,10 @@ from markdown import Markdown
 
 from .catalogue import urls
 from .catalogue.identity import NEUTRAL, Identity
-from .data.files import DataFiles
-from .data.load import load
-from .data.network import Network
-from .data.problems import DataError, Problem
+from .data.checking.load import load
+from .data.contract.network import Network
+from .data.reading.files import DataFiles
+from .data.wording.problems import DataError, Problem
 from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
 from .opendata.files import render_open_data

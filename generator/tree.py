@@ -21,8 +21,8 @@ import yaml
 from .build import BUILTIN_MARKDOWN_EXTENSIONS, HOME_PAGE, SiteBuild, SiteConfig, build_site
 from .catalogue import urls
 from .catalogue.identity import Identity
-from .data.files import DataFiles
-from .data.problems import DataError, Problem
+from .data.reading.files import DataFiles
+from .data.wording.problems import DataError, Problem
 from .theme import FIXES
 
 PLUGIN = "communities"

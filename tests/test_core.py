@@ -16,10 +16,10 @@ from conftest import FIXTURE_EPOCH, ROOT, make_project, run_mkdocs
 from generator.build import SiteConfig, build_site
 from generator.catalogue import urls
 from generator.cli import main
-from generator.data.files import DataFiles
-from generator.data.messages import format_problem
-from generator.data.moments import ZONE
-from generator.data.problems import DataError
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
+from generator.data.wording.messages import format_problem
+from generator.data.wording.problems import DataError
 
 PACKAGE = ROOT / "generator"
 # Each package may import only from packages on a lower level; `pages` and `ical` know nothing of each other.
@@ -84,7 +84,7 @@ def test_no_package_imports_one_above_it(path: Path) -> None:
 
 
 def test_the_layer_test_sees_relative_imports() -> None:
-    assert "generator.data.models.EVENT_TYPES" in _imports(PACKAGE / "ical" / "calendar.py")
+    assert "generator.data.contract.models.EVENT_TYPES" in _imports(PACKAGE / "ical" / "calendar.py")
     assert "generator.catalogue.urls" in _imports(PACKAGE / "pages" / "render.py")
 
 

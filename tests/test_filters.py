@@ -19,9 +19,9 @@ from generator.build import load_site
 from generator.catalogue import urls
 from generator.catalogue.feeds import WINDOW
 from generator.catalogue.filters import FORM_KEYS, agenda_filters, event_types_in_use
-from generator.data.files import DataFiles
-from generator.data.models import EVENT_TYPES, Event
-from generator.data.moments import ZONE
+from generator.data.contract.models import EVENT_TYPES, Event
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 
 SITE_URL = "https://communities.gebruikercentraal.nl/"
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)

@@ -26,8 +26,8 @@ import pytest
 
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import HOME_PAGE, build_site
-from generator.data.files import DataFiles
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 from generator.tree import read_config, site_config
 
 GOLDEN = ROOT / "tests" / "golden"

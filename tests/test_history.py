@@ -18,8 +18,8 @@ import yaml
 from conftest import ROOT, make_project, run_mkdocs
 from generator.build import build_site
 from generator.catalogue import urls
-from generator.data.files import DataFiles
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 from generator.stamps import history as history_module
 from generator.stamps import versions
 from generator.stamps.history import NO_GIT, SHALLOW, History, Stamp, event_history

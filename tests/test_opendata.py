@@ -19,10 +19,10 @@ from test_history import Repo, clean_git_environment  # noqa: F401 (its fixture 
 
 from conftest import FIXTURE_EPOCH, make_project
 from generator.build import build_site
-from generator.data.models import Community, Event, ExternalCommunity, Location, Theme
-from generator.data.moments import ZONE
-from generator.data.network import Network
-from generator.data.problems import DataError
+from generator.data.contract.models import Community, Event, ExternalCommunity, Location, Theme
+from generator.data.contract.moments import ZONE
+from generator.data.contract.network import Network
+from generator.data.wording.problems import DataError
 from generator.opendata import atom
 from generator.opendata.files import AGENDA, AGENDA_SCHEMA, COMMUNITIES, COMMUNITIES_SCHEMA, render_open_data
 from generator.stamps.history import History, Stamp

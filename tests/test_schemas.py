@@ -25,10 +25,11 @@ import yaml
 from test_invalid import CASES, ENVIRONMENT_KEYS, ERROR_KEYS, FILE_KEYS, SITE_KEYS, Case
 
 from conftest import DATA_FILES, FIXTURE, JS_TOOLS, ROOT, require_tool
-from generator.data import fields, loader, rules
-from generator.data.messages import MESSAGES, in_a_schema
-from generator.data.models import EVENT_TYPES
-from generator.data.problems import DataError
+from generator.data.contract import fields, rules
+from generator.data.contract.models import EVENT_TYPES
+from generator.data.reading import loader
+from generator.data.wording.messages import MESSAGES, in_a_schema
+from generator.data.wording.problems import DataError
 from generator.editing.schemas import ENTRY_TITLES, FIELD_TITLES, SCHEMAS, render_schemas, said
 
 SCHEMA_DIR = ROOT / "schemas"
@@ -181,7 +182,7 @@ def _check_reads(case: Case) -> Any:
 def test_schema_refuses_what_the_check_refuses(case: Case) -> None:
     """jsonschema, over the data the check reads: every broken file is refused, unless its rule is in
     rules.ONLY_THE_CHECK. A new broken file that the schema accepts fails here: give its rule a
-    pattern in generator/data/rules.py, or list the rule in rules.ONLY_THE_CHECK with the reason."""
+    pattern in generator/data/contract/rules.py, or list the rule in rules.ONLY_THE_CHECK with the reason."""
     data = _check_reads(case)
     if data is None:
         return
@@ -191,7 +192,7 @@ def test_schema_refuses_what_the_check_refuses(case: Case) -> None:
     else:
         assert errors, (
             f"{case.id}: the check refuses it ({case.key}), the schema accepts it. Give the rule a pattern in "
-            "generator/data/rules.py, or list it in rules.ONLY_THE_CHECK with the reason."
+            "generator/data/contract/rules.py, or list it in rules.ONLY_THE_CHECK with the reason."
         )
 
 
@@ -248,7 +249,7 @@ def test_editor_marks_what_the_check_refuses(case: Case, corpus_in_the_editor: D
     else:
         assert problems, (
             f"{case.id}: the check refuses it ({case.key}), VS Code's YAML extension does not. Give the rule a pattern "
-            "in generator/data/rules.py, or list it in rules.ONLY_THE_CHECK (or here) with the reason."
+            "in generator/data/contract/rules.py, or list it in rules.ONLY_THE_CHECK (or here) with the reason."
         )
 
 
@@ -378,7 +379,7 @@ def _check_says(kind: str, value: str) -> str | None:
     """The key of the check's message about `value`, or None when the check accepts it."""
     from pydantic import TypeAdapter, ValidationError
 
-    from generator.data import models
+    from generator.data.contract import models
 
     types = {"summary": fields.Summary, "markdown": fields.MarkdownText, "moment": models.Moment, "day": models.Day}
     annotation = types.get(kind) or getattr(fields, kind.capitalize())
@@ -396,7 +397,7 @@ def _check_accepts(kind: str, value: str) -> bool:
 def test_every_type_of_value_runs_the_check_of_its_kind() -> None:
     """The `x-kind` of each type of value in fields.py and models.py names its record in fields.KINDS,
     and the type validates with that record's check."""
-    from generator.data import models
+    from generator.data.contract import models
 
     found = {}
     for annotation in (

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..data.models import EVENT_TYPES, Event
-from ..data.network import Network
+from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.network import Network
 from . import urls
 
 FORM_KEYS = ("community", "thema", "soort", "waar", "voor-iedereen", "gebarentaal-of-ondertiteling")

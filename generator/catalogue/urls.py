@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from ..data.models import Event
+from ..data.contract.models import Event
 
 LIST_PAGES = {
     "agenda": "agenda/index.md",

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from ..data.models import Community, Event, ExternalCommunity
-from ..data.network import Network
-from ..data.problems import Problem
+from ..data.contract.models import Community, Event, ExternalCommunity
+from ..data.contract.network import Network
+from ..data.wording.problems import Problem
 
 INACTIVE_AFTER = timedelta(days=183)
 SIMILAR_TITLES = 0.75

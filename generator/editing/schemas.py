@@ -6,8 +6,8 @@ names, show the Dutch titles and descriptions and mark mistakes while the editor
 
 Pydantic's schema is only the starting point: this module rewrites it so that an editor's tool
 refuses what the check refuses, wherever a schema can say it, and says it in the check's Dutch.
-The rules and their patterns come from `data/rules.py`, where each is declared once with its
-message key; the texts come from `data/messages.py` (`in_a_schema`). Nothing here is a rule of its
+The rules and their patterns come from `data/contract/rules.py`, where each is declared once with its
+message key; the texts come from `data/wording/messages.py` (`in_a_schema`). Nothing here is a rule of its
 own: a constraint of pydantic's schema without a rule there stops `schema`.
 
 - yaml-language-server shows English texts unless a schema node carries `errorMessage` (type,
@@ -31,9 +31,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..data import fields, messages, rules
-from ..data.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
-from ..data.translate import top_keys
+from ..data.checking.translate import top_keys
+from ..data.contract import fields, rules
+from ..data.contract.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
+from ..data.wording import messages
 
 Schema = dict[str, Any]
 

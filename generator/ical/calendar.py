@@ -59,9 +59,9 @@ from icalendar import Event as CalendarEvent
 from ..catalogue import dutch, urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data import markdown_text
-from ..data.models import EVENT_TYPES, Event
-from ..data.network import Network
+from ..data.contract import markdown_text
+from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.network import Network
 from ..stamps.history import History, Stamp
 from .folding import to_ical
 from .vtimezone import TZID, amsterdam_timezone

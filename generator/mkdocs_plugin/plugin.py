@@ -20,10 +20,10 @@ from mkdocs.structure.pages import Page
 
 from ..build import HOME_PAGE, SiteBuild, SiteConfig, build_site
 from ..catalogue.identity import Identity
-from ..data import moments
-from ..data.files import DataFiles
-from ..data.messages import format_problem, problems_page
-from ..data.problems import DataError
+from ..data.contract import moments
+from ..data.reading.files import DataFiles
+from ..data.wording.messages import format_problem, problems_page
+from ..data.wording.problems import DataError
 from ..pages.render import GeneratedPage
 from ..release import DISTRIBUTION, VERSION
 from ..theme.fixes import fix_theme_markup

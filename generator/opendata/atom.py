@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 
 from ..catalogue import dutch, urls
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.models import EVENT_TYPES, Event
-from ..data.network import Network
+from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.network import Network
 from ..stamps.history import History
 
 PATH = "agenda.xml"

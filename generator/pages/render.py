@@ -24,8 +24,8 @@ from ..catalogue.dutch import long_date
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.filters import agenda_filters, event_types_in_use
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.models import EVENT_TYPES, Community, Event, Theme
-from ..data.network import Network
+from ..data.contract.models import EVENT_TYPES, Community, Event, Theme
+from ..data.contract.network import Network
 from .structured_data import event_data, script_json
 from .templating import environment
 

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic_core import PydanticCustomError
 
-from . import invisible
-from .problems import DataError, Problem, invalid
+from ..wording import invisible
+from ..wording.problems import DataError, Problem, invalid
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 

@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from . import invisible, markdown_text, rules
+from ..wording import invisible
+from ..wording.problems import invalid
+from . import markdown_text, rules
 from .moments import parse_day, parse_moment
-from .problems import invalid
 
 _ENTITY = re.compile(rules.ENTITY)
 CONTROL = re.compile(f"[{rules.CONTROL_CHARACTERS}]")

@@ -24,10 +24,10 @@ from pydantic import (
     model_validator,
 )
 
+from ..reading.loader import Source
+from ..wording.problems import invalid
 from .fields import Email, Line, MarkdownText, Slug, Summary, Url
-from .loader import Source
 from .moments import ZONE, day_start, next_day, parse_day, parse_moment
-from .problems import invalid
 
 EventType = Literal["bijeenkomst", "kennisdelingssessie", "gluren-bij-de-buren", "webinar", "werksessie", "congres"]
 EVENT_TYPES: Mapping[str, str] = {
