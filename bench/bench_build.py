@@ -42,7 +42,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.data.files import DataFiles  # noqa: E402
+from generator.data.reading.files import DataFiles  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 EVENTS = 2000

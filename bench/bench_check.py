@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 from bench_build import COMMUNITIES, write_data  # noqa: E402
 
 from generator.cli import main as cli  # noqa: E402
-from generator.data import loader  # noqa: E402
-from generator.data.files import DataFiles  # noqa: E402
+from generator.data.reading import loader  # noqa: E402
+from generator.data.reading.files import DataFiles  # noqa: E402
 
 EVENTS = 2000
 GOAL = 2.0

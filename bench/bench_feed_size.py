@@ -18,7 +18,7 @@ from bench_build import write_data
 from generator.build import load_site
 from generator.catalogue import urls
 from generator.catalogue.feeds import WINDOW
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
 from generator.ical.calendar import render_feeds
 
 EVENTS, YEARS = 2000, 8

@@ -5,7 +5,7 @@ side in one run, reported as a ratio.
 Every commit holds a whole version of events.yaml, so reading each version whole would grow with
 N × M (a ratio near 100, and minutes at 10,000 events), and so does any step that looks at every
 entry of every version in Python (the ratio was about 30 while cutting and comparing did).
-`data/history.py` reads each version as the change from the one before: what grows with N is
+`stamps/history.py` reads each version as the change from the one before: what grows with N is
 reading the first version's items once, what grows with M is the changed items, and only C-speed
 comparing of the texts grows with N × M. So 100 times the versions' text should take about ten to
 fifteen times as long; the goal is at most 20 times (`GOAL`), which leaves room for a noisy machine
@@ -33,9 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.data import loader, versions  # noqa: E402
-from generator.data.files import DataFiles  # noqa: E402
-from generator.data.history import event_history  # noqa: E402
+from generator.data.reading import loader  # noqa: E402
+from generator.data.reading.files import DataFiles  # noqa: E402
+from generator.stamps import versions  # noqa: E402
+from generator.stamps.history import event_history  # noqa: E402
 
 SMALL, LARGE, HUGE = (200, 20), (2000, 200), (10000, 500)
 GOAL = 20.0

@@ -24,15 +24,15 @@ from .catalogue import urls
 from .catalogue.filters import RESERVED_EVENT_IDS
 from .catalogue.identity import NEUTRAL, Identity
 from .catalogue.urls import HOME_PAGE, NOT_FOUND_PAGE, SCRIPT, STYLESHEET
-from .data.files import DataFiles
-from .data.history import event_history
-from .data.load import load
-from .data.network import Network
-from .data.problems import DataError, Problem
+from .data.checking.load import load
+from .data.contract.network import Network
+from .data.reading.files import DataFiles
+from .data.wording.problems import DataError, Problem
 from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
 from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
+from .stamps.history import event_history
 from .theme import ASSETS, OVERRIDES
 
 DEFAULT_NOT_FOUND_TITLE = "Pagina niet gevonden"

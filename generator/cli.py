@@ -21,10 +21,11 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from .build import load_site
-from .data import loader, moments
-from .data.files import DataFiles
-from .data.messages import check_summary, format_github, format_problem, problems_summary
-from .data.problems import DataError, Problem
+from .data.contract import moments
+from .data.reading import loader
+from .data.reading.files import DataFiles
+from .data.wording.messages import check_summary, format_github, format_problem, problems_summary
+from .data.wording.problems import DataError, Problem
 from .dutch_argparse import ArgumentParser
 from .editing import changes
 from .editing.entries import EntryError, NoList, NotABlockList, append_checked, ensure_list, render_entry

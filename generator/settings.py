@@ -23,8 +23,8 @@ from mkdocs.exceptions import MkDocsException
 
 from .build import SiteConfig
 from .catalogue.identity import Identity
-from .data.files import DataFiles
-from .data.problems import DataError, Problem
+from .data.reading.files import DataFiles
+from .data.wording.problems import DataError, Problem
 
 PLUGIN = "communities"
 """The plugin's name in mkdocs.yml (its entry point in pyproject.toml)."""

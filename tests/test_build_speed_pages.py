@@ -14,8 +14,8 @@ from mkdocs.utils.meta import get_data
 
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import SiteConfig, build_site
-from generator.data.files import DataFiles
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 from generator.pages.render import GeneratedPage
 from generator.settings import read_settings
 

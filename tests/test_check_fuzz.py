@@ -14,9 +14,9 @@ import pytest
 
 from conftest import DATA_FILES, FIXTURE
 from generator.build import load_site
-from generator.data.files import DataFiles
-from generator.data.messages import MESSAGES, format_problem
-from generator.data.problems import DataError
+from generator.data.reading.files import DataFiles
+from generator.data.wording.messages import MESSAGES, format_problem
+from generator.data.wording.problems import DataError
 
 # What editors type by mistake: YAML's own characters, quotes from a word processor, odd spaces.
 _TYPED = [

@@ -1,7 +1,7 @@
 """The guide shows the messages exactly as the check prints them, and says what each new rule is.
 
 The table under "Meldingen" in CONTRIBUTING.md is made from `messages.py`: when a message changes, the
-guide must be written again with `python -m generator.data.message_table`.
+guide must be written again with `python -m generator.data.wording.message_table`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from generator.data import message_table
-from generator.data.messages import MESSAGES
+from generator.data.wording import message_table
+from generator.data.wording.messages import MESSAGES
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 
@@ -19,7 +19,7 @@ CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 def test_the_message_table_is_made_from_the_messages() -> None:
     guide = CONTRIBUTING.read_text(encoding="utf-8")
     assert message_table.refreshed(guide) == guide, (
-        "CONTRIBUTING.md differs from messages.py: run .venv/bin/python -m generator.data.message_table"
+        "CONTRIBUTING.md differs from messages.py: run .venv/bin/python -m generator.data.wording.message_table"
     )
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from test_invalid import make_data, problems_in
 
-from generator.data.messages import check_summary, describe, format_github, format_problem, problems_summary
-from generator.data.moments import parse_moment
-from generator.data.problems import Problem
-from generator.data.translate import suggest
+from generator.data.checking.translate import suggest
+from generator.data.contract.moments import parse_moment
+from generator.data.wording.messages import check_summary, describe, format_github, format_problem, problems_summary
+from generator.data.wording.problems import Problem
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,10 @@ from conftest import FIXTURE_EPOCH, ROOT, make_project, run_mkdocs
 from generator.build import SiteConfig, build_site
 from generator.catalogue import urls
 from generator.cli import main
-from generator.data.files import DataFiles
-from generator.data.messages import format_problem
-from generator.data.moments import ZONE
-from generator.data.problems import DataError
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
+from generator.data.wording.messages import format_problem
+from generator.data.wording.problems import DataError
 from generator.pages.render import GeneratedPage
 
 PACKAGE = ROOT / "generator"
@@ -29,6 +29,7 @@ LEVELS = {
     "theme": 0,
     "release": 0,
     "catalogue": 1,
+    "stamps": 1,
     "pages": 2,
     "ical": 2,
     "opendata": 2,
@@ -83,8 +84,27 @@ def test_no_package_imports_one_above_it(path: Path) -> None:
         assert LEVELS[other] < LEVELS[own], f"{path.relative_to(ROOT)} imports {module}, from a level not below it"
 
 
+# The rooms of `data`, in the same way: the wording of problems, reading the YAML, the contract, checking.
+DATA_LEVELS = {"wording": 0, "reading": 1, "contract": 2, "checking": 3}
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "data").rglob("*.py")), ids=lambda path: str(path.relative_to(PACKAGE))
+)
+def test_no_room_of_data_imports_one_above_it(path: Path) -> None:
+    own = path.relative_to(PACKAGE / "data").parts[0]
+    for module in _imports(path):
+        parts = module.split(".")
+        if parts[:2] != ["generator", "data"] or len(parts) < 3 or parts[2] == own:
+            continue
+        assert own in DATA_LEVELS, f"{path.relative_to(ROOT)}: a module of data belongs in one of {sorted(DATA_LEVELS)}"
+        assert DATA_LEVELS[parts[2]] < DATA_LEVELS[own], (
+            f"{path.relative_to(ROOT)} imports {module}, a room not below it"
+        )
+
+
 def test_the_layer_test_sees_relative_imports() -> None:
-    assert "generator.data.models.EVENT_TYPES" in _imports(PACKAGE / "ical" / "calendar.py")
+    assert "generator.data.contract.models.EVENT_TYPES" in _imports(PACKAGE / "ical" / "calendar.py")
     assert "generator.catalogue.urls" in _imports(PACKAGE / "pages" / "render.py")
 
 

@@ -20,10 +20,10 @@ from pydantic import BaseModel
 
 from conftest import DATA_FILES, FIXTURE, ROOT
 from generator.build import load_site
-from generator.data import models
-from generator.data.files import DataFiles
-from generator.data.messages import MESSAGES, format_problem
-from generator.data.problems import DataError
+from generator.data.contract import models
+from generator.data.reading.files import DataFiles
+from generator.data.wording.messages import MESSAGES, format_problem
+from generator.data.wording.problems import DataError
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 # Imported through the module: pytest would try to collect a class named Test… as a test.

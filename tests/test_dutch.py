@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.catalogue import dutch
-from generator.data.models import Event
+from generator.data.contract.models import Event
 
 BASE = {"id": "x", "title": "X", "communities": ["a"], "location": {"online": True}, "description": "x"}
 
@@ -49,6 +49,6 @@ def test_month_heading_and_numbers() -> None:
 def test_every_event_type_has_a_dutch_label() -> None:
     import typing
 
-    from generator.data.models import EVENT_TYPES, EventType
+    from generator.data.contract.models import EVENT_TYPES, EventType
 
     assert set(EVENT_TYPES) == set(typing.get_args(EventType))

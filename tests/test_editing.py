@@ -14,9 +14,9 @@ import yaml
 from test_invalid import Run
 
 from conftest import FIXTURE_EPOCH, ROOT
-from generator.data.messages import format_github
-from generator.data.models import ACCESSIBILITY_FEATURES, EVENT_TYPES, LANGUAGES
-from generator.data.problems import Problem
+from generator.data.contract.models import ACCESSIBILITY_FEATURES, EVENT_TYPES, LANGUAGES
+from generator.data.wording.messages import format_github
+from generator.data.wording.problems import Problem
 from generator.editing.schemas import SCHEMAS, render_schemas
 
 Cli = Callable[..., Run]

@@ -30,13 +30,13 @@ from jsonschema import Draft202012Validator
 
 from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, article_text, make_project, run_mkdocs
 from generator.build import load_site
-from generator.data.files import DataFiles
-from generator.data.history import History
-from generator.data.messages import describe
-from generator.data.moments import ZONE
-from generator.data.network import Network
-from generator.data.problems import DataError
+from generator.data.contract.moments import ZONE
+from generator.data.contract.network import Network
+from generator.data.reading.files import DataFiles
+from generator.data.wording.messages import describe
+from generator.data.wording.problems import DataError
 from generator.ical import calendar as feeds
+from generator.stamps.history import History
 
 ENGLISH = "formulieren-design-systems"
 SITE_URL = "https://communities.gebruikercentraal.nl/"

@@ -11,9 +11,9 @@ from conftest import FIXTURE, FIXTURE_EPOCH
 from generator.build import load_site
 from generator.catalogue import urls
 from generator.catalogue.feeds import WINDOW, all_feeds
-from generator.data.files import DataFiles
-from generator.data.moments import ZONE
-from generator.data.network import Network
+from generator.data.contract.moments import ZONE
+from generator.data.contract.network import Network
+from generator.data.reading.files import DataFiles
 from generator.ical.calendar import render_feeds
 
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)

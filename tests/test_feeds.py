@@ -22,13 +22,13 @@ from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.catalogue import urls
 from generator.catalogue.identity import Identity
-from generator.data.files import DataFiles
-from generator.data.history import History, Stamp
-from generator.data.moments import now
-from generator.data.network import Network
+from generator.data.contract.moments import now
+from generator.data.contract.network import Network
+from generator.data.reading.files import DataFiles
 from generator.ical import calendar as feeds
 from generator.ical.vtimezone import amsterdam_timezone
 from generator.settings import read_settings
+from generator.stamps.history import History, Stamp
 
 FEEDS = ROOT / "tests" / "fixtures" / "feeds"
 SITE_URL = "https://communities.example.nl/"

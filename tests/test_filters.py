@@ -18,9 +18,9 @@ from conftest import FIXTURE, FIXTURE_EPOCH, make_project, run_mkdocs
 from generator.build import load_site
 from generator.catalogue.feeds import WINDOW
 from generator.catalogue.filters import CHOICES, RESERVED_EVENT_IDS, agenda_filters, event_types_in_use
-from generator.data.files import DataFiles
-from generator.data.models import EVENT_TYPES, Event
-from generator.data.moments import ZONE
+from generator.data.contract.models import EVENT_TYPES, Event
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 
 SITE_URL = "https://communities.gebruikercentraal.nl/"
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)

@@ -27,8 +27,8 @@ import pytest
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import build_site
 from generator.catalogue.urls import HOME_PAGE
-from generator.data.files import DataFiles
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 from generator.settings import read_settings
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -18,12 +18,12 @@ import yaml
 from conftest import ROOT, make_project, run_mkdocs
 from generator.build import build_site
 from generator.catalogue import urls
-from generator.data import history as history_module
-from generator.data import versions
-from generator.data.files import DataFiles
-from generator.data.history import NO_GIT, SHALLOW, History, Stamp, event_history
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 from generator.settings import read_settings
+from generator.stamps import history as history_module
+from generator.stamps import versions
+from generator.stamps.history import NO_GIT, SHALLOW, History, Stamp, event_history
 
 NOW = datetime(2026, 11, 29, 11, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=3)

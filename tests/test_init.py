@@ -91,7 +91,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, cli: Any, setup
         ("--name", "Netwerk: X", "Geef de naam van het netwerk"),
         ("--email", "redactie", "is geen e-mailadres"),
         ("--repository", "https://gitlab.com/x/y", "is geen repository op GitHub"),
-        # Values the new site's own check would refuse: init refuses them first (data/fields.py).
+        # Values the new site's own check would refuse: init refuses them first (data/contract/fields.py).
         ("--name", "Netwerk <b>X</b>", "Geef de naam van het netwerk"),
         ("--name", "Kennis &amp; Kunde", "Geef de naam van het netwerk"),
         ("--url", "https://example.nl/mijn site/", "is geen webadres"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_mkdocs
-from generator.data import markdown_text
+from generator.data.contract import markdown_text
 
 
 @pytest.mark.parametrize(

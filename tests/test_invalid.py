@@ -22,10 +22,10 @@ import pytest
 from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.cli import main
-from generator.data import loader
-from generator.data.files import DataFiles
-from generator.data.messages import MESSAGES, format_problem
-from generator.data.problems import DataError, Problem
+from generator.data.reading import loader
+from generator.data.reading.files import DataFiles
+from generator.data.wording.messages import MESSAGES, format_problem
+from generator.data.wording.problems import DataError, Problem
 
 CORPUS = ROOT / "tests" / "fixtures" / "invalid"
 _EXPECT = re.compile(rb"# expect: (\d+):(\d+) ([a-z0-9_]+)\n")
@@ -176,7 +176,7 @@ def run_real_check(root: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(params=["libyaml", "python"])
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Each YAML parser the loader can use: libyaml where PyYAML has it, and PyYAML's own in Python,
-    the reference that is also used where libyaml is missing (see generator/data/loader.py)."""
+    the reference that is also used where libyaml is missing (see generator/data/reading/loader.py)."""
     if request.param == "python":
         monkeypatch.setattr(loader, "libyaml", None)
     elif loader.libyaml is None:

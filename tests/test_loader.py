@@ -1,6 +1,6 @@
 """The strict loader reads a file the same with libyaml as with PyYAML's parser in Python.
 
-The Python parser is the reference (see generator/data/loader.py); libyaml only reads faster. So
+The Python parser is the reference (see generator/data/reading/loader.py); libyaml only reads faster. So
 every file here is read both ways, and the results must be equal: the same data and the same places
 of every value, key, text block and comment, or the same problems. Where libyaml cannot be sure, it
 must leave the file to the reference rather than give a document of its own.
@@ -17,8 +17,8 @@ from test_check_fuzz import _edit
 from test_invalid import CASES
 
 from conftest import DATA_FILES, FIXTURE, ROOT
-from generator.data import loader
-from generator.data.problems import DataError
+from generator.data.reading import loader
+from generator.data.wording.problems import DataError
 
 needs_libyaml = pytest.mark.skipif(loader.libyaml is None, reason="PyYAML is built without libyaml here")
 

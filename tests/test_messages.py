@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from generator.data.messages import HINTS, MESSAGES, describe, format_problem
-from generator.data.problems import Problem
+from generator.data.wording.messages import HINTS, MESSAGES, describe, format_problem
+from generator.data.wording.problems import Problem
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

@@ -18,9 +18,9 @@ from test_invalid import Run
 from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.cli import main
-from generator.data import loader
-from generator.data.files import DataFiles
-from generator.data.models import Event
+from generator.data.contract.models import Event
+from generator.data.reading import loader
+from generator.data.reading.files import DataFiles
 from generator.editing.entries import NoList, NotABlockList, block, plain_or_quoted, quoted, with_entry
 from generator.editing.questions import EVENT
 
@@ -269,7 +269,7 @@ def test_a_wrong_answer_is_asked_again_with_the_message(project: Path, cli: Cli)
     ]
     result = _new_event(cli, project, stdin="\n".join(answers) + "\n", terminal=True)
     assert result.returncode == 0, result.stderr
-    # The messages of the check, whose wording is data/messages.py's: here only how each begins.
+    # The messages of the check, whose wording is data/wording/messages.py's: here only how each begins.
     expected = [
         "`Nieuw Event` is geen geldige id.",
         "Er is geen community met id `cx` in communities.yaml.",

@@ -22,14 +22,14 @@ from generator.build import build_site
 from generator.catalogue.urls import AGENDA_JSON as AGENDA
 from generator.catalogue.urls import AGENDA_SCHEMA, ATOM_FEED, COMMUNITIES_SCHEMA
 from generator.catalogue.urls import COMMUNITIES_JSON as COMMUNITIES
-from generator.data.history import History, Stamp
-from generator.data.models import Community, Event, ExternalCommunity, Location, Theme
-from generator.data.moments import ZONE
-from generator.data.network import Network
-from generator.data.problems import DataError
+from generator.data.contract.models import Community, Event, ExternalCommunity, Location, Theme
+from generator.data.contract.moments import ZONE
+from generator.data.contract.network import Network
+from generator.data.wording.problems import DataError
 from generator.opendata import atom
 from generator.opendata.files import render_open_data
 from generator.settings import read_settings
+from generator.stamps.history import History, Stamp
 
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 SITE_URL = "https://communities.gebruikercentraal.nl/"

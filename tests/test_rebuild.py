@@ -10,8 +10,8 @@ import pytest
 
 from conftest import FIXTURE_EPOCH, make_project
 from generator.build import SiteBuild, SiteConfig, build_site
-from generator.data.files import DataFiles
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 from generator.rebuild import Memory, build_context
 
 

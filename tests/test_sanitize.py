@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.data import markdown_text
+from generator.data.contract import markdown_text
 
 SAFE_STYLES = {f"text-align: {side};" for side in ("left", "center", "right")}
 

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import typing
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -21,56 +22,18 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from test_invalid import CASES, Case
+from test_invalid import CASES, ENVIRONMENT_KEYS, ERROR_KEYS, FILE_KEYS, SITE_KEYS, Case
 
 from conftest import DATA_FILES, FIXTURE, JS_TOOLS, ROOT, require_tool
-from generator.data import loader
-from generator.data.problems import DataError
-from generator.editing.schemas import ENTRY_TITLES, FIELD_TITLES, SCHEMAS, render_schemas
+from generator.data.contract import fields, rules
+from generator.data.contract.models import EVENT_TYPES
+from generator.data.reading import loader
+from generator.data.wording.messages import MESSAGES, in_a_schema
+from generator.data.wording.problems import DataError
+from generator.editing.schemas import ENTRY_TITLES, FIELD_TITLES, SCHEMAS, render_schemas, said
 
 SCHEMA_DIR = ROOT / "schemas"
 
-# Broken files whose defect no schema can see, so the check is the only one to refuse them.
-ONLY_THE_CHECK = {
-    # References between entries and files, and uniqueness across a list.
-    "communities/duplicate-id-theme": "two themes with one id",
-    "communities/duplicate-in-list-themes": "a theme twice in one list (uniqueItems speaks English)",
-    "communities/unknown-theme": "a theme that communities.yaml does not have",
-    "events/duplicate-id": "two events with one id",
-    "events/duplicate-in-list": "a community twice in one list (uniqueItems speaks English)",
-    "events/duplicate-in-list-features": "an access feature twice in one list (uniqueItems speaks English)",
-    "events/reserved-id": "an id that a page of the site uses",
-    "events/reserved-id-index": "an id that a page of the site uses",
-    "events/unknown-community": "a community that communities.yaml does not have",
-    "events/unknown-theme": "a theme that communities.yaml does not have",
-    "external_communities/duplicate-in-list-themes": "a theme twice in one list (uniqueItems speaks English)",
-    "external_communities/duplicate-name": "two external communities with one name",
-    "external_communities/duplicate-name-other-case": "two names that differ only in capitals",
-    "external_communities/unknown-theme": "a theme that communities.yaml does not have",
-    # Comparing two moments.
-    "events/end-before-start": "the end before the start",
-    "events/end-before-start-all-day": "the last day before the first",
-    "events/end-equals-start": "the end at the start",
-    "events/deadline-after-start": "the last day to register after the first day",
-    # What the Markdown in a description means.
-    "communities/html-in-markdown-block": "HTML in Markdown",
-    "communities/html-in-markdown-onerror": "HTML in Markdown",
-    "communities/link-without-scheme-mail": "a Markdown link without https:// or mailto:",
-    "communities/unsafe-link-remote-image": "an image from another site in Markdown",
-    "events/field-in-description": "a field line that ended up inside a Markdown block",
-    "events/html-in-markdown-autolink": "HTML in Markdown",
-    "events/link-without-scheme-www": "a Markdown link without https://",
-    "events/unsafe-link-broken-address": "a Markdown link that is no address",
-    "events/unsafe-link-data": "a data: link in Markdown",
-    "events/unsafe-link-entity-colon": "a javascript: link hidden by an entity",
-    "events/unsafe-link-entity-encoded": "a javascript: link hidden by an entity",
-    "events/unsafe-link-javascript": "a javascript: link in Markdown",
-    "events/unsafe-link-mixed-case": "a JavaScript: link in Markdown",
-    # How the YAML was written, which the parsed value no longer shows.
-    "events/comment-in-title": "text after ' #' is a YAML comment: the title is cut short",
-    "events/joined-lines-folded": "a list in a folded block (>) that YAML joins into one line",
-    "events/joined-lines-plain": "a list in a plain value over several lines, which YAML joins into one line",
-}
 # Broken files whose YAML yaml-language-server reads without complaint, where the check's stricter
 # reading refuses it (jsonschema never sees these: the check's YAML reader stops first, or, for a
 # leading zero, reads a text where YAML 1.2 reads a number).
@@ -169,11 +132,41 @@ def test_schemas_accept_the_data(folder: Path, name: str) -> None:
     jsonschema.validate(yaml.safe_load((folder / name).read_text(encoding="utf-8")), schema)
 
 
-def test_the_lists_name_files_that_exist() -> None:
+def test_the_list_names_files_that_exist() -> None:
     ids = {case.id for case in CASES}
-    listed = set(ONLY_THE_CHECK) | set(ONLY_THE_CHECK_READS_STRICTLY)
+    listed = set(ONLY_THE_CHECK_READS_STRICTLY)
     assert listed <= ids, f"not in tests/fixtures/invalid/: {sorted(listed - ids)}"
-    assert not set(ONLY_THE_CHECK) & set(ONLY_THE_CHECK_READS_STRICTLY)
+    assert not {case.id for case in CASES if _only_the_check(case)} & listed
+
+
+def test_every_rule_of_the_check_is_in_the_schemas_or_says_why_not() -> None:
+    """Every message of the check about the data files is a rule of rules.py that the schemas say, or
+    stands in rules.ONLY_THE_CHECK with the reason, or in rules.SCHEMA_SAYS_INSTEAD."""
+    said = rules.in_the_schema(fields.KINDS.values())
+    only, instead = set(rules.ONLY_THE_CHECK), set(rules.SCHEMA_SAYS_INSTEAD)
+    of_the_check = ERROR_KEYS - SITE_KEYS - ENVIRONMENT_KEYS - FILE_KEYS
+    assert not said & only and not said & instead and not only & instead
+    assert of_the_check - said - only - instead == set(), "a rule of the check that rules.py does not declare"
+    assert said | only | instead <= set(MESSAGES), "a rule in rules.py without a message in messages.py"
+    assert set(rules.SCHEMA_SAYS_INSTEAD.values()) <= said
+    assert all(reason.strip() for reason in rules.ONLY_THE_CHECK.values())
+
+
+def test_the_schemas_say_every_rule_rules_py_gives_them() -> None:
+    """No rule of rules.py is left out of the schemas, and the schemas say nothing rules.py does not declare."""
+    assert set(said()) == rules.in_the_schema(fields.KINDS.values())
+
+
+def test_every_text_in_the_schemas_is_a_message_of_the_check() -> None:
+    """schemas.py writes no Dutch of its own: each message comes from messages.py, through `in_a_schema`."""
+    texts = set().union(*said().values())
+    assert set().union(*(_messages(_schema(name)) for name in DATA_FILES)) <= texts
+    assert in_a_schema("unknown_field") in texts
+
+
+def _only_the_check(case: Case) -> bool:
+    """A broken file whose defect no schema can see (rules.ONLY_THE_CHECK), where the check reads the YAML."""
+    return case.key in rules.ONLY_THE_CHECK and _check_reads(case) is not None
 
 
 @cache
@@ -187,20 +180,19 @@ def _check_reads(case: Case) -> Any:
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
 def test_schema_refuses_what_the_check_refuses(case: Case) -> None:
-    """jsonschema, over the data the check reads: every broken file is refused, unless it is in
-    ONLY_THE_CHECK. A new broken file that the schema accepts fails here: make the schema refuse it
-    (generator/editing/schemas.py), or add it to ONLY_THE_CHECK with the reason."""
+    """jsonschema, over the data the check reads: every broken file is refused, unless its rule is in
+    rules.ONLY_THE_CHECK. A new broken file that the schema accepts fails here: give its rule a
+    pattern in generator/data/contract/rules.py, or list the rule in rules.ONLY_THE_CHECK with the reason."""
     data = _check_reads(case)
     if data is None:
-        assert case.id not in ONLY_THE_CHECK, f"{case.id}: the check's YAML reader refuses it; no need to list it"
         return
     errors = list(jsonschema.Draft202012Validator(_schema(case.file)).iter_errors(data))
-    if case.id in ONLY_THE_CHECK:
-        assert not errors, f"{case.id}: the schema refuses it now; remove it from ONLY_THE_CHECK"
+    if _only_the_check(case):
+        assert not errors, f"{case.id}: the schema refuses it now; take {case.key} out of rules.ONLY_THE_CHECK"
     else:
         assert errors, (
-            f"{case.id}: the check refuses it ({case.key}), the schema accepts it. Make the schema refuse it "
-            "in generator/editing/schemas.py, or add it to ONLY_THE_CHECK in tests/test_schemas.py with the reason."
+            f"{case.id}: the check refuses it ({case.key}), the schema accepts it. Give the rule a pattern in "
+            "generator/data/contract/rules.py, or list it in rules.ONLY_THE_CHECK with the reason."
         )
 
 
@@ -252,12 +244,12 @@ def test_editor_marks_what_the_check_refuses(case: Case, corpus_in_the_editor: D
     """yaml-language-server marks every broken file, unless only the check can see the defect. A new
     broken file that the editor accepts fails here: make the schema refuse it, or list it with the reason."""
     problems = _problems(corpus_in_the_editor[str(case.path)])
-    if case.id in ONLY_THE_CHECK or case.id in ONLY_THE_CHECK_READS_STRICTLY:
+    if _only_the_check(case) or case.id in ONLY_THE_CHECK_READS_STRICTLY:
         assert not problems, f"{case.id}: the editor marks it now ({problems}); remove it from the list"
     else:
         assert problems, (
-            f"{case.id}: the check refuses it ({case.key}), VS Code's YAML extension does not. Make the schema refuse "
-            "it in generator/editing/schemas.py, or add it to a list in tests/test_schemas.py with the reason."
+            f"{case.id}: the check refuses it ({case.key}), VS Code's YAML extension does not. Give the rule a pattern "
+            "in generator/data/contract/rules.py, or list it in rules.ONLY_THE_CHECK (or here) with the reason."
         )
 
 
@@ -298,7 +290,7 @@ def test_editor_accepts_the_data_and_finds_the_schema_by_its_line(editor: Any, t
     assert {str(path): result[str(path)] for path in files} == {str(path): [] for path in files}
     (problem,) = result[str(broken)]
     assert problem["line"] == line + 1
-    assert problem["message"].startswith("Kies voor `type` een van deze waarden: bijeenkomst, ")
+    assert problem["message"] == in_a_schema("not_one_of", field="type", choices=", ".join(EVENT_TYPES))
 
 
 def test_check_jsonschema_accepts_the_data() -> None:
@@ -375,21 +367,66 @@ TRICKY = {
         + ["2027-03-28 01:59", "2026-10-25 02:30", "2026-10-25 03:00", "2026-10-25 01:59", "2026-03-29 02:15"]
         + ["2026-12-08  14:00", "2026/12/08", "8 december 2026"],
     ),
+    "day": (
+        ("events.yaml", "Event", "registration_deadline"),
+        ["2026-12-01", " 2026-12-01\n", "2026-12-01 14:00", "2026-12-01T14:00", "1 december", "2026-13-01"]
+        + ["1999-12-31", "2027-02-29", "2028-02-29", "2026-03-29 02:30", "2026-12-01 25:00"],
+    ),
 }
 
 
-def _check_accepts(kind: str, value: str) -> bool:
+def _check_says(kind: str, value: str) -> str | None:
+    """The key of the check's message about `value`, or None when the check accepts it."""
     from pydantic import TypeAdapter, ValidationError
 
-    from generator.data import fields, models
+    from generator.data.contract import models
 
-    types = {"summary": fields.Summary, "markdown": fields.MarkdownText, "moment": models.Moment}
+    types = {"summary": fields.Summary, "markdown": fields.MarkdownText, "moment": models.Moment, "day": models.Day}
     annotation = types.get(kind) or getattr(fields, kind.capitalize())
     try:
         TypeAdapter(annotation).validate_python(value, strict=True)
-    except ValidationError:
-        return False
-    return True
+    except ValidationError as error:
+        return str(error.errors()[0]["type"])
+    return None
+
+
+def _check_accepts(kind: str, value: str) -> bool:
+    return _check_says(kind, value) is None
+
+
+def test_every_type_of_value_runs_the_check_of_its_kind() -> None:
+    """The `x-kind` of each type of value in fields.py and models.py names its record in fields.KINDS,
+    and the type validates with that record's check."""
+    from generator.data.contract import models
+
+    found = {}
+    for annotation in (
+        fields.Line,
+        fields.MarkdownText,
+        fields.Slug,
+        fields.Url,
+        fields.Email,
+        models.Moment,
+        models.Day,
+    ):
+        metadata = typing.get_args(annotation)[1:]
+        checks = [item.func for item in metadata if hasattr(item, "func")]
+        # Field(json_schema_extra=...) in fields.py, WithJsonSchema(...) in models.py.
+        schemas = [getattr(item, "json_schema_extra", None) or getattr(item, "json_schema", None) for item in metadata]
+        (schema,) = [schema for schema in schemas if schema]
+        found[schema["x-kind"]] = checks
+    assert found == {name: [kind.check] for name, kind in fields.KINDS.items()}
+
+
+@pytest.mark.parametrize("kind", sorted(TRICKY))
+def test_the_check_refuses_by_the_rules_of_the_kind(kind: str) -> None:
+    """What the check says of a value is one of the rules fields.KINDS gives its kind (summary: a line,
+    with its length), or a rule only the check has."""
+    where, values = TRICKY[kind]
+    declared = fields.KINDS["line" if kind == "summary" else kind]
+    keys = {rule.key for rule in declared.rules} | {rules.too_long(1).key} | set(rules.ONLY_THE_CHECK)
+    said = {value: _check_says(kind, value) for value in values}
+    assert {value: key for value, key in said.items() if key is not None and key not in keys} == {}
 
 
 def _field_schema(where: tuple[str, str, str]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import FIXTURE, article_text, make_project, run_mkdocs
 from generator.build import load_site
-from generator.data.files import DataFiles
+from generator.data.reading.files import DataFiles
 
 UPCOMING = ["dd-webinar-december", "formulieren-dag", "dd-geannuleerd", "cx-zomertijd", "congres-2027"]
 PAST = ["cx-terugblik", "formulieren-design-systems"]

@@ -15,8 +15,8 @@ import pytest
 
 from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
 from generator.build import SiteBuild, SiteConfig, build_site
-from generator.data.files import DataFiles
-from generator.data.moments import ZONE
+from generator.data.contract.moments import ZONE
+from generator.data.reading.files import DataFiles
 
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -15,8 +15,8 @@ from datetime import date, datetime
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..data.models import Event, Location
-from ..data.moments import ZONE
+from ..data.contract.models import Event, Location
+from ..data.contract.moments import ZONE
 
 LOCALE = "nl_NL"
 

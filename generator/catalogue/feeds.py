@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..data.models import Event
-from ..data.network import Network
+from ..data.contract.models import Event
+from ..data.contract.network import Network
 from . import urls
 from .filters import agenda_filters
 from .identity import NEUTRAL, Identity

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import PurePosixPath
 
-from ..data.models import EVENT_TYPES, Event
-from ..data.network import Network
+from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.network import Network
 from . import urls
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from ..data.models import Event
+from ..data.contract.models import Event
 from . import dutch
 
 LIST_PAGES = {

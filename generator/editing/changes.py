@@ -17,10 +17,10 @@ from pathlib import Path
 from ..catalogue import dutch, urls
 from ..catalogue.feeds import WINDOW
 from ..catalogue.filters import agenda_filters
-from ..data import markdown_text
-from ..data.files import DataFiles
-from ..data.models import Community, Event, Theme
-from ..data.network import Network
+from ..data.contract import markdown_text
+from ..data.contract.models import Community, Event, Theme
+from ..data.contract.network import Network
+from ..data.reading.files import DataFiles
 from ..pages.templating import new_environment
 
 FACTS: tuple[tuple[str, Callable[[Event], str]], ...] = (

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..catalogue import urls
 from ..catalogue.filters import agenda_filters
-from ..data.files import DataFiles
-from ..data.network import Network
+from ..data.contract.network import Network
+from ..data.reading.files import DataFiles
 
 
 def page_sources(network: Network, files: DataFiles) -> dict[str, tuple[str, int | None]]:

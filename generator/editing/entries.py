@@ -22,10 +22,10 @@ from typing import Any
 from jinja2 import Environment
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from ..data import loader
-from ..data.files import DataFiles
-from ..data.load import load
-from ..data.problems import DataError
+from ..data.checking.load import load
+from ..data.reading import loader
+from ..data.reading.files import DataFiles
+from ..data.wording.problems import DataError
 from ..pages.templating import new_environment
 
 

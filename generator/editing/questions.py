@@ -1,6 +1,6 @@
 """The questions of `python -m generator new`, each answer checked as soon as it is given.
 
-An answer is checked by the same models (`data/models.py`) and cross-file checks (`data/checks.py`)
+An answer is checked by the same models (`data/contract/models.py`) and cross-file checks (`data/checking/checks.py`)
 as `check`, on the entry as far as it is known, so that a typo costs one answer instead of the whole
 entry. The same questions give the command's options and their help, so they cannot drift apart.
 """
@@ -20,15 +20,15 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..catalogue.filters import RESERVED_EVENT_IDS
-from ..data import loader
-from ..data.checks import cross_checks
-from ..data.files import DataFiles
-from ..data.loader import Document
-from ..data.messages import describe
-from ..data.models import EVENT_TYPES, Community, Event
-from ..data.moments import parse_moment
-from ..data.problems import Problem
-from ..data.translate import translate
+from ..data.checking.checks import cross_checks
+from ..data.checking.translate import translate
+from ..data.contract.models import EVENT_TYPES, Community, Event
+from ..data.contract.moments import parse_moment
+from ..data.reading import loader
+from ..data.reading.files import DataFiles
+from ..data.reading.loader import Document
+from ..data.wording.messages import describe
+from ..data.wording.problems import Problem
 
 Entry = dict[str, Any]
 Kind = Literal["text", "list", "yes_no", "markdown"]

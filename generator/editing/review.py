@@ -16,10 +16,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from ..data.models import Community, Event, ExternalCommunity
-from ..data.moments import ZONE
-from ..data.network import Network
-from ..data.problems import Problem
+from ..data.contract.models import Community, Event, ExternalCommunity
+from ..data.contract.moments import ZONE
+from ..data.contract.network import Network
+from ..data.wording.problems import Problem
 
 INACTIVE_AFTER = timedelta(days=183)
 LONG_TIMED = timedelta(days=3)

@@ -5,7 +5,10 @@ VS Code (with the YAML extension) and other editors read them through the
 names, show the Dutch titles and descriptions and mark mistakes while the editor types.
 
 Pydantic's schema is only the starting point: this module rewrites it so that an editor's tool
-refuses what the check refuses, wherever a schema can say it, and says it in Dutch.
+refuses what the check refuses, wherever a schema can say it, and says it in the check's Dutch.
+The rules and their patterns come from `data/contract/rules.py`, where each is declared once with its
+message key; the texts come from `data/wording/messages.py` (`in_a_schema`). Nothing here is a rule of its
+own: a constraint of pydantic's schema without a rule there stops `schema`.
 
 - yaml-language-server shows English texts unless a schema node carries `errorMessage` (type,
   enum, const, required, contains) or `patternErrorMessage` (pattern). It ignores both for
@@ -14,28 +17,24 @@ refuses what the check refuses, wherever a schema can say it, and says it in Dut
   is left to the check. An entry's one `errorMessage` would also stand for each missing field and
   each unknown field, so each required field is its own rule and unknown fields are refused by
   `propertyNames`, with their own messages.
-- Every pattern must mean the same in Python's `re` (the check, jsonschema) and in JavaScript with
-  the `u` flag (editors): no `$` (Python lets it match before a final line break), no `\\s` on its
-  own (the two disagree on a few spaces; `[\\s\\S]` is any character in both), and only escapes
-  that the `u` flag allows.
-- The check strips spaces around values and counts lengths in characters (code points), so the
-  patterns allow spaces around a value and count with `[\\s\\S]`, which is one code point with `u`.
 - The check refuses an empty value (`summary:` with nothing after it) even where a field is
-  optional, so no field accepts null.
+  optional, with its own message. So a field's type lets null pass, and a rule refuses it with
+  that message; the message for a wrong type then only shows for a wrong type.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..data.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
-from ..data.moments import FIRST_YEAR, LAST_YEAR, ZONE
+from ..data.checking.translate import top_keys
+from ..data.contract import fields, rules
+from ..data.contract.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
+from ..data.wording import messages
 
 Schema = dict[str, Any]
 
@@ -99,146 +98,42 @@ ENTRY_TITLES = {
     "Theme": "Thema",
 }
 
-# The characters Python's str.strip() removes (str.isspace), spelled out: `\s` differs between
-# Python and JavaScript (U+001C to U+001F, U+0085, U+FEFF).
-_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_END = r"(?![\s\S])"
-_BREAKS = r"\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
-_TRIM = f"[{_SPACE}]*"
-# fields.CONTROL, in JavaScript's spelling.
-_CONTROL = r"\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
-_ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
-_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-# Month and day of a date that exists in any year; the 29th of February has its own rule.
-_MONTH_DAY = "|".join(
-    (
-        r"(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
-        r"(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
-        r"02-(?:0[1-9]|1[0-9]|2[0-8])",
-    )
-)
-_LEAP_DAY = r"20(?:[02468][048]|[13579][26])-02-29"
+_said: dict[str, set[str]] = {}
 
 
-def _rule(pattern: str, message: str) -> Schema:
-    return {"pattern": pattern, "patternErrorMessage": message}
+def _say(key: str, field: str = "", **params: Any) -> str:
+    """The check's message `key`, as a schema gives it; every text in the schemas comes from here."""
+    text = messages.in_a_schema(key, field=field, **params)
+    _said.setdefault(key, set()).add(text)
+    return text
 
 
-@cache
-def _shifted_hours(*, skipped: bool) -> str:
-    """The local hours that do not exist (`skipped`) or that come twice in the Netherlands in the
-    years the check accepts, as an alternation of "YYYY-MM-DD[ T]HH", from the check's time zone."""
-    hours = []
-    day = date(FIRST_YEAR, 1, 1)
-    while day.year <= LAST_YEAR:
-        midnight = datetime(day.year, day.month, day.day, tzinfo=ZONE)
-        if midnight.utcoffset() != (midnight + timedelta(days=1)).utcoffset():
-            for hour in range(24):
-                wall = midnight.replace(hour=hour, minute=30)
-                missing = wall.astimezone(UTC).astimezone(ZONE).replace(tzinfo=None) != wall.replace(tzinfo=None)
-                twice = not missing and wall.utcoffset() != wall.replace(fold=1).utcoffset()
-                if missing if skipped else twice:
-                    hours.append(f"{day.isoformat()}[ T]{hour:02d}")
-        day += timedelta(days=1)
-    return "|".join(hours)
+def said() -> Mapping[str, frozenset[str]]:
+    """Every message key the schemas give, with its texts: to hold against `rules.in_the_schema()`."""
+    render_schemas()
+    return {key: frozenset(texts) for key, texts in _said.items()}
 
 
-def _kind_rules(kind: str, field: str) -> list[Schema]:
-    """The rules of one kind of value (see fields.py), each with a Dutch message like the check's."""
-    empty = _rule(
-        f"[^{_SPACE}]", f"`{field}` is leeg. Vul een waarde in, of haal het veld weg als het niet verplicht is."
-    )
-    control = _rule(
-        f"^[^{_CONTROL}]*{_END}",
-        f"In `{field}` staat een onzichtbaar stuurteken, meestal van een \\ tussen dubbele aanhalingstekens. "
-        "Haal het weg.",
-    )
-    if kind == "line":
-        return [
-            empty,
-            control,
-            # The line breaks of Python's str.splitlines, which the check uses: also U+2028 and U+0085.
-            _rule(f"^(?![\\s\\S]*\\r){_TRIM}[^{_BREAKS}]*{_TRIM}{_END}", f"`{field}` moet op één regel passen."),
-            _rule(f"^[^<>]*{_END}", f"In `{field}` staat < of >. HTML mag hier niet: schrijf gewone tekst."),
-            _rule(
-                f"^(?![\\s\\S]*{_ENTITY})",
-                f"In `{field}` staat een HTML-code zoals &amp;. Typ het teken zelf, bijvoorbeeld &.",
-            ),
-        ]
-    if kind == "markdown":
-        return [empty, control]
-    if kind == "slug":
-        return [
-            _rule(
-                f"^[a-z0-9]+(?:-[a-z0-9]+)*{_END}",
-                "Een code bestaat alleen uit kleine letters, cijfers en streepjes, zoals community-cx: "
-                "geen hoofdletters, spaties of accenten.",
-            )
-        ]
-    if kind == "url":
-        return [
-            _rule(
-                # The host: a bracketed IPv6 address, or no brackets at all (`https://example.n[/`).
-                f"^{_TRIM}[Hh][Tt][Tt][Pp][Ss]?://(?:\\[[0-9A-Fa-f:.]+\\]|[^/?#\\[\\]{_SPACE}])"
-                f"[^/?#\\[\\]{_SPACE}]*(?:[/?#][^{_SPACE}]*)?{_TRIM}{_END}",
-                f"`{field}` is geen geldig webadres. Een adres begint met https:// (of http://) en heeft geen spaties.",
-            )
-        ]
-    if kind == "email":
-        return [
-            _rule(
-                f'^{_TRIM}[^@<>()\\[\\],;:"{_SPACE}]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{{2,}}{_TRIM}{_END}',
-                f"`{field}` is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl, "
-                "zonder mailto: en zonder spaties.",
-            )
-        ]
-    if kind == "moment":
-        return _moment_rules(field)
-    raise LookupError(f"no JSON Schema rules for the kind of value {kind!r} of {field!r}")
+def _patterns(found: list[rules.Rule], field: str, **params: Any) -> Schema:
+    """The rules of a value as patterns, each with its message; one rule needs no `allOf`."""
+    patterns = [{"pattern": rule.pattern, "patternErrorMessage": _say(rule.key, field, **params)} for rule in found]
+    return patterns[0] if len(patterns) == 1 else {"allOf": patterns}
 
 
-_WRITTEN = f"{_TRIM}{_DAY}(?:[ T][0-9]{{2}}:[0-9]{{2}})?{_TRIM}{_END}"
-_DAY_AND = f"^{_TRIM}{_DAY}[ T]"
-_TIMED = f"{_DAY_AND}[0-9]"
-_ALL_DAY = f"^{_TRIM}{_DAY}{_TRIM}{_END}"
+def _typed(kind: str, field: str, out: Schema, *, wrong_type: str = "") -> Schema:
+    """A value of the JSON type `kind`, or nothing at all (`veld:`), each with the check's message;
+    `wrong_type` is the key for a value of another type, if not the one of rules.TYPE_KEYS.
 
-
-def _moment_rules(field: str) -> list[Schema]:
-    """A date, or a date and a time, that exists in the Netherlands: the steps of parse_moment.
-    Each rule after the first only judges a value written in the right form."""
-    return [
-        _rule(
-            f"^{_WRITTEN}",
-            f'`{field}` is geen geldige datum. Schrijf "JJJJ-MM-DD UU:MM" (bijvoorbeeld "2026-12-08 14:00") '
-            'of alleen "JJJJ-MM-DD" voor een evenement van een hele dag.',
-        ),
-        _rule(
-            f"^(?!{_WRITTEN})|^{_TRIM}20",
-            f"Het jaar in `{field}` klopt niet. Kies een jaar van {FIRST_YEAR} tot en met {LAST_YEAR}.",
-        ),
-        _rule(
-            f"^(?!{_WRITTEN})|^{_TRIM}(?:[0-9]{{4}}-(?:{_MONTH_DAY})|{_LEAP_DAY})",
-            f"De datum in `{field}` bestaat niet. Controleer de dag en de maand.",
-        ),
-        _rule(
-            f"^(?!{_TIMED})|{_DAY_AND}(?:[01][0-9]|2[0-3]):[0-5][0-9]",
-            f"De tijd in `{field}` bestaat niet. Gebruik uren van 00 tot 23 en minuten van 00 tot 59.",
-        ),
-        _rule(
-            f"^(?!{_TRIM}(?:{_shifted_hours(skipped=True)}):)",
-            f"De tijd in `{field}` bestaat niet in Nederland: de klok gaat die nacht van 02:00 naar 03:00. "
-            "Kies een tijd voor 02:00, of 03:00 of later.",
-        ),
-        _rule(
-            f"^(?!{_TRIM}(?:{_shifted_hours(skipped=False)}):)",
-            f"De tijd in `{field}` komt in Nederland twee keer voor: de klok gaat die nacht van 03:00 terug "
-            "naar 02:00. Kies een tijd voor 02:00, of 03:00 of later.",
-        ),
-    ]
+    null passes the type, so that an empty value gets the message "leeg" instead of the one for a
+    wrong type; then `then` refuses it, with that message."""
+    empty = rules.FIELD_KEYS["empty_list" if kind == "array" else "empty"]
+    nothing = {"if": {"type": "null"}, "then": {"type": kind, "errorMessage": _say(empty, field)}}
+    typed = {"type": [kind, "null"], "errorMessage": _say(wrong_type or rules.TYPE_KEYS[kind], field), **out}
+    return {**typed, "allOf": [nothing, *typed.get("allOf", [])]}
 
 
 def _value(schema: Schema, field: str) -> Schema:
-    """One field's schema, rewritten for editors: no null, every rule with a Dutch message."""
+    """One field's schema, rewritten for editors: every rule of rules.py with the check's message."""
     schema = dict(schema)
     if "anyOf" in schema:
         options = [option for option in schema.pop("anyOf") if option != {"type": "null"}]
@@ -249,166 +144,76 @@ def _value(schema: Schema, field: str) -> Schema:
         schema.pop(key, None)
     if "$ref" in schema:
         return {"$ref": schema.pop("$ref"), **_leftover(schema, field)}
-    kind = schema.pop("x-kind", None)
-    if kind is not None:
-        rules = _kind_rules(kind, field)
+    kind_name = schema.pop("x-kind", None)
+    if kind_name is not None:
+        kind = fields.KINDS.get(kind_name)
+        if kind is None:
+            raise LookupError(f"{field}: no rules in fields.KINDS for the kind of value {kind_name!r}")
+        found = list(kind.rules)
         max_length = schema.pop("maxLength", None)
         if max_length is not None:
-            rules.append(
-                _rule(
-                    f"^{_TRIM}[\\s\\S]{{0,{max_length}}}{_TRIM}{_END}",
-                    f"`{field}` is te lang: hoogstens {max_length} tekens. Maak de tekst korter.",
-                )
-            )
+            found.append(rules.too_long(max_length))
         schema.pop("type")
-        message = (
-            f"`{field}` is leeg of geen tekst. Vul tekst in, met aanhalingstekens als het een getal, "
-            "true of false is; of haal het veld weg als het niet verplicht is."
-        )
-        if kind == "moment":
-            message = f'`{field}` moet een datum tussen aanhalingstekens zijn, zoals "2026-12-08 14:00".'
-        one = rules[0] if len(rules) == 1 else {"allOf": rules}
-        return {"type": "string", "errorMessage": message, **one, **_leftover(schema, field)}
+        text = _typed("string", field, _patterns(found, field, max_length=max_length), wrong_type=kind.not_text)
+        return {**text, **_leftover(schema, field)}
     if "enum" in schema:
         choices = schema.pop("enum")
         schema.pop("type", None)
-        message = f"Kies voor `{field}` een van deze waarden: {', '.join(choices)}."
+        message = _say(rules.FIELD_KEYS["choice"], field, choices=", ".join(choices))
         return {"type": "string", "enum": choices, "errorMessage": message, **_leftover(schema, field)}
     kind = schema.pop("type")
     if kind == "boolean":
-        return {"type": "boolean", "errorMessage": f"`{field}` moet true of false zijn, zonder aanhalingstekens."}
+        return _typed(kind, field, _leftover(schema, field))
     if kind == "integer":
         minimum = schema.pop("minimum")
-        number = {
-            "type": "integer",
-            "errorMessage": f"`{field}` moet een heel getal zijn, zonder aanhalingstekens, bijvoorbeeld 250.",
-            # `minimum` would give yaml-language-server's English message; `const` takes ours.
-            "if": {"minimum": minimum},
-            "else": {"const": minimum, "errorMessage": f"`{field}` mag niet kleiner zijn dan {minimum}."},
-        }
-        return {**number, **_leftover(schema, field)}
+        # `minimum` would give yaml-language-server's English message; `const` takes ours.
+        below = {"const": minimum, "errorMessage": _say(rules.FIELD_KEYS["minimum"], field)}
+        return _typed(kind, field, {"if": {"minimum": minimum}, "else": below, **_leftover(schema, field)})
     if kind == "array":
         items = _value(schema.pop("items"), field)
-        message = f"`{field}` moet een lijst zijn: zet elk item op een eigen regel met '- ' ervoor."
         if schema.pop("minItems", 0) == 1:
             # `minItems` would give yaml-language-server's English message; `contains` takes ours.
-            message = f"`{field}` moet een lijst zijn met minstens één item, elk op een eigen regel met '- ' ervoor."
-            array = {"type": "array", "errorMessage": message, "items": items, "contains": {}}
-            return {**array, **_leftover(schema, field)}
-        return {"type": "array", "errorMessage": message, "items": items, **_leftover(schema, field)}
+            one = {"contains": {}, "errorMessage": _say(rules.FIELD_KEYS["min_items"], field)}
+            return _typed(kind, field, {"items": items, "allOf": [one], **_leftover(schema, field)})
+        return _typed(kind, field, {"items": items, **_leftover(schema, field)})
     raise LookupError(f"{field}: no editor rules for a value of type {kind!r}")
 
 
 def _leftover(schema: Schema, field: str) -> Schema:
-    """Nothing of pydantic's schema may be dropped unnoticed: a new constraint needs a Dutch message."""
+    """Nothing of pydantic's schema may be dropped unnoticed: a new constraint needs a rule and a message."""
     if schema:
         raise LookupError(f"{field}: no editor rules for {sorted(schema)}")
     return {}
 
 
 def _required(field: str) -> Schema:
-    return {"required": [field], "errorMessage": f"Het verplichte veld `{field}` ontbreekt. Voeg het toe."}
+    return {"required": [field], "errorMessage": _say(rules.FIELD_KEYS["required"], field)}
 
 
-def _when(condition: Schema, then: Schema) -> Schema:
-    return {"if": condition, "then": then}
+def _entry_rules(name: str) -> list[Schema]:
+    return [rule.fragment(_say(rule.key, **rule.params)) for rule in rules.ENTRY_RULES if rule.entry == name]
 
 
-_START_TIMED = {"required": ["start"], "properties": {"start": {"type": "string", "pattern": _TIMED}}}
-_START_ALL_DAY = {"required": ["start"], "properties": {"start": {"type": "string", "pattern": _ALL_DAY}}}
-_NOWHERE = "Bij `location` staat geen plaats. Vul `venue` in, of zet online: true."
-_URL_NOT_ONLINE = (
-    "Bij `location` staat een `online_url`, maar niet online: true. Zet online: true, of haal de link weg."
-)
-
-
-def _online_true(message: str) -> Schema:
-    """`online` must be there and true; a value that is not true or false has its own message."""
-    online = {"if": {"type": "boolean"}, "then": {"const": True, "errorMessage": message}}
-    return {"required": ["online"], "errorMessage": message, "properties": {"online": online}}
-
-
-_END_FORM = "`end` moet dezelfde vorm hebben als `start`: allebei met tijd, of allebei alleen een datum."
-_ACCESS_EMPTY = "Bij `accessibility` staat niets. Vul features in, of contact, of allebei."
-
-
-def _needs_registration_url(field: str, condition: Schema) -> Schema:
-    message = (
-        f"Bij dit evenement staat `{field}`, maar geen `registration_url`. "
-        f"Voeg registration_url toe, of haal {field} weg."
-    )
-    return _when(
-        {"required": [field], "properties": {field: condition}},
-        {"required": ["registration_url"], "errorMessage": message},
-    )
-
-
-# Rules between the fields of one entry that a schema can say; the check has the same ones.
-ENTRY_RULES: dict[str, list[Schema]] = {
-    "Location": [
-        _when({"not": {"required": ["venue"]}}, _online_true(_NOWHERE)),
-        _when({"required": ["online_url"]}, _online_true(_URL_NOT_ONLINE)),
-    ],
-    "Event": [
-        _when(
-            _START_TIMED,
-            {
-                "required": ["end"],
-                "errorMessage": "Een evenement met een begintijd heeft ook een eindtijd nodig. Voeg `end` toe, "
-                'met datum en tijd, bijvoorbeeld end: "2026-12-08 16:00".',
-                "properties": {"end": _rule(_TIMED, _END_FORM)},
-            },
-        ),
-        _when(_START_ALL_DAY, {"properties": {"end": _rule(_ALL_DAY, _END_FORM)}}),
-        {
-            "properties": {
-                "registration_deadline": _rule(
-                    f"^(?!{_TIMED})",
-                    '`registration_deadline` is alleen een datum, zonder tijd, zoals "2026-12-01".',
-                )
-            }
-        },
-        _needs_registration_url("registration_deadline", {}),
-        _needs_registration_url("full", {"const": True}),
-    ],
-    "Accessibility": [
-        _when(
-            {"not": {"required": ["contact"]}},
-            {
-                "required": ["features"],
-                "errorMessage": _ACCESS_EMPTY,
-                "properties": {"features": {"contains": {}, "errorMessage": _ACCESS_EMPTY}},
-            },
-        ),
-    ],
-}
-
-
-def _entry(name: str, schema: Schema, *, file: bool = False) -> Schema:
-    """An entry (a mapping of fields), or the whole file.
+def _entry(name: str, schema: Schema, *, file: type[BaseModel] | None = None) -> Schema:
+    """An entry (a mapping of fields), or the whole `file`.
 
     A file needs its lists even where the model has an empty default: an empty file or `{}` is a
     mistake for the check too."""
     properties: dict[str, Schema] = schema["properties"]
     required = schema.get("required") or (list(properties) if file else [])
-    names = ", ".join(properties)
-    lists = " en ".join(f"{field}:" for field in required)
     out: Schema = {
         "type": "object",
         "title": ENTRY_TITLES.get(name, name),
-        "errorMessage": f"Het bestand moet beginnen met {lists} met daaronder een lijst."
+        "errorMessage": _say(rules.FIELD_KEYS["file"], expected=top_keys(file))
         if file
-        else "Hier hoort een item met velden (veldnaam: waarde), geen losse waarde.",
+        else _say(rules.TYPE_KEYS["object"]),
         "properties": {field: _field(field, value) for field, value in properties.items()},
         # `additionalProperties: false` would give yaml-language-server's English message.
-        "propertyNames": {
-            "enum": list(properties),
-            "errorMessage": f"Dit veld bestaat niet. Kijk de spelling na; de velden hier zijn: {names}.",
-        },
+        "propertyNames": {"enum": list(properties), "errorMessage": _say(rules.FIELD_KEYS["unknown"])},
     }
-    rules = [_required(field) for field in required] + ENTRY_RULES.get(name, [])
-    if rules:
-        out["allOf"] = rules
+    said = [_required(field) for field in required] + _entry_rules(name)
+    if said:
+        out["allOf"] = said
     return out
 
 
@@ -431,7 +236,7 @@ def editor_schema(model: type[BaseModel], title: str) -> Schema:
         raise LookupError(f"entries {sorted(unknown)} need a Dutch title in ENTRY_TITLES")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **_entry(model.__name__, generated, file=True),
+        **_entry(model.__name__, generated, file=model),
         "title": title,
         "$defs": defs,
     }

@@ -5,7 +5,7 @@ Mozilla's ical.js (the engine inside Thunderbird):
 
 - UID is `<event id>@<site domain>`: it depends on nothing that can change, so reordering or adding
   events never makes an app see a new event. Editors therefore never change an event's id.
-- The repository is the memory (`data/history.py`): a static build cannot remember what it
+- The repository is the memory (`stamps/history.py`): a static build cannot remember what it
   published before, but git can. CREATED is the commit time of the commit that added the event's
   entry, LAST-MODIFIED that of the last commit that changed what the feeds write of the event (the
   entry's data, and from communities.yaml the names of its communities and themes and its first
@@ -62,10 +62,10 @@ from icalendar import Event as CalendarEvent
 from ..catalogue import dutch, urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data import markdown_text
-from ..data.history import History, Stamp
-from ..data.models import EVENT_TYPES, Event
-from ..data.network import Network
+from ..data.contract import markdown_text
+from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.network import Network
+from ..stamps.history import History, Stamp
 from .folding import to_ical
 from .vtimezone import TZID, amsterdam_timezone
 

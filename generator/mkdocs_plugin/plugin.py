@@ -23,9 +23,9 @@ from mkdocs.structure.pages import Page
 
 from ..build import SiteBuild, build_site
 from ..catalogue.urls import HOME_PAGE
-from ..data import moments
-from ..data.messages import format_problem, problems_page
-from ..data.problems import DataError
+from ..data.contract import moments
+from ..data.wording.messages import format_problem, problems_page
+from ..data.wording.problems import DataError
 from ..pages.render import GeneratedPage
 from ..rebuild import Memory, build_context
 from ..release import DISTRIBUTION, VERSION

@@ -1,7 +1,7 @@
 """An Atom feed (RFC 4287) of newly announced events, for feed readers and newsletter tools.
 
 "Newly announced" is the moment an event's entry was first committed: the same git history the
-calendar feeds use (data/history.py), so an event's entry keeps its place and its `published` time
+calendar feeds use (stamps/history.py), so an event's entry keeps its place and its `published` time
 in every build, and a newsletter tool sends it once. Without git every event is new at the build's
 "now", as in the calendar feeds. The feed holds the `SIZE` events announced last among those that
 are not over yet, newest first: an event added to the archive afterwards is not news, and a reader
@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 
 from ..catalogue import dutch, urls
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.history import History
-from ..data.models import EVENT_TYPES, Event
-from ..data.network import Network
+from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.network import Network
+from ..stamps.history import History
 
 ATOM = "http://www.w3.org/2005/Atom"
 RIGHTS = "CC0 1.0: vrij te gebruiken, zonder toestemming te vragen."

@@ -15,9 +15,9 @@ from typing import Any
 
 from ..catalogue import urls
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.history import History
-from ..data.models import Community, Event, ExternalCommunity, Theme
-from ..data.network import Network
+from ..data.contract.models import Community, Event, ExternalCommunity, Theme
+from ..data.contract.network import Network
+from ..stamps.history import History
 from . import atom
 from .records import (
     COMMUNITY_FIELDS,

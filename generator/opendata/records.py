@@ -1,6 +1,6 @@
 """Every field of the data contract as JSON, and the JSON Schema that describes it.
 
-Both come from the models in data/models.py: a field added to the contract (a language, access
+Both come from the models in data/contract/models.py: a field added to the contract (a language, access
 facts) is in the JSON and in its schema without a change here. What the open data adds to the
 contract (absolute addresses, a time in ISO 8601 with its offset, when an entry was announced)
 stands in one table per kind of item, one line per field, value and schema side by side, so the two
@@ -19,16 +19,17 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from ..catalogue import urls
-from ..data.history import History
-from ..data.models import Community, Event, ExternalCommunity, Theme
+from ..data.contract.models import Community, Event, ExternalCommunity, Theme
+from ..data.contract.rules import SLUG_FORM
+from ..stamps.history import History
 
 Schema = dict[str, Any]
 Item = TypeVar("Item", bound=BaseModel)
 
-# What the kinds of value in data/fields.py mean for a reader of the data; the editors' schemas
+# What the kinds of value in data/contract/fields.py mean for a reader of the data; the editors' schemas
 # (editing/schemas.py) say much more, because they must refuse what the check refuses.
 _KINDS: Mapping[str, Schema] = {
-    "slug": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+    "slug": {"pattern": f"^{SLUG_FORM}$"},
     "url": {"format": "uri"},
     "email": {"format": "email"},
     "markdown": {"contentMediaType": "text/markdown"},

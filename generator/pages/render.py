@@ -24,8 +24,8 @@ from ..catalogue.dutch import event_page_titles
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.filters import agenda_filters, form_choices
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.models import Community, Event, Theme
-from ..data.network import Network
+from ..data.contract.models import Community, Event, Theme
+from ..data.contract.network import Network
 from .structured_data import event_data, script_json
 from .templating import environment
 

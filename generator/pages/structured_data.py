@@ -8,8 +8,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalogue import dutch, urls
-from ..data.models import ACCESSIBILITY_FEATURES, Event
-from ..data.network import Network
+from ..data.contract.models import ACCESSIBILITY_FEATURES, Event
+from ..data.contract.network import Network
 
 
 def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..catalogue import dutch, filters
-from ..data import markdown_text
-from ..data.models import EVENT_TYPES, Event
+from ..data.contract import markdown_text
+from ..data.contract.models import EVENT_TYPES, Event
 
 
 def new_environment(package: str, *, autoescape: bool) -> Environment:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..data.fields import Email, Line, Url
+from ..data.contract.fields import Email, Line, Url
 from ..release import DISTRIBUTION, VERSION
 
 FILES = resources.files(__package__) / "files"
@@ -71,7 +71,7 @@ def check(site: NewSite, target: Path) -> None:
         raise StarterError(f"{target} is een bestand, geen map. Kies een nieuwe of lege map.")
     if target.is_dir() and any(target.iterdir()):
         raise StarterError(f"{target}: deze map is niet leeg. Kies een nieuwe of lege map; er is niets geschreven.")
-    # The new site's own check reads these values: they must pass the same rules (data/fields.py).
+    # The new site's own check reads these values: they must pass the same rules (data/contract/fields.py).
     if not _valid(Line, site.name) or _UNSAFE_NAME.search(site.name):
         raise StarterError(
             'Geef de naam van het netwerk met --name, op één regel, zonder de tekens : # " \\ ` { } [ ] < > '

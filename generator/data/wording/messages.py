@@ -1,7 +1,8 @@
-"""Every message an editor can see, in plain Dutch (B1), and the one place that formats them.
+"""Every message an editor can see, in plain Dutch (B1), and the one place that formats them: for
+the check (`describe`, `format_problem`) and for the editors' JSON Schemas (`in_a_schema`).
 
 Each message says what is wrong and how to fix it. CONTRIBUTING.md lists them all; a test keeps
-that list and this one in step.
+that list and this one in step. Which rule gives which message is declared in `rules.py`.
 """
 
 from __future__ import annotations
@@ -226,6 +227,27 @@ def _shown(name: str, value: Any, one_line: bool) -> Any:
     if name in _TYPED and len(value) > _LONGEST_VALUE:
         return value[: _LONGEST_VALUE - 1] + "…"
     return value
+
+
+_VALUE_FIRST = re.compile(r"^`\{value\}`")
+_UNKNOWN = re.compile(r" ?\(\{([a-z_]+)\}\)| ?`\{([a-z_]+)\}`")
+
+
+def in_a_schema(key: str, **params: Any) -> str:
+    """The message of `key` as the editors' JSON Schemas give it (`editing/schemas.py`): the same
+    text as the check's, beside the value in the editor.
+
+    A schema does not know the value: a message that starts with it starts with "Deze waarde", and
+    elsewhere names the field instead. What else only the check knows (the invisible character, the
+    HTML code, an unknown field's name) is left out.
+    """
+    template = _VALUE_FIRST.sub("Deze waarde", MESSAGES[key]).replace("{value}", "{field}")
+    known = {name for name, value in params.items() if value not in ("", None)}
+
+    def leave_out(match: re.Match[str]) -> str:
+        return match.group(0) if (match.group(1) or match.group(2)) in known else ""
+
+    return _UNKNOWN.sub(leave_out, template).format_map(params)
 
 
 def format_problem(problem: Problem) -> str:

@@ -1,7 +1,7 @@
 """The table of messages in CONTRIBUTING.md, made from `messages.py`, so that the guide shows
 exactly what the check prints.
 
-The table stands between two markers in the guide. `python -m generator.data.message_table`
+The table stands between two markers in the guide. `python -m generator.data.wording.message_table`
 writes it again after a message changes; a test fails while the guide and the code differ.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .messages import HINTS, MESSAGES
 
-BEGIN = "<!-- meldingen: begin (gemaakt door python -m generator.data.message_table) -->"
+BEGIN = "<!-- meldingen: begin (gemaakt door python -m generator.data.wording.message_table) -->"
 END = "<!-- meldingen: einde -->"
 _PARAMETER = re.compile(r"\{[a-z_]+\}")
 

@@ -12,8 +12,10 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from . import invisible
-from .problems import DataError, Problem, invalid
+from pydantic_core import PydanticCustomError
+
+from ..wording import invisible
+from ..wording.problems import DataError, Problem, invalid
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -21,8 +23,11 @@ ZONE = ZoneInfo("Europe/Amsterdam")
 # every date inside what the calendar files and the time zone rules can write (9999 overflowed).
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 
-# [0-9], not \d: \d also takes other scripts' digits ("２０２６"), which int() then reads.
-_MOMENT = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?\Z")
+# How editors write a moment: year, month, day, and maybe hour and minute. [0-9], not \d: \d also
+# takes other scripts' digits ("２０２６"), which int() then reads. The editors' schemas use it too
+# (rules.py).
+WRITTEN = r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?"
+_MOMENT = re.compile(f"^{WRITTEN}\\Z")
 
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
@@ -63,6 +68,19 @@ def parse_moment(value: object) -> date | datetime:
     if int(hour) > 23 or int(minute) > 59:
         raise invalid("impossible_time", value=value)
     return _localize(datetime(day_value.year, day_value.month, day_value.day, int(hour), int(minute)), value)
+
+
+def parse_day(value: object) -> date:
+    """A date without a time. `parse_moment`'s own advice offers a time, which is wrong here."""
+    try:
+        moment = parse_moment(value)
+    except PydanticCustomError as error:
+        if error.type == "bad_moment":
+            raise invalid("bad_day", value=str(value)) from None
+        raise
+    if isinstance(moment, datetime):
+        raise invalid("deadline_form")
+    return moment
 
 
 def _localize(wall: datetime, written: str) -> datetime:

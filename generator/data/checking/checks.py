@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from .loader import Document, Loc
-from .problems import Problem
+from ..reading.loader import Document, Loc
+from ..wording.problems import Problem
 from .translate import suggest
 
 

@@ -53,7 +53,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from .files import DataFiles
+from ..data.reading.files import DataFiles
 from .versions import NO_NAMES, Entry, EventsReader, Names, read_names
 
 NO_GIT = (

@@ -1,32 +1,32 @@
 """The value types editors write, each with the check that gives a Dutch message.
 
-Validators raise `problems.invalid(key)`, whose type is a message key from `messages.py`; the text
-itself is made there, in one place.
+Each type is one kind of value (its `x-kind`), with its record in `KINDS`: the check, and the
+rules of `rules.py` it gives, each declared there once with its message key and its pattern. The
+checks compile the patterns from there, the editors' schemas copy them. The text of a message is
+made in `messages.py`, for the check and the schemas alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from . import invisible, markdown_text
-from .problems import invalid
+from ..wording import invisible
+from ..wording.problems import invalid
+from . import markdown_text, rules
+from .moments import parse_day, parse_moment
 
-# \Z, not $: `$` also matches before a final line break, and `id: |` gives "abc\n".
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
-# Control characters: YAML only lets them in through an escape between double quotes (`"\0"`, `"\a"`),
-# usually a backslash meant as text. Tabs and line breaks have rules of their own.
-CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
+_ENTITY = re.compile(rules.ENTITY)
+CONTROL = re.compile(f"[{rules.CONTROL_CHARACTERS}]")
 
 
 def _slug(value: str) -> str:
-    if not SLUG.match(value):
-        raise invalid("bad_slug", value=value, **invisible.hint(value, id_like=True))
+    if not rules.SLUG.passes(value):
+        raise invalid(rules.SLUG.key, value=value, **invisible.hint(value, id_like=True))
     return value
 
 
@@ -81,14 +81,28 @@ def _url(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value.strip()):
-        raise invalid("bad_email", value=value, **invisible.hint(value, email=True))
+    if not rules.EMAIL.passes(value):
+        raise invalid(rules.EMAIL.key, value=value, **invisible.hint(value, email=True))
     return value.strip()
 
 
-# json_schema_extra names the kind of value for editors' tools: editing/schemas.py turns each kind
-# into the JSON Schema rules and Dutch messages that mirror the validators above, which stay the
-# source of truth.
+KINDS: Mapping[str, rules.Kind] = {
+    kind.name: kind
+    for kind in (
+        rules.Kind("line", _line, (rules.EMPTY, rules.ONE_LINE, rules.NO_CONTROL, rules.NO_HTML, rules.NO_ENTITY)),
+        # And what the Markdown means, which only the check sees (rules.ONLY_THE_CHECK).
+        rules.Kind("markdown", _markdown, (rules.EMPTY, rules.NO_CONTROL)),
+        rules.Kind("slug", _slug, (rules.SLUG,)),
+        rules.Kind("url", _url, (rules.URL,)),
+        rules.Kind("email", _email, (rules.EMAIL,)),
+        rules.Kind("moment", parse_moment, rules.MOMENT_RULES, not_text="bad_moment"),
+        rules.Kind("day", parse_day, rules.DAY_RULES, not_text="bad_day"),
+    )
+}
+"""Every kind of value: its check, and the rules of rules.py the check gives and the schemas say."""
+
+# json_schema_extra names the kind of value (KINDS): editing/schemas.py writes the kind's rules into
+# the JSON Schemas, with the check's messages.
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"x-kind": "slug"})]
 Line = Annotated[str, AfterValidator(_line), Field(json_schema_extra={"x-kind": "line"})]
 Summary = Annotated[Line, StringConstraints(max_length=200)]

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .loader import Document, Loc
-from .problems import Problem
+from ..reading.loader import Document, Loc
+from ..wording.problems import Problem
 from .translate import model_at, submodel
 
 _FIELD_LINE = re.compile(r"^( *)([a-z_]+):(?: |$)")

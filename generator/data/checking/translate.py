@@ -11,10 +11,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import invisible
-from .loader import Document, Loc
-from .models import EDITOR_WORDS
-from .problems import Problem
+from ..contract.models import EDITOR_WORDS
+from ..reading.loader import Document, Loc
+from ..wording import invisible
+from ..wording.problems import Problem
 
 # Words editors use for yes and no; YAML 1.1 read them as booleans, we ask for true or false.
 _BOOLEAN_WORDS = {word: "true" for word in ("ja", "yes", "y", "on", "waar", "wel")} | {

@@ -23,12 +23,11 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
+from ..reading.loader import Source
+from ..wording.problems import invalid
 from .fields import Email, Line, MarkdownText, Slug, Summary, Url
-from .loader import Source
-from .moments import ZONE, day_start, next_day, parse_moment
-from .problems import invalid
+from .moments import ZONE, day_start, next_day, parse_day, parse_moment
 
 EventType = Literal["bijeenkomst", "kennisdelingssessie", "gluren-bij-de-buren", "webinar", "werksessie", "congres"]
 EVENT_TYPES: Mapping[str, str] = {
@@ -98,23 +97,10 @@ Moment = Annotated[
 ]
 
 
-def _parse_day(value: object) -> date:
-    """A date without a time. `parse_moment`'s own advice offers a time, which is wrong here."""
-    try:
-        moment = parse_moment(value)
-    except PydanticCustomError as error:
-        if error.type == "bad_moment":
-            raise invalid("bad_day", value=str(value)) from None
-        raise
-    if isinstance(moment, datetime):
-        raise invalid("deadline_form")
-    return moment
-
-
 Day = Annotated[
     date,
-    PlainValidator(_parse_day, json_schema_input_type=str),
-    WithJsonSchema({"type": "string", "x-kind": "moment"}),
+    PlainValidator(parse_day, json_schema_input_type=str),
+    WithJsonSchema({"type": "string", "x-kind": "day"}),
 ]
 
 

@@ -11,14 +11,15 @@ from collections.abc import Collection
 
 from pydantic import BaseModel, ValidationError
 
-from . import loader, moments
+from ..contract import moments
+from ..contract.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
+from ..contract.network import Network
+from ..reading import loader
+from ..reading.files import DataFiles
+from ..reading.loader import Document
+from ..wording.problems import DataError, Problem
 from .checks import cross_checks, entries
-from .files import DataFiles
-from .loader import Document
 from .misread import merge, misread
-from .models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
-from .network import Network
-from .problems import DataError, Problem
 from .translate import top_keys, translate
 
 _FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (

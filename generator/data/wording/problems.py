@@ -1,7 +1,7 @@
 """Typed problems found in the editors' files.
 
 Problems carry a message key and parameters, not text: `messages.py` turns them into Dutch once,
-so that the CLI and the MkDocs build say exactly the same thing.
+so that the CLI, the MkDocs build and the editors' schemas say exactly the same thing.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 from yaml.tokens import ScalarToken
 
-from .problems import DataError, Problem
+from ..wording.problems import DataError, Problem
 
 Loc = tuple[str | int, ...]
 
