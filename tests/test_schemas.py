@@ -353,7 +353,7 @@ TRICKY = {
     ),
     "slug": (
         ("events.yaml", "Event", "id"),
-        ["cx-2026", "a", "a--b", "-a", "a-", "Cx", "café", "a b", "", "a_b", "１"],
+        ["cx-2026", "a", "a--b", "-a", "a-", "Cx", "café", "a b", "", "a_b", "１"],  # noqa: RUF001 - a full-width digit on purpose
     ),
     "url": (
         ("events.yaml", "Event", "registration_url"),

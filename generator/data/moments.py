@@ -21,7 +21,8 @@ ZONE = ZoneInfo("Europe/Amsterdam")
 # every date inside what the calendar files and the time zone rules can write (9999 overflowed).
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 
-# [0-9], not \d: \d also takes other scripts' digits ("２０２６"), which int() then reads.
+# [0-9], not \d: \d also takes other scripts' digits, which int() then reads:
+# "２０２６" is 2026 to int().  # noqa: RUF003 - full-width digits, on purpose
 _MOMENT = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?\Z")
 
 

@@ -86,7 +86,7 @@ reads as they look (no other line breaks, nothing it refuses), since no loader r
 _READER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 """Every scalar as its text, no types: what an editor wrote, however it is quoted."""
 
-ITEMS: dict[bytes, tuple[str, Entry] | None | bool] = {}
+ITEMS: dict[bytes, tuple[str, Entry] | bool | None] = {}
 """Item text → (id, entry); None for an item without an id; False: unreadable on its own.
 What a text means never changes, so this is kept from one build to the next (`mkdocs serve`)."""
 ITEMS_KEPT = 200_000
@@ -402,7 +402,7 @@ def _cut_part(text: bytes, start: int, end: int, indent: bytes) -> list[bytes] |
     return [text[begin:stop] for begin, stop in zip(starts, [*starts[1:], end], strict=True)]
 
 
-def _item(piece: bytes) -> tuple[str, Entry] | None | bool:
+def _item(piece: bytes) -> tuple[str, Entry] | bool | None:
     """One list item read on its own: (id, entry); None for an item without an id; False when it
     cannot be read on its own."""
     try:
