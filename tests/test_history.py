@@ -68,7 +68,9 @@ class Repo:
         env |= {"GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
         if when is not None:
             env |= {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
-        result = subprocess.run(["git", *arguments], cwd=self.folder, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            ["git", *arguments], cwd=self.folder, env=env, capture_output=True, text=True, check=False
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 

@@ -37,6 +37,7 @@ def _check(vnu: list[str], files: list[Path]) -> list[dict[str, Any]]:
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
     )
     try:
         report = json.loads(result.stderr)

@@ -563,6 +563,7 @@ def _real(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         timeout=120,
+        check=False,
     )
 
 
