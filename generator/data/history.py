@@ -214,6 +214,9 @@ def _record(tracks: dict[str, _Track], when: datetime, event_id: str, feed: _Fee
 _REMOVED = ""
 """The blob of a file that a commit removed."""
 
+_FOUND_HEADER = 3
+"""The fields of `git cat-file --batch`'s header for a blob it has: `<blob> <type> <size>`."""
+
 
 class _Commit(NamedTuple):
     when: datetime
@@ -332,7 +335,7 @@ def _cat(requests: IO[bytes], answers: IO[bytes], blob: str) -> bytes | None:
     requests.write(f"{blob}\n".encode("ascii"))
     requests.flush()
     header = answers.readline().split()
-    if len(header) != 3:  # "<blob> missing": not in this clone
+    if len(header) != _FOUND_HEADER:  # "<blob> missing": not in this clone
         if not header:
             raise _GitError("git cat-file stopte onverwacht")
         return None

@@ -125,7 +125,7 @@ def _fields_in_block(document: Document, root: type[BaseModel], loc: Loc) -> Ite
     gone, so the cancelled event would go out as scheduled. Prose never starts a line with a field
     name in lower case and a colon; an editor who means it can write `Status:`.
     """
-    if len(loc) < 2 or not isinstance(loc[-1], str):
+    if not loc[:-1] or not isinstance(loc[-1], str):  # a field inside an entry, or nothing to read
         return
     fields = _model_at(root, loc[:-1]).model_fields
     first, last, _ = document.blocks[loc]

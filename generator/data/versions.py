@@ -77,6 +77,7 @@ def _normalised(content: bytes) -> bytes:
 _EVENTS_KEY = re.compile(rb"^events:[ ]*(?:#.*)?$", re.M)
 _CONTENT_LINE = re.compile(rb"^[ ]*(?!#)\S.*$", re.M)
 _ITEM_START = re.compile(rb"([ ]*)-(?:[ ]|$)")
+_NEWLINE = ord("\n")  # a byte of a bytes object, as indexing reads it
 _PRINTABLE = "\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
 _COMMENTS = rf"(?:[ ]*(?:#[{_PRINTABLE}]*)?\n)*"
 _HEAD = re.compile(rf"{_COMMENTS}events:[ ]*(?:#[{_PRINTABLE}]*)?\n{_COMMENTS}")
@@ -330,7 +331,7 @@ def _item_at_or_after(old: bytes, new: bytes, lowest: int, shift: int, indent: b
         place = found + 1
         if (
             _starts_item(old, place, indent)
-            and new[place + shift - 1] == 10
+            and new[place + shift - 1] == _NEWLINE
             and _starts_item(new, place + shift, indent)
         ):
             return place
