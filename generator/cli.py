@@ -55,7 +55,7 @@ def _parser() -> ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {VERSION}")
     common = ArgumentParser(add_help=False)
     common.add_argument(
-        "--root", type=Path, default=Path("."), metavar="MAP", help="map met de YAML-bestanden (standaard: hier)"
+        "--root", type=Path, default=Path(), metavar="MAP", help="map met de YAML-bestanden (standaard: hier)"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht", help="wat er moet gebeuren")
 
