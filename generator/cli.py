@@ -209,8 +209,15 @@ def _event_ids_at(base: str | None, files: DataFiles) -> set[str] | None:
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # git from PATH, as the editor's own shell runs it.
     return subprocess.run(
-        ["git", *args], cwd=folder, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+        ["git", *args],  # noqa: S607
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
     )
 
 

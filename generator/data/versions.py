@@ -168,7 +168,7 @@ class EventsReader:
     def _read_change(self, text: bytes) -> Collection[str] | None:
         """The change from the last version cut to `text`, or None where it cannot be read for certain."""
         old = self._cut
-        assert old is not None
+        assert old is not None  # noqa: S101 - narrows the type: read() sets _cut first
         head = _head(text)
         if head is None or head[1] != old.indent:
             return None
