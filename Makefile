@@ -44,7 +44,7 @@ test-fast: $(VENV)/.installed-test tests/js/node_modules/.installed  ## All test
 lint: $(VENV)/.installed-test  ## Check style, formatting and types (ruff, mypy) as CI does
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy --strict generator
+	$(BIN)/mypy --strict generator tests bench
 
 .PHONY: goldens
 goldens: $(VENV)/.installed-test  ## Write tests/golden/ again after an intended change, then review the diff

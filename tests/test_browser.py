@@ -363,7 +363,7 @@ def test_report(site: Site, request: pytest.FixtureRequest, tmp_path_factory: py
     for _, path in PAGES:
         for scheme in SCHEMES:
             site.visit(path, scheme)
-    rules = set()
+    rules: set[str] = set()
     violations: dict[str, dict[str, Any]] = {}
     for visit in site.visits.values():
         rules.update(visit.axe["passes"], visit.axe["inapplicable"])

@@ -148,7 +148,7 @@ def _list_item(source: str, event: str) -> str:
     return match.group(0)
 
 
-def _calendar_event(site: Path, event: str) -> icalendar.Event:
+def _calendar_event(site: Path, event: str) -> icalendar.Component:
     calendar = icalendar.Calendar.from_ical((site / "agenda" / f"{event}.ics").read_bytes())
     return next(iter(calendar.walk("VEVENT")))
 

@@ -8,7 +8,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -128,7 +128,7 @@ def test_ctrl_c_at_a_question_stops_with_a_dutch_message(
 
 
 def test_bytes_that_are_not_utf8_are_asked_again(project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = iter([UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), "Nieuw"])
+    answers: Iterator[UnicodeDecodeError | str] = iter([UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), "Nieuw"])
 
     def typed(prompt: str = "") -> str:
         answer = next(answers)

@@ -89,7 +89,9 @@ ONLY_THE_CHECK_READS_STRICTLY = {
 
 
 def _schema(case_file: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / case_file.replace(".yaml", ".schema.json")).read_text(encoding="utf-8"))
+    path = SCHEMA_DIR / case_file.replace(".yaml", ".schema.json")
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
 
 
 def _nodes(node: Any) -> Iterator[dict[str, Any]]:
@@ -388,7 +390,7 @@ def _check_accepts(kind: str, value: str) -> bool:
 
     from generator.data import fields, models
 
-    types = {"summary": fields.Summary, "markdown": fields.MarkdownText, "moment": models.Moment}
+    types: dict[str, Any] = {"summary": fields.Summary, "markdown": fields.MarkdownText, "moment": models.Moment}
     annotation = types.get(kind) or getattr(fields, kind.capitalize())
     try:
         TypeAdapter(annotation).validate_python(value, strict=True)
@@ -417,7 +419,7 @@ def test_javascript_gives_the_same_verdicts() -> None:
     """The same values through the patterns as yaml-language-server compiles them (`u` flag)."""
     node = shutil.which("node")
     require_tool(node is not None, "Node.js")
-    cases = [
+    cases: list[dict[str, Any]] = [
         {"kind": kind, "value": value, "patterns": _patterns(_field_schema(where))}
         for kind, (where, values) in TRICKY.items()
         for value in values

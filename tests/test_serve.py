@@ -54,7 +54,8 @@ def _wait_for_log(log: Path, wanted: str, deadline: float) -> str:
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _fetch(url: str, deadline: float, wanted: str) -> str:
@@ -63,7 +64,8 @@ def _fetch(url: str, deadline: float, wanted: str) -> str:
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
-                body = response.read().decode("utf-8")
+                page: bytes = response.read()
+            body = page.decode("utf-8")
             if wanted in body:
                 return body
         except OSError:
