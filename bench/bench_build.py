@@ -21,6 +21,7 @@ and repeated build.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -284,7 +285,7 @@ def main() -> int:
         }
         if arguments.large:
             sizes = {size: project(Path(scratch) / f"events-{size}", size) for size in LARGE_SIZES}
-            steps.update({f"{size}": (lambda folder=folder: mkdocs(folder)) for size, folder in sizes.items()})
+            steps.update({f"{size}": functools.partial(mkdocs, folder) for size, folder in sizes.items()})
         if not arguments.no_zensical:
             zensical_tree = shutil.copytree(tree, Path(scratch) / "zensical-tree")
             steps["zensical first"] = lambda: zensical(zensical_tree, clean=True)

@@ -75,7 +75,7 @@ def _parser() -> ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {VERSION}")
     common = ArgumentParser(add_help=False)
     common.add_argument(
-        "--root", type=Path, default=Path("."), metavar="MAP", help="map met de YAML-bestanden (standaard: hier)"
+        "--root", type=Path, default=Path(), metavar="MAP", help="map met de YAML-bestanden (standaard: hier)"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht", help="wat er moet gebeuren")
 
@@ -283,8 +283,15 @@ def _changes(files: DataFiles, base: str) -> int:
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # git from PATH, as the editor's own shell runs it.
     return subprocess.run(
-        ["git", *args], cwd=folder, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+        ["git", *args],  # noqa: S607
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
     )
 
 
@@ -347,49 +354,13 @@ def _new(files: DataFiles, form: Form, given: dict[str, Any]) -> int:
 def _add_entry(files: DataFiles, form: Form, given: dict[str, Any], *, terminal: bool) -> int:
     """Ask for a new entry and add it; whatever goes wrong, the file stays byte for byte as it was."""
     name = getattr(files, form.file)
-    unchanged = f"{name} is niet veranderd."
     try:
         known_events = {event.id: Before() for event in load_site(files).events}
         ensure_list(files, name, form.list_key)
         entry = ask(form, given, Checker(files, form), terminal=terminal)
         append_checked(files, name, form.list_key, render_entry(form.template, entry), entry, check=load_site)
-    except DataError as error:
-        for problem in error.problems:
-            print(format_problem(problem), file=sys.stderr)
-        print(f"{unchanged} Verbeter eerst de problemen hierboven, en probeer het dan opnieuw.", file=sys.stderr)
-        return 1
-    except WrongOptions as error:
-        print("\n".join(error.messages), file=sys.stderr)
-        print(f"{unchanged} Verbeter de opties, en probeer het dan opnieuw.", file=sys.stderr)
-        return 1
-    except MissingOptions as error:
-        wanted = "\n".join(f"  {_option(question)}  ({question.text})" for question in error.questions)
-        print(
-            "Zonder terminal stelt deze opdracht geen vragen: antwoorden die binnenkomen zonder vraag kunnen op de "
-            f"verkeerde plek terechtkomen. Geef deze velden als optie mee:\n{wanted}\n{unchanged} "
-            "Of start de opdracht in een terminal: dan vraagt hij wat er nog ontbreekt.",
-            file=sys.stderr,
-        )
-        return 1
-    except NoAnswer as error:
-        question = error.question
-        print(
-            f"\nGeen antwoord op: {question.text}. {unchanged} "
-            f"Je kunt het antwoord ook als optie meegeven: {question.flag} (zie --help).",
-            file=sys.stderr,
-        )
-        return 1
-    except KeyboardInterrupt:
-        print(f"\nGestopt. {unchanged}", file=sys.stderr)
-        return 1
-    except EntryError as error:
-        print(_entry_error(error, name), file=sys.stderr)
-        return 1
-    except PermissionError:
-        print(f"Je mag {name} niet lezen of aanpassen op deze computer. {unchanged}", file=sys.stderr)
-        return 1
-    except OSError:
-        print(f"{name} kon niet worden gelezen of opgeslagen. {unchanged}", file=sys.stderr)
+    except (DataError, WrongOptions, MissingOptions, NoAnswer, KeyboardInterrupt, EntryError, OSError) as error:
+        print(_not_added(error, name), file=sys.stderr)
         return 1
     print(f"Toegevoegd aan {name}: {entry['id']}. Controleer het en maak een pull request.")
     # What a reviewer would be warned of about the new entry, said now while it is easy to change.
@@ -397,6 +368,36 @@ def _add_entry(files: DataFiles, form: Form, given: dict[str, Any], *, terminal:
         if warning.params.get("value") == entry["id"]:
             print(format_problem(warning), file=sys.stderr)
     return 0
+
+
+def _not_added(error: BaseException, name: str) -> str:
+    """Why `new` stopped, and that the file is as it was, in Dutch."""
+    unchanged = f"{name} is niet veranderd."
+    if isinstance(error, DataError):
+        problems = "\n".join(format_problem(problem) for problem in error.problems)
+        return f"{problems}\n{unchanged} Verbeter eerst de problemen hierboven, en probeer het dan opnieuw."
+    if isinstance(error, WrongOptions):
+        return "\n".join([*error.messages, f"{unchanged} Verbeter de opties, en probeer het dan opnieuw."])
+    if isinstance(error, MissingOptions):
+        wanted = "\n".join(f"  {_option(question)}  ({question.text})" for question in error.questions)
+        return (
+            "Zonder terminal stelt deze opdracht geen vragen: antwoorden die binnenkomen zonder vraag kunnen op de "
+            f"verkeerde plek terechtkomen. Geef deze velden als optie mee:\n{wanted}\n{unchanged} "
+            "Of start de opdracht in een terminal: dan vraagt hij wat er nog ontbreekt."
+        )
+    if isinstance(error, NoAnswer):
+        question = error.question
+        return (
+            f"\nGeen antwoord op: {question.text}. {unchanged} "
+            f"Je kunt het antwoord ook als optie meegeven: {question.flag} (zie --help)."
+        )
+    if isinstance(error, KeyboardInterrupt):
+        return f"\nGestopt. {unchanged}"
+    if isinstance(error, EntryError):
+        return _entry_error(error, name)
+    if isinstance(error, PermissionError):
+        return f"Je mag {name} niet lezen of aanpassen op deze computer. {unchanged}"
+    return f"{name} kon niet worden gelezen of opgeslagen. {unchanged}"
 
 
 def _option(question: Question) -> str:

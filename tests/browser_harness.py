@@ -387,7 +387,7 @@ def serve(folder: Path) -> Iterator[str]:
     """A built site on http://127.0.0.1:<free port>."""
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        def log_message(self, format: str, *args: Any) -> None:  # `format`: the base class's name
             pass
 
     handler = functools.partial(QuietHandler, directory=str(folder))

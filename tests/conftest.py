@@ -42,6 +42,7 @@ def run_mkdocs(project: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subproc
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
 
 
@@ -86,7 +87,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project, tree = make_project(base / "project"), base / "tree"
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
     command = [sys.executable, "-m", "generator", "render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]
-    rendered = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    rendered = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert rendered.returncode == 0, rendered.stderr
     built = subprocess.run(
         [str(ZENSICAL), "build", "--strict", "-f", str(tree / "mkdocs.yml")],
@@ -94,6 +95,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     return tree / "site"

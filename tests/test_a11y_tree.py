@@ -10,6 +10,7 @@ The fixtures `site` and `browser` are in conftest.py, the pages and `settle` in 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,7 +109,7 @@ def test_headings_one_h1_no_skipped_levels_and_clean_names(pages: dict[str, Page
     assert headings, f"{path}: no headings in the accessibility tree"
     assert [h.level for h in headings].count(1) == 1, f"{path}: not exactly one h1:\n{outline}"
     assert headings[0].level == 1, f"{path}: the first heading is not the h1:\n{outline}"
-    for before, after in zip(headings, headings[1:], strict=False):
+    for before, after in itertools.pairwise(headings):
         assert (after.level or 1) <= (before.level or 1) + 1, f"{path}: a heading level is skipped:\n{outline}"
     unclean = [h.name for h in headings if not h.name or "¶" in h.name]
     assert not unclean, f"{path}: heading names with a permalink sign or empty: {unclean}"

@@ -6,6 +6,7 @@ search. The harness (pages, visits, server) is in browser_harness.py, the fixtur
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,7 +95,7 @@ def test_page_has_one_h1_and_no_skipped_heading_levels(site: Site, path: str) ->
     assert headings[0]["level"] == 1, f"{path}: the first heading is not the h1; outline:\n{outline}"
     skips = [
         f"h{before['level']} {before['text']!r} → h{after['level']} {after['text']!r}"
-        for before, after in zip(headings, headings[1:], strict=False)
+        for before, after in itertools.pairwise(headings)
         if after["level"] > before["level"] + 1
     ]
     assert not skips, f"{path} skips heading levels: {skips}; outline:\n{outline}"
@@ -362,7 +363,7 @@ def test_report(site: Site, request: pytest.FixtureRequest, tmp_path_factory: py
     for _, path in PAGES:
         for scheme in SCHEMES:
             site.visit(path, scheme)
-    rules = set()
+    rules: set[str] = set()
     violations: dict[str, dict[str, Any]] = {}
     for visit in site.visits.values():
         rules.update(visit.axe["passes"], visit.axe["inapplicable"])

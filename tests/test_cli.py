@@ -119,6 +119,7 @@ def test_the_real_command_says_its_argparse_errors_in_dutch(tmp_path: Path) -> N
         text=True,
         encoding="utf-8",
         timeout=120,
+        check=False,
     )
     assert result.returncode == 2
     assert "python -m generator: fout: dit is onbekend: --soort webinar" in result.stderr, result.stderr

@@ -168,6 +168,19 @@ def test_workflows_parse_and_pin_every_action() -> None:
     assert publish[True]["push"]["branches"] == ["main"] and publish[True]["schedule"]
 
 
+def test_the_nightly_publish_only_checks_and_builds() -> None:
+    """At night only the date changes: a test that fails on a new date must not keep past events out of
+    the archive. Pushes lint and test before they publish."""
+    publish = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    steps = publish["jobs"]["build"]["steps"]
+    runs = {step["run"]: step.get("if") for step in steps if "run" in step}
+    assert runs == {
+        "make site PYTHON=python": None,
+        "make lint PYTHON=python": "github.event_name != 'schedule'",
+        "make test PYTHON=python": "github.event_name != 'schedule'",
+    }
+
+
 ISSUE_TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
 ISSUE_FORMS = sorted(path for path in ISSUE_TEMPLATES.glob("*.yml") if path.name != "config.yml")
 # GitHub's form schema: the top-level keys a form may have, and the kinds of element in its body.

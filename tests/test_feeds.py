@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -22,6 +23,7 @@ from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.catalogue import urls
 from generator.catalogue.identity import Identity
+from generator.data.contract.models import Event
 from generator.data.contract.moments import now
 from generator.data.contract.network import Network
 from generator.data.reading.files import DataFiles
@@ -58,7 +60,7 @@ def fixed_now(monkeypatch_module: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def monkeypatch_module() -> pytest.MonkeyPatch:
+def monkeypatch_module() -> Iterator[pytest.MonkeyPatch]:
     with pytest.MonkeyPatch.context() as patch:
         yield patch
 
@@ -83,16 +85,26 @@ def _read(feed_dir: Path, path: str) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical((feed_dir / path).read_bytes())
 
 
-def _events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
+def _events(calendar: icalendar.Calendar) -> dict[str, icalendar.Component]:
     return {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+
+
+def _prop(component: icalendar.Component, name: str) -> Any:
+    """`component[name]`, typed as what it is: icalendar types every property as a union of all 30 of
+    its value types, so `.dt` of a date or `.cats` of categories would not type-check."""
+    return component[name]
 
 
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+ParsedFeeds = dict[str, dict[str, Any]]
+"""What parse_ics.mjs read from each feed, by the feed's path."""
+
+
 @pytest.fixture(scope="module")
-def parsed_by_icaljs(feed_dir: Path, icaljs: Path) -> dict[str, dict]:
+def parsed_by_icaljs(feed_dir: Path, icaljs: Path) -> ParsedFeeds:
     paths = sorted(str(p) for p in feed_dir.rglob("*.ics"))
     output = subprocess.run(["node", str(icaljs), *paths], capture_output=True, text=True, check=True).stdout
     return {str(Path(path).relative_to(feed_dir)): value for path, value in json.loads(output).items()}
@@ -115,10 +127,10 @@ def test_timed_events_have_exact_instants_in_icalendar(feed_dir: Path) -> None:
     events = _events(_read(feed_dir, "agenda.ics"))
     for uid, (start, end) in TIMED.items():
         assert str(events[uid]["dtstart"].params["TZID"]) == "Europe/Amsterdam"
-        assert (_utc(events[uid]["dtstart"].dt), _utc(events[uid]["dtend"].dt)) == (start, end), uid
+        assert (_utc(_prop(events[uid], "dtstart").dt), _utc(_prop(events[uid], "dtend").dt)) == (start, end), uid
 
 
-def test_timed_events_have_exact_instants_in_icaljs(parsed_by_icaljs: dict[str, dict]) -> None:
+def test_timed_events_have_exact_instants_in_icaljs(parsed_by_icaljs: ParsedFeeds) -> None:
     events = {e["uid"].split("@")[0]: e for e in parsed_by_icaljs["agenda.ics"]["events"]}
     for uid, (start, end) in TIMED.items():
         assert events[uid]["startZone"] == "Europe/Amsterdam"
@@ -126,18 +138,18 @@ def test_timed_events_have_exact_instants_in_icaljs(parsed_by_icaljs: dict[str, 
         assert got == (start, end), uid
 
 
-def test_all_day_events_use_dates_with_an_exclusive_end(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+def test_all_day_events_use_dates_with_an_exclusive_end(feed_dir: Path, parsed_by_icaljs: ParsedFeeds) -> None:
     events = _events(_read(feed_dir, "agenda.ics"))
     js_events = {e["uid"].split("@")[0]: e for e in parsed_by_icaljs["agenda.ics"]["events"]}
     raw = (feed_dir / "agenda.ics").read_text(encoding="utf-8")
     for uid, (start, end) in ALL_DAY.items():
-        assert events[uid]["dtstart"].dt == date.fromisoformat(start)
-        assert events[uid]["dtend"].dt == date.fromisoformat(end)
+        assert _prop(events[uid], "dtstart").dt == date.fromisoformat(start)
+        assert _prop(events[uid], "dtend").dt == date.fromisoformat(end)
         assert (js_events[uid]["start"]["date"], js_events[uid]["end"]["date"]) == (start, end)
         assert f"DTSTART;VALUE=DATE:{start.replace('-', '')}" in raw
 
 
-def test_vtimezone_only_where_a_timed_event_is(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+def test_vtimezone_only_where_a_timed_event_is(feed_dir: Path, parsed_by_icaljs: ParsedFeeds) -> None:
     assert parsed_by_icaljs["agenda.ics"]["timezones"] == ["Europe/Amsterdam"]
     # The formulieren theme holds only all-day events.
     assert parsed_by_icaljs["themas/formulieren/agenda.ics"]["timezones"] == []
@@ -146,7 +158,8 @@ def test_vtimezone_only_where_a_timed_event_is(feed_dir: Path, parsed_by_icaljs:
 
 def test_vtimezone_rules_match_zoneinfo_every_hour_for_years() -> None:
     """The yearly rules written in the feed give the same offset as the tz database, 2020–2037."""
-    written = icalendar.Timezone.from_ical(amsterdam_timezone().to_ical()).to_tz(lookup_tzid=False)
+    zone = cast(icalendar.Timezone, icalendar.Timezone.from_ical(amsterdam_timezone().to_ical()))
+    written = zone.to_tz(lookup_tzid=False)
     reference = ZoneInfo("Europe/Amsterdam")
     moment, stop = datetime(2020, 1, 1, tzinfo=UTC), datetime(2038, 1, 1, tzinfo=UTC)
     while moment < stop:
@@ -154,7 +167,7 @@ def test_vtimezone_rules_match_zoneinfo_every_hour_for_years() -> None:
         moment += timedelta(hours=1)
 
 
-def test_cancelled_event_stays_with_status_cancelled(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+def test_cancelled_event_stays_with_status_cancelled(feed_dir: Path, parsed_by_icaljs: ParsedFeeds) -> None:
     event = _events(_read(feed_dir, "agenda.ics"))["afgezegd"]
     assert event["status"] == "CANCELLED"
     assert str(event["summary"]).startswith("Gaat niet door")
@@ -163,7 +176,7 @@ def test_cancelled_event_stays_with_status_cancelled(feed_dir: Path, parsed_by_i
     assert "afgezegd" in {uid for uid in _events(_read(feed_dir, "communities/community-cx/agenda.ics"))}
 
 
-def test_special_characters_are_escaped_and_read_back(feed_dir: Path, parsed_by_icaljs: dict[str, dict]) -> None:
+def test_special_characters_are_escaped_and_read_back(feed_dir: Path, parsed_by_icaljs: ParsedFeeds) -> None:
     raw = (feed_dir / "agenda" / "tekens.ics").read_text(encoding="utf-8")
     assert "SUMMARY:Klant\\, burger\\; en \\\\ de backslash" in raw
     title = "Klant, burger; en \\ de backslash"
@@ -202,7 +215,7 @@ def _names_read_as_text() -> Iterator[None]:
                 types[name] = value
 
 
-def _read_with_icalendar(content: bytes) -> dict:
+def _read_with_icalendar(content: bytes) -> dict[str, Any]:
     with _names_read_as_text():
         calendar = icalendar.Calendar.from_ical(content)
     text = {name: str(calendar[name]) for name in CALENDAR_TEXT if name in calendar}
@@ -211,9 +224,9 @@ def _read_with_icalendar(content: bytes) -> dict:
             "summary": str(event["summary"]),
             "description": str(event["description"]),
             "location": str(event["location"]),
-            "categories": [str(c) for c in event["categories"].cats] if "categories" in event else [],
-            "start": _moment(event["dtstart"].dt),
-            "end": _moment(event["dtend"].dt),
+            "categories": [str(c) for c in _prop(event, "categories").cats] if "categories" in event else [],
+            "start": _moment(_prop(event, "dtstart").dt),
+            "end": _moment(_prop(event, "dtend").dt),
             "organizer": [str(event["organizer"]), event["organizer"].params["CN"]] if "organizer" in event else None,
         }
         for event in calendar.walk("VEVENT")
@@ -221,7 +234,7 @@ def _read_with_icalendar(content: bytes) -> dict:
     return {"text": text, "events": events}
 
 
-def _read_with_vobject(content: bytes) -> dict:
+def _read_with_vobject(content: bytes) -> dict[str, Any]:
     calendar = vobject.readOne(content.decode("utf-8"))
     text = {
         name: calendar.contents[name.lower()][0].value for name in CALENDAR_TEXT if name.lower() in calendar.contents
@@ -243,8 +256,8 @@ def _read_with_vobject(content: bytes) -> dict:
     return {"text": text, "events": events}
 
 
-def _read_with_icaljs(parsed: dict) -> dict:
-    def moment(value: dict) -> str:
+def _read_with_icaljs(parsed: dict[str, Any]) -> dict[str, Any]:
+    def moment(value: dict[str, str]) -> str:
         return value["date"] if "date" in value else value["utc"].replace(".000", "")
 
     events = {
@@ -263,7 +276,7 @@ def _read_with_icaljs(parsed: dict) -> dict:
 
 
 def test_text_and_instants_read_the_same_in_icalendar_vobject_and_icaljs(
-    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
+    feed_dir: Path, parsed_by_icaljs: ParsedFeeds
 ) -> None:
     """Every feed, read by three parsers: the same texts (with , ; \\ and new lines) and the same instants."""
     for path in sorted(feed_dir.rglob("*.ics")):
@@ -298,7 +311,7 @@ def test_calendar_names_are_escaped_on_the_wire(feed_dir: Path) -> None:
 
 
 def test_the_organiser_is_the_first_community_with_its_address_or_the_sites(
-    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
+    feed_dir: Path, parsed_by_icaljs: ParsedFeeds
 ) -> None:
     events = _read_with_icalendar((feed_dir / urls.ALL_EVENTS_FEED).read_bytes())["events"]
     # Community CX has its own address; the community with the special name has none: the site's, quoted.
@@ -329,9 +342,7 @@ def test_the_sites_address_comes_from_mkdocs_yml(built_site: Path) -> None:
     assert config.contact_email == "communities@gebruikercentraal.nl"  # `render --out` reads it too
 
 
-def test_lines_are_crlf_and_folded_without_splitting_characters(
-    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
-) -> None:
+def test_lines_are_crlf_and_folded_without_splitting_characters(feed_dir: Path, parsed_by_icaljs: ParsedFeeds) -> None:
     for path in feed_dir.rglob("*.ics"):
         content = path.read_bytes()
         assert b"\n" not in content.replace(b"\r\n", b""), path
@@ -347,7 +358,14 @@ def test_lines_are_crlf_and_folded_without_splitting_characters(
     assert "😀" in parsed_by_icaljs["agenda/lange-regels.ics"]["events"][0]["description"]
 
 
-SUBSCRIPTION_ONLY = ("X-WR-CALNAME", "NAME", "X-WR-CALDESC", "DESCRIPTION", "REFRESH-INTERVAL", "X-PUBLISHED-TTL")
+SUBSCRIPTION_ONLY: tuple[str, ...] = (
+    "X-WR-CALNAME",
+    "NAME",
+    "X-WR-CALDESC",
+    "DESCRIPTION",
+    "REFRESH-INTERVAL",
+    "X-PUBLISHED-TTL",
+)
 SUBSCRIPTION_ONLY += ("SOURCE", "URL")
 """What makes a file a calendar of its own: a name, a description, where to refresh it from and how often."""
 
@@ -388,7 +406,7 @@ def test_feed_and_event_properties(feed_dir: Path) -> None:
 
 
 def test_a_single_event_file_is_an_import_file_without_a_calendar_of_its_own(
-    feed_dir: Path, parsed_by_icaljs: dict[str, dict]
+    feed_dir: Path, parsed_by_icaljs: ParsedFeeds
 ) -> None:
     """MS-OXCICAL: X-WR-CALNAME makes Outlook open a new calendar folder. Without the calendar's name,
     description and refresh hints, Outlook, Apple and Google add the event to a calendar the user has."""
@@ -405,7 +423,7 @@ def test_a_single_event_file_is_an_import_file_without_a_calendar_of_its_own(
         assert b"\r\nNAME:" not in raw and b"X-WR-CAL" not in raw and b"REFRESH-INTERVAL" not in raw
 
 
-def test_feed_names_are_dutch(parsed_by_icaljs: dict[str, dict]) -> None:
+def test_feed_names_are_dutch(parsed_by_icaljs: ParsedFeeds) -> None:
     assert parsed_by_icaljs["communities/community-cx/agenda.ics"]["name"] == "Agenda Community CX"
     assert parsed_by_icaljs["themas/klantreizen/agenda.ics"]["name"] == "Agenda thema Klantreizen"
     assert parsed_by_icaljs["agenda.ics"]["name"] == "Agenda community's Gebruiker Centraal"
@@ -426,7 +444,7 @@ def test_locations(feed_dir: Path) -> None:
     assert str(events["tweedaagse-met-tijden"]["location"]) == "Fabrique, Hamstraat 1, Maarssen en online"
 
 
-def _with_events(network: Network, events: list) -> Network:
+def _with_events(network: Network, events: list[Event]) -> Network:
     return Network(network.themes, network.communities, tuple(events), network.external)
 
 
@@ -454,13 +472,21 @@ def test_each_event_carries_the_stamps_of_its_history(network: Network) -> None:
     written = {f.path: f.content for f in feeds.render_feeds(network, now(), SITE_URL, history=history)}
     events = _events(icalendar.Calendar.from_ical(written[urls.ALL_EVENTS_FEED]))
     assert events[moved]["sequence"] == 3
-    assert (events[moved]["created"].dt, events[moved]["last-modified"].dt, events[moved]["dtstamp"].dt) == (
+    assert (
+        _prop(events[moved], "created").dt,
+        _prop(events[moved], "last-modified").dt,
+        _prop(events[moved], "dtstamp").dt,
+    ) == (
         added,
         changed,
         changed,
     )
     other = network.events[1].id
-    assert (events[other]["sequence"], events[other]["last-modified"].dt, events[other]["dtstamp"].dt) == (
+    assert (
+        events[other]["sequence"],
+        _prop(events[other], "last-modified").dt,
+        _prop(events[other], "dtstamp").dt,
+    ) == (
         0,
         added,
         added,
@@ -473,7 +499,7 @@ def test_without_a_history_every_event_is_new_at_now(network: Network) -> None:
     written = {f.path: f.content for f in feeds.render_feeds(network, now(), SITE_URL)}
     for event in icalendar.Calendar.from_ical(written[urls.ALL_EVENTS_FEED]).walk("VEVENT"):
         assert event["sequence"] == 0
-        assert event["created"].dt == event["last-modified"].dt == event["dtstamp"].dt == now()
+        assert _prop(event, "created").dt == _prop(event, "last-modified").dt == _prop(event, "dtstamp").dt == now()
 
 
 def test_same_input_and_epoch_give_identical_feeds(network: Network) -> None:

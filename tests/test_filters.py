@@ -37,6 +37,11 @@ PARTS = {
     "soort/congres": ["congres-2027"],
 }
 
+
+def _of_type(kind: str) -> Callable[[Event], bool]:
+    return lambda event: event.type == kind
+
+
 # Which events belong to a part, said once more here to check catalogue/filters.py.
 PART_OF: dict[str, Callable[[Event], bool]] = {
     "online": lambda event: event.location.online,
@@ -45,7 +50,7 @@ PART_OF: dict[str, Callable[[Event], bool]] = {
     "gebarentaal-of-ondertiteling": lambda event: bool(
         event.accessibility and {"ngt", "live-ondertiteling"} & set(event.accessibility.features)
     ),
-    **{f"soort/{kind}": (lambda event, kind=kind: event.type == kind) for kind in EVENT_TYPES},
+    **{f"soort/{kind}": _of_type(kind) for kind in EVENT_TYPES},
 }
 
 

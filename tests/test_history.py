@@ -68,7 +68,9 @@ class Repo:
         env |= {"GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
         if when is not None:
             env |= {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
-        result = subprocess.run(["git", *arguments], cwd=self.folder, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            ["git", *arguments], cwd=self.folder, env=env, capture_output=True, text=True, check=False
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 
@@ -483,7 +485,7 @@ def changed_entries(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
     return {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
 
 
-EDGES = {
+EDGES: dict[str, tuple[str, str | bytes, set[str] | None]] = {
     "the first item": (
         events_text(ENTRIES["alfa"], ENTRIES["bravo"]),
         events_text(ENTRIES["alfa"].replace("Alfa", "Alfa!"), ENTRIES["bravo"]),
@@ -702,13 +704,20 @@ def build_feeds(project: Path, now: datetime = NOW) -> tuple[dict[str, bytes], t
     return {feed.path: feed.content for feed in site.feeds}, site.notes
 
 
-def feed_event(feeds: dict[str, bytes], event_id: str = EVENT) -> icalendar.Event:
-    event: icalendar.Event = icalendar.Calendar.from_ical(feeds[urls.event_feed(event_id)]).walk("VEVENT")[0]
+def feed_event(feeds: dict[str, bytes], event_id: str = EVENT) -> icalendar.Component:
+    event: icalendar.Component = icalendar.Calendar.from_ical(feeds[urls.event_feed(event_id)]).walk("VEVENT")[0]
     return event
 
 
-def stamps_of(event: icalendar.Event) -> tuple[datetime, datetime, datetime, int]:
-    return (event["created"].dt, event["last-modified"].dt, event["dtstamp"].dt, int(event["sequence"]))
+def stamps_of(event: icalendar.Component) -> tuple[datetime, datetime, datetime, int]:
+    # Any: icalendar types each property as a union of its 30 value types, most without `.dt`.
+    properties: Any = event
+    return (
+        properties["created"].dt,
+        properties["last-modified"].dt,
+        properties["dtstamp"].dt,
+        int(properties["sequence"]),
+    )
 
 
 def edit_events(repo: Repo, old: str, new: str) -> None:

@@ -27,6 +27,7 @@ def vnu() -> list[str]:
     java = shutil.which("java")
     require_tool(java is not None, "Java")
     require_tool(VNU_JAR.is_file(), "the npm package vnu-jar")
+    assert java is not None  # for mypy: require_tool stopped the test otherwise
     return [java, "-jar", str(VNU_JAR)]
 
 
@@ -37,12 +38,14 @@ def _check(vnu: list[str], files: list[Path]) -> list[dict[str, Any]]:
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
     )
     try:
         report = json.loads(result.stderr)
     except json.JSONDecodeError:
         pytest.fail(f"vnu gave no JSON (exit {result.returncode}):\n{result.stderr[-2000:]}{result.stdout[-2000:]}")
-    return report["messages"]
+    messages: list[dict[str, Any]] = report["messages"]
+    return messages
 
 
 def _file(message: dict[str, Any]) -> Path | None:

@@ -533,7 +533,7 @@ def menu(page: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("path", "scheme"), NARROW_PAGES)
-def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: Any, path: str, scheme: str) -> None:
+def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: Any, path: str, scheme: str) -> None:  # noqa: PLR0915 - one walk, step by step
     """With less motion: the drawer neither slides nor fades, so the test need not wait for it (the
     next test has the motion)."""
     tab = tabs(scheme, "narrow", "reduce")

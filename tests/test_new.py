@@ -38,7 +38,7 @@ EVENT_OPTIONS = {
 }
 
 
-OPTIONAL_EMPTY = ("--type", "webinar", "--address", "Stadsplateau 1, Utrecht", "--summary", "Oefenen.")
+OPTIONAL_EMPTY: tuple[str, ...] = ("--type", "webinar", "--address", "Stadsplateau 1, Utrecht", "--summary", "Oefenen.")
 OPTIONAL_EMPTY += ("--registration-url", "https://example.org/aanmelden", "--theme", "klantreizen")
 """The optional fields as options too, so that a test at a terminal answers only what it is about."""
 
@@ -134,7 +134,9 @@ def test_ctrl_c_at_a_question_stops_with_a_dutch_message(
 
 def test_bytes_that_are_not_utf8_are_asked_again(project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     # Then "" for "nee" to the two yes-or-no questions, which a terminal asks too.
-    answers = iter([UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), "Nieuw", "", ""])
+    answers: Iterator[UnicodeDecodeError | str] = iter(
+        [UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), "Nieuw", "", ""]
+    )
 
     def typed(prompt: str = "") -> str:
         answer = next(answers)
@@ -591,6 +593,7 @@ def _real(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         timeout=120,
+        check=False,
     )
 
 
@@ -603,7 +606,7 @@ class Terminal:
         self.master, slave = pty.openpty()
         env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
         env |= {"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONIOENCODING": "utf-8"}
-        self.process = subprocess.Popen(  # noqa: S603  # our own command, with our own arguments
+        self.process = subprocess.Popen(  # our own command, with our own arguments
             [sys.executable, "-m", "generator", *args], cwd=ROOT, env=env, stdin=slave, stdout=slave, stderr=slave
         )
         self.slave = slave

@@ -157,7 +157,7 @@ def test_every_value_is_written_as_its_type_says(tmp_path: Path) -> None:
 
 
 def _atom(content: bytes) -> ET.Element:
-    root = ET.fromstring(content)
+    root = ET.fromstring(content)  # noqa: S314 - the generator's own feed
     assert root.tag == f"{{{atom.ATOM}}}feed"
     return root
 
@@ -231,7 +231,7 @@ def test_newest_announced_first_from_the_git_history(tmp_path: Path) -> None:
         (e.findtext("atom:id", namespaces=NS) or "").removeprefix(SITE_URL + "agenda/").rstrip("/") for e in entries_
     ]
     assert ids[:2] == ["formulieren-dag", "dd-webinar-december"]
-    published = [e.findtext("atom:published", namespaces=NS) for e in entries_]
+    published = [e.findtext("atom:published", namespaces=NS) or "" for e in entries_]
     assert published[:3] == ["2026-11-04T09:30:00Z", "2026-11-03T09:30:00Z", "2026-11-02T09:30:00Z"]
     assert published == sorted(published, reverse=True)
     assert feed.findtext("atom:updated", namespaces=NS) == "2026-11-04T09:30:00Z"

@@ -125,7 +125,7 @@ def contrast(text: dict[str, Any]) -> tuple[float, tuple[float, float, float], t
 
 def _large(text: dict[str, Any]) -> bool:
     """WCAG's large text: 18 pt (24 px), or 14 pt (18.66 px) bold."""
-    return text["size"] >= 24 or (text["size"] >= 18.66 and text["weight"] >= 700)
+    return bool(text["size"] >= 24 or (text["size"] >= 18.66 and text["weight"] >= 700))
 
 
 # --- the PDF, read with the standard library ---------------------------------------------------------

@@ -198,7 +198,11 @@ def tabs(browser: Any, served_site: str) -> Iterator[dict[str, Tab]]:
             context.add_init_script(path=str(AXE))
             page = context.new_page()
             tab = Tab(served_site, scheme, context, page, Visit(START, scheme))
-            watch(page, lambda tab=tab: tab.visit)
+
+            def current(tab: Tab = tab) -> Visit:
+                return tab.visit
+
+            watch(page, current)
             opened[scheme] = tab
         yield opened
     finally:

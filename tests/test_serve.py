@@ -54,7 +54,8 @@ def _wait_for_log(log: Path, wanted: str, deadline: float) -> str:
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _fetch(url: str, deadline: float, wanted: str) -> str:
@@ -62,8 +63,9 @@ def _fetch(url: str, deadline: float, wanted: str) -> str:
     body = ""
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                body = response.read().decode("utf-8")
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
+                page: bytes = response.read()
+            body = page.decode("utf-8")
             if wanted in body:
                 return body
         except OSError:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import filecmp
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from mkdocs.commands.build import build
@@ -14,7 +15,7 @@ from mkdocs.config import load_config
 from conftest import FIXTURE_EPOCH, make_project
 
 
-def _build(project: Path, *, dirty: bool, command: str | None = None) -> None:
+def _build(project: Path, *, dirty: bool, command: Literal["build", "serve"] | None = None) -> None:
     """One build; with `command`, the first of a `mkdocs` command (serve calls on_startup once)."""
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     if command is not None:

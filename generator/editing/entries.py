@@ -51,6 +51,8 @@ class EntryChanged(EntryError):
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# The last character a `\u` escape can write; beyond it YAML needs `\U` and eight digits.
+_LAST_SHORT_ESCAPE = 0xFFFF
 # Where the template puts a block's lines: two spaces deeper than the fields of an entry.
 _BLOCK_INDENT = " " * 4
 
@@ -65,7 +67,7 @@ def _escaped(char: str) -> str:
     category = unicodedata.category(char)
     if category[0] != "C" and category not in ("Zl", "Zp"):
         return char
-    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
+    return f"\\u{ord(char):04x}" if ord(char) <= _LAST_SHORT_ESCAPE else f"\\U{ord(char):08x}"
 
 
 def plain_or_quoted(text: str) -> str:

@@ -288,28 +288,15 @@ def ask(form: Form, given: Mapping[str, Any], checker: Checker, *, terminal: boo
 
 def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker) -> None:
     suggestion = _suggested_id(entry) if question.field == "id" else ""
-    if question.kind == "yes_no":
-        prompt = f"{question.text} (ja/nee; leeg is nee): "
-    elif suggestion:
-        prompt = f"{question.text}. Laat je dit leeg, dan wordt het {suggestion}: "
-    else:
-        prompt = f"{question.text}{'' if required else ' (mag leeg)'}: "
+    prompt = _prompt(question, required, suggestion)
     while True:
-        try:
-            answer = _answer(question, prompt) or suggestion
-        except UnicodeDecodeError:
-            _say("In dit antwoord staan tekens die niet als UTF-8 te lezen zijn. Typ het opnieuw.")
+        answer = _read(question, prompt)
+        if answer is None:
             continue
-        except (EOFError, RuntimeError):  # RuntimeError: there is no standard input at all
-            raise NoAnswer(question) from None
-        except PastedLines:
-            _say("Je plakte meer dan één regel, maar hier hoort één regel. Typ of plak alleen die ene regel.")
-            continue
+        answer = answer or suggestion
         if question.kind == "yes_no":
-            if answer.lower() in _YES | _NO:
-                _put(entry, question.path, answer.lower() in _YES)
+            if _yes_or_no(question, answer, entry):
                 return
-            _say("Typ ja of nee.")
             continue
         if not answer:
             if not required:
@@ -324,6 +311,36 @@ def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker)
             return
         for message in _unique_messages(problems):
             _say(message)
+
+
+def _prompt(question: Question, required: bool, suggestion: str) -> str:
+    if question.kind == "yes_no":
+        return f"{question.text} (ja/nee; leeg is nee): "
+    if suggestion:
+        return f"{question.text}. Laat je dit leeg, dan wordt het {suggestion}: "
+    return f"{question.text}{'' if required else ' (mag leeg)'}: "
+
+
+def _read(question: Question, prompt: str) -> str | None:
+    """The answer as typed, or None (after saying why) when it has to be typed again."""
+    try:
+        return _answer(question, prompt)
+    except UnicodeDecodeError:
+        _say("In dit antwoord staan tekens die niet als UTF-8 te lezen zijn. Typ het opnieuw.")
+    except (EOFError, RuntimeError):  # RuntimeError: there is no standard input at all
+        raise NoAnswer(question) from None
+    except PastedLines:
+        _say("Je plakte meer dan één regel, maar hier hoort één regel. Typ of plak alleen die ene regel.")
+    return None
+
+
+def _yes_or_no(question: Question, answer: str, entry: Entry) -> bool:
+    """Put a yes-or-no answer in the entry; False (after saying what to type) if it is neither."""
+    if answer.lower() in _YES | _NO:
+        _put(entry, question.path, answer.lower() in _YES)
+        return True
+    _say("Typ ja of nee.")
+    return False
 
 
 class PastedLines(Exception):

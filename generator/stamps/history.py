@@ -214,6 +214,9 @@ def _record(tracks: dict[str, _Track], when: datetime, event_id: str, feed: _Fee
 _REMOVED = ""
 """The blob of a file that a commit removed."""
 
+_FOUND_HEADER = 3
+"""The fields of `git cat-file --batch`'s header for a blob it has: `<blob> <type> <size>`."""
+
 
 class _Commit(NamedTuple):
     when: datetime
@@ -224,8 +227,11 @@ class _Commit(NamedTuple):
 
 def _git(root: Path, *arguments: str) -> bytes:
     try:
+        # git from PATH, as the editor's own shell runs it.
         result = subprocess.run(
-            ["git", "--literal-pathspecs", "-C", str(root), *arguments], capture_output=True, check=False
+            ["git", "--literal-pathspecs", "-C", str(root), *arguments],  # noqa: S607
+            capture_output=True,
+            check=False,
         )
     except OSError as error:  # git is not installed
         raise _GitError(f"git is niet te starten: {error.strerror or error}") from None
@@ -308,7 +314,8 @@ class _Blobs(Iterator[bytes | None]):
 
     def __exit__(self, *exception: object) -> None:
         if self.process is not None:
-            assert self.process.stdin is not None and self.process.stdout is not None
+            # Narrows the type: Popen made both pipes.
+            assert self.process.stdin is not None and self.process.stdout is not None  # noqa: S101
             self.process.stdin.close()
             self.process.stdout.close()
             self.process.wait()
@@ -317,14 +324,14 @@ class _Blobs(Iterator[bytes | None]):
         if self.process is None:
             try:
                 self.process = subprocess.Popen(
-                    ["git", "-C", str(self.root), "cat-file", "--batch"],
+                    ["git", "-C", str(self.root), "cat-file", "--batch"],  # noqa: S607 - as in _git
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,
                 )
             except OSError as error:
                 raise _GitError(f"git is niet te starten: {error.strerror or error}") from None
-        assert self.process.stdin is not None and self.process.stdout is not None
+        assert self.process.stdin is not None and self.process.stdout is not None  # noqa: S101 - as in __exit__
         return _cat(self.process.stdin, self.process.stdout, next(self.requests))
 
 
@@ -332,7 +339,7 @@ def _cat(requests: IO[bytes], answers: IO[bytes], blob: str) -> bytes | None:
     requests.write(f"{blob}\n".encode("ascii"))
     requests.flush()
     header = answers.readline().split()
-    if len(header) != 3:  # "<blob> missing": not in this clone
+    if len(header) != _FOUND_HEADER:  # "<blob> missing": not in this clone
         if not header:
             raise _GitError("git cat-file stopte onverwacht")
         return None

@@ -77,6 +77,7 @@ def _normalised(content: bytes) -> bytes:
 _EVENTS_KEY = re.compile(rb"^events:[ ]*(?:#.*)?$", re.M)
 _CONTENT_LINE = re.compile(rb"^[ ]*(?!#)\S.*$", re.M)
 _ITEM_START = re.compile(rb"([ ]*)-(?:[ ]|$)")
+_NEWLINE = ord("\n")  # a byte of a bytes object, as indexing reads it
 _PRINTABLE = "\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
 _COMMENTS = rf"(?:[ ]*(?:#[{_PRINTABLE}]*)?\n)*"
 _HEAD = re.compile(rf"{_COMMENTS}events:[ ]*(?:#[{_PRINTABLE}]*)?\n{_COMMENTS}")
@@ -86,7 +87,7 @@ reads as they look (no other line breaks, nothing it refuses), since no loader r
 _READER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 """Every scalar as its text, no types: what an editor wrote, however it is quoted."""
 
-ITEMS: dict[bytes, tuple[str, Entry] | None | bool] = {}
+ITEMS: dict[bytes, tuple[str, Entry] | bool | None] = {}
 """Item text → (id, entry); None for an item without an id; False: unreadable on its own.
 What a text means never changes, so this is kept from one build to the next (`mkdocs serve`)."""
 ITEMS_KEPT = 200_000
@@ -167,7 +168,7 @@ class EventsReader:
     def _read_change(self, text: bytes) -> Collection[str] | None:
         """The change from the last version cut to `text`, or None where it cannot be read for certain."""
         old = self._cut
-        assert old is not None
+        assert old is not None  # noqa: S101 - narrows the type: read() sets _cut first
         head = _head(text)
         if head is None or head[1] != old.indent:
             return None
@@ -330,7 +331,7 @@ def _item_at_or_after(old: bytes, new: bytes, lowest: int, shift: int, indent: b
         place = found + 1
         if (
             _starts_item(old, place, indent)
-            and new[place + shift - 1] == 10
+            and new[place + shift - 1] == _NEWLINE
             and _starts_item(new, place + shift, indent)
         ):
             return place
@@ -402,7 +403,7 @@ def _cut_part(text: bytes, start: int, end: int, indent: bytes) -> list[bytes] |
     return [text[begin:stop] for begin, stop in zip(starts, [*starts[1:], end], strict=True)]
 
 
-def _item(piece: bytes) -> tuple[str, Entry] | None | bool:
+def _item(piece: bytes) -> tuple[str, Entry] | bool | None:
     """One list item read on its own: (id, entry); None for an item without an id; False when it
     cannot be read on its own."""
     try:

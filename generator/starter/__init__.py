@@ -32,6 +32,7 @@ EXAMPLE_EVENT_IN = timedelta(days=60)
 """The example event is this far after the day of `init`: upcoming, so the new site shows an agenda."""
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f:#\"\\`{}\[\]]")
 _PLACEHOLDER = re.compile(r"__[A-Z_]+__")
+_OWNER_AND_NAME = 2  # the parts of a repository's path on GitHub: /organisatie/site
 
 
 class StarterError(ValueError):
@@ -92,7 +93,7 @@ def check(site: NewSite, target: Path) -> None:
         not repository
         or repository.scheme != "https"
         or repository.hostname != "github.com"
-        or len(owner_and_name or []) != 2
+        or len(owner_and_name or []) != _OWNER_AND_NAME
     ):
         raise StarterError(
             f"`{site.repository}` is geen repository op GitHub. Schrijf het als https://github.com/organisatie/site."

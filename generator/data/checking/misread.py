@@ -9,6 +9,7 @@ refused here, with where it stands in the file.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import typing
 from collections.abc import Iterable, Iterator
@@ -124,7 +125,7 @@ def _fields_in_block(document: Document, root: type[BaseModel], loc: Loc) -> Ite
     gone, so the cancelled event would go out as scheduled. Prose never starts a line with a field
     name in lower case and a colon; an editor who means it can write `Status:`.
     """
-    if len(loc) < 2 or not isinstance(loc[-1], str):
+    if not loc[:-1] or not isinstance(loc[-1], str):  # a field inside an entry, or nothing to read
         return
     fields = _model_at(root, loc[:-1]).model_fields
     first, last, _ = document.blocks[loc]
@@ -143,7 +144,7 @@ def _joined_lines(document: Document, loc: Loc) -> Iterator[Problem]:
         return
     lines = document.lines[first - 1 : last]
     indent = min((len(line) - len(line.lstrip(" ")) for line in lines[1:] if line.strip()), default=0)
-    for number, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=first + 1):
+    for number, (before, line) in enumerate(itertools.pairwise(lines), start=first + 1):
         block = _MARKDOWN_BLOCK.match(line)
         if block and before.strip() and len(block.group(1)) == indent:
             yield Problem(document.file, number, indent + 1, "joined_lines", {"field": _field_of(loc)})
@@ -157,6 +158,6 @@ def _comma_in_flow(document: Document, root: type[BaseModel], loc: Loc) -> Itera
         mapping = mapping[part]
     known = _model_at(root, loc).model_fields
     names = list(mapping)
-    for previous, name in zip(names, names[1:], strict=False):
+    for previous, name in itertools.pairwise(names):
         if mapping[name] is None and name not in known:
             yield document.problem((*loc, name), "comma_in_flow", at_key=True, field=previous)

@@ -54,7 +54,7 @@ class _DemoteTopHeadings(Treeprocessor):
 
 
 class _EditorMarkdown(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # the name is Markdown's API
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_DemoteTopHeadings(md), "demote_headings", 0)

@@ -24,10 +24,11 @@ ZONE = ZoneInfo("Europe/Amsterdam")
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 # How editors write a moment: year, month, day, and maybe hour and minute. [0-9], not \d: \d also
-# takes other scripts' digits ("２０２６"), which int() then reads. The editors' schemas use it too
-# (rules.py).
+# takes other scripts' digits, which int() then reads: "２０２６" is 2026 to int().  # noqa: RUF003 - full-width digits, on purpose
+# The editors' schemas use it too (rules.py).
 WRITTEN = r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?"
 _MOMENT = re.compile(f"^{WRITTEN}\\Z")
+_LAST_HOUR, _LAST_MINUTE = 23, 59
 
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
@@ -65,7 +66,7 @@ def parse_moment(value: object) -> date | datetime:
         raise invalid("impossible_date", value=value) from None
     if hour is None:
         return day_value
-    if int(hour) > 23 or int(minute) > 59:
+    if int(hour) > _LAST_HOUR or int(minute) > _LAST_MINUTE:
         raise invalid("impossible_time", value=value)
     return _localize(datetime(day_value.year, day_value.month, day_value.day, int(hour), int(minute)), value)
 

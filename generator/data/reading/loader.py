@@ -404,7 +404,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -
         return Problem(display_name, line, len(source_line) - len(source_line.lstrip()) + 1, "yaml_indent")
     if key == "yaml_indent" and _starts_an_item_without_dash(lines, line):
         field = _FIELD_AT.match(source_line)
-        assert field is not None
+        assert field is not None  # noqa: S101 - narrows the type: the line starts an item
         name = source_line.strip().split(":", 1)[0]
         return Problem(display_name, line, len(field.group(1)) + 1, "missing_dash", {"field": name})
     return Problem(display_name, line, column, key)
@@ -481,7 +481,7 @@ def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], 
         return value
     if isinstance(node, SequenceNode):
         return [_convert(item, (*loc, i), document, problems, reading) for i, item in enumerate(node.value)]
-    assert isinstance(node, MappingNode)
+    assert isinstance(node, MappingNode)  # noqa: S101 - narrows the type: scalar and sequence returned above
     if node.flow_style:
         document.flow.add(loc)
     result: dict[str, Any] = {}
