@@ -64,6 +64,9 @@ def translate(error: ValidationError, document: Document, root: type[BaseModel])
             yield document.problem(
                 loc, "not_one_of", field=field, value=given, choices=", ".join(choices), suggestion=suggestion, **hint
             )
+        elif "at" in context:  # a problem on one line of a text over several lines: that line
+            line, column = document.inside(loc, context.pop("at"), context.pop("near", ""))
+            yield Problem(document.file, line, column, _TYPE_KEYS.get(kind, kind), {"field": field, **context})
         else:
             key = _TYPE_KEYS.get(kind, kind)
             yield document.problem(loc, key, field=field, **context)

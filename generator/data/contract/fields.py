@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -54,20 +54,34 @@ def _no_control(value: str) -> None:
 
 
 def _markdown(value: str) -> str:
+    """Markdown text; every problem names the line of the text it stands on (`at`), so that the check
+    can point at that line in the file."""
     if not value.strip():
         raise invalid("empty")
-    _no_control(value)
+    control = CONTROL.search(value)
+    if control:
+        raise invalid("control_character", code=f"U+{ord(control.group(0)):04X}", **_at(value, control.start()))
+    misrendered = markdown_text.misrendered(value)
+    if misrendered:
+        raise invalid(misrendered[0], at=misrendered[1], near=value.split("\n")[misrendered[1]].strip())
     tag = markdown_text.raw_html(value)
     if tag:
-        raise invalid("html_in_markdown", tag=tag)
+        raise invalid("html_in_markdown", tag=tag, **_at(value, value.find(tag), tag))
     link = markdown_text.unsafe_link(value)
     if link:
-        raise invalid("unsafe_link", link=link[:60])
+        raise invalid("unsafe_link", link=link[:60], **_at(value, value.find(link), link))
     bare = markdown_text.link_without_scheme(value)
     if bare:
         fixed = f"mailto:{bare}" if "@" in bare and "/" not in bare else f"https://{bare}"
-        raise invalid("link_without_scheme", link=bare, suggestion=fixed)
+        raise invalid("link_without_scheme", link=bare, suggestion=fixed, **_at(value, value.find(bare), bare))
     return value
+
+
+def _at(value: str, position: int, near: str = "") -> dict[str, Any]:
+    """Where in `value` a problem stands: the index of its line (`at`; the first line when `position` is
+    -1), and text that stands on that line in the file (`near`), to find it where YAML joined lines."""
+    index = value.count("\n", 0, position) if position >= 0 else 0
+    return {"at": index, "near": near or value.split("\n")[index].strip()}
 
 
 def _url(value: str) -> str:

@@ -74,7 +74,92 @@ def _markdown_html(source: str) -> str:
         extensions=["tables", "fenced_code", "def_list", "abbr", "sane_lists", _EditorMarkdown()],
         output_format="html",
     )
-    return md.convert(source)
+    return md.convert(normalise(source))
+
+
+# --- the description language -------------------------------------------------------------------------
+#
+# What an editor may write in a summary or a description: paragraphs, lists, bold, italic and links.
+# Lists also as editors type them: right under a line of text, numbered `1)`, or with bullets pasted
+# from a word processor (`•`, `–`). `normalise` turns those into the Markdown they mean before
+# rendering. What Markdown would make into something else than the editor sees in the YAML (a heading,
+# a code block, a quote, both sides of a merge conflict) is refused by `misrendered`, at its line.
+
+_PASTED_BULLET = re.compile(r"^( {0,3})[•·▪◦●‣–—](?:[ \t]+|(?=[^\s•·▪◦●‣–—-]))")
+_NUMBER_PAREN = re.compile(r"^( {0,3})([0-9]{1,9})\)(?=[ \t])")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}\.)[ \t]+\S")
+
+
+def normalise(source: str) -> str:
+    """The editor's text with the lists written as editors write them made into Markdown lists: a
+    pasted bullet becomes `- `, `1)` becomes `1.`, and a list right under a line of text gets the
+    empty line Markdown needs before it. Every word stays where it was."""
+    lines: list[str] = []
+    in_list = False
+    for raw in source.split("\n"):
+        line = _NUMBER_PAREN.sub(r"\1\2.", _PASTED_BULLET.sub(r"\1- ", raw))
+        if not line.strip():
+            in_list = False
+        elif _LIST_ITEM.match(line):
+            if lines and lines[-1].strip() and not in_list:
+                lines.append("")
+            in_list = True
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# What an editor sees in the YAML and Markdown makes into something else, by message key: the
+# construct in the rendered HTML, and how its line starts in the editor's text. A heading written
+# `## Kop` (hashes, then a space) is meant, and allowed; `#hashtag` and a line with `---` or `===`
+# under it make a heading the editor did not write.
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t]|$)|^={7}[ \t]*$")
+_CONFLICT_SIDE = re.compile(r"^(?:<{7}|>{7})(?:[ \t]|$)", re.MULTILINE)
+_WRITTEN_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_HASHTAG = re.compile(r"^ {0,3}#")
+_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_FENCE = re.compile(r"^ {0,3}(?:`{3}|~{3})")
+_QUOTE = re.compile(r"^ {0,3}>")
+# Only a text with one of these line starts can render as any of the above: most are not rendered.
+_SUSPECT = re.compile(r"^(?: {0,3}[#>=-]| {4}|\t| {0,3}(?:`{3}|~{3})|<{7})", re.MULTILINE)
+_HEADING_TAG = re.compile(r"<h[1-6]\b")
+_MADE = {"markdown_code": re.compile(r"<pre\b"), "markdown_quote": re.compile(r"<blockquote\b")}
+
+
+def misrendered(source: str) -> tuple[str, int] | None:
+    """What the text would show that the editor did not write, as (message key, index of the line in
+    the text), if anything: both sides of a merge conflict, a heading from `#hashtag` or from a line
+    with `---` or `===` under it, a code block (indented by four spaces, or between ```), or a quote
+    (`>`)."""
+    if not _SUSPECT.search(source):
+        return None
+    lines = source.split("\n")
+    if _CONFLICT_SIDE.search(source):
+        return "merge_conflict", next(i for i, line in enumerate(lines) if _CONFLICT.match(line))
+    made = _markdown_html(source)
+    for key, tag in _MADE.items():
+        if tag.search(made):
+            return key, _line_of(key, lines)
+    if len(_HEADING_TAG.findall(made)) > sum(1 for line in lines if _WRITTEN_HEADING.match(line)):
+        return "markdown_heading", _line_of("markdown_heading", lines)
+    return None
+
+
+def _line_of(key: str, lines: list[str]) -> int:
+    """The first line in `lines` that starts the construct `key`; the first line if none is found."""
+    for index, line in enumerate(lines):
+        before = lines[index - 1] if index else ""
+        if key == "markdown_heading":
+            alone = not "".join(lines[max(0, index - 2) : max(0, index - 1)]).strip()  # a one-line paragraph
+            underline = bool(before.strip()) and alone and _UNDERLINE.match(line) and not _LIST_ITEM.match(before)
+            if (_HASHTAG.match(line) and not _WRITTEN_HEADING.match(line)) or underline:
+                return index
+        elif key == "markdown_code":
+            if _FENCE.match(line) or (_INDENTED.match(line) and line.strip() and not before.strip()):
+                return index
+        elif _QUOTE.match(line):
+            return index
+    return 0
 
 
 def sanitize(fragment: str) -> str:

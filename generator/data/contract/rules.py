@@ -301,6 +301,10 @@ ONLY_THE_CHECK: Mapping[str, str] = {
     ),
     **dict.fromkeys(("comment_in_value", "field_in_text", "joined_lines"), _WHAT_YAML_MADE),
     **dict.fromkeys(("html_in_markdown", "unsafe_link", "link_without_scheme"), _MARKDOWN),
+    # What Markdown makes of a line depends on the lines around it (`---` under text, four spaces
+    # after an empty line), and a conflict needs its markers on their own lines: a schema pattern on
+    # the whole value cannot say where, and would refuse the same line in a list or in a `|` text.
+    **dict.fromkeys(("markdown_heading", "markdown_code", "markdown_quote", "merge_conflict"), _MARKDOWN),
     **dict.fromkeys(("end_before_start", "deadline_after_start"), _TWO_MOMENTS),
     **dict.fromkeys(("duplicate_id", "duplicate_in_list"), _UNIQUE),
     **dict.fromkeys(("unknown_community", "unknown_theme"), _OTHER_FILE),

@@ -82,6 +82,31 @@ class Document:
         line, column = self.position(loc, at_key=at_key)
         return Problem(self.file, line, column, key, params)
 
+    def inside(self, loc: Loc, index: int, near: str = "") -> tuple[int, int]:
+        """Where the line `index` (0-based) of the text at `loc` stands in the file.
+
+        In `|` text each line of the value is a line of the file, from the line under `veld: |` on.
+        In `>`, unquoted and quoted text YAML joins lines: there the first line of the block that
+        holds `near` (the start of the problem) is meant. When it is not found (a `\\n` between
+        double quotes, an escape), the start of the value stands for it."""
+        start = self.position(loc)
+        block = self.blocks.get(loc)
+        if block is None:
+            return start
+        first, last, style = block
+        lines = self.lines
+        if style == "|":
+            number = max(1, min(first + index, last, len(lines)))
+            text = lines[number - 1]
+            column = text.find(near.strip()[:40]) if near.strip() else -1
+            return number, (column if column >= 0 else len(text) - len(text.lstrip(" "))) + 1
+        wanted = near.strip()[:40]
+        for number in range(start[0], min(last, len(lines)) + 1):
+            column = lines[number - 1].find(wanted) if wanted else -1
+            if column >= 0 and (number, column + 1) >= start:
+                return number, column + 1
+        return start
+
     def source(self, loc: Loc) -> Source:
         """Where the mapping at `loc` stands, with the place of each of its values."""
         entry = self.data
@@ -472,8 +497,8 @@ def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], 
         value = _scalar(node.value, style)
         if style in ("|", ">"):
             document.blocks[loc] = (node.start_mark.line + 2, node.end_mark.line, style)
-        elif style is None and node.end_mark.line > node.start_mark.line:
-            document.blocks[loc] = (node.start_mark.line + 1, node.end_mark.line + 1, "")
+        elif node.end_mark.line > node.start_mark.line:  # unquoted or quoted text over more lines
+            document.blocks[loc] = (node.start_mark.line + 1, node.end_mark.line + 1, style or "")
         if style is None and isinstance(value, str):
             comment = reading.comment_after(node)
             if comment >= node.end_mark.column:

@@ -93,6 +93,19 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         "description: Zie [de site](www.example.org).",
         "description: Zie [de site](https://www.example.org).",
     ),
+    "markdown_heading": (
+        "description: |⏎␣␣Programma⏎␣␣---⏎␣␣- 14:00 welkom",
+        "description: |⏎␣␣## Programma⏎␣␣- 14:00 welkom",
+    ),
+    "markdown_code": (
+        "description: |⏎␣␣Een middag.⏎⏎␣␣␣␣␣␣Neem je laptop mee.",
+        "description: |⏎␣␣Een middag.⏎⏎␣␣Neem je laptop mee.",
+    ),
+    "markdown_quote": ("description: |⏎␣␣> Een mooie middag", 'description: |⏎␣␣"Een mooie middag"'),
+    "merge_conflict": (
+        "description: |⏎␣␣<<<<<<< HEAD⏎␣␣Om 14:00.⏎␣␣=======⏎␣␣Om 15:00.⏎␣␣>>>>>>> main",
+        "description: |⏎␣␣Om 15:00.",
+    ),
     "bad_url": ("registration_url: www.example.org/aanmelden", "registration_url: https://www.example.org/aanmelden"),
     "bad_email": ("contact_email: mailto:cx@example.org", "contact_email: cx@example.org"),
     "bad_moment": ('start: "25-10-2026 14:00"', 'start: "2026-10-25 14:00"'),

@@ -104,6 +104,17 @@ MESSAGES: Mapping[str, str] = {
     "Afbeeldingen van andere websites mogen niet.",
     "link_without_scheme": "In `{field}` staat een link zonder `https://` of `mailto:` ervoor: `{link}`. "
     "Zonder dat wordt het een kapotte link. Schrijf `https://` voor een webadres en `mailto:` voor een e-mailadres.",
+    "markdown_heading": "In `{field}` wordt deze regel een kopje. Dat komt door `#` direct voor een woord, "
+    "of door `---` of `===` op de regel eronder. Is het een hashtag? Zet er een woord voor, zoals `Volg ons: #cx`. "
+    "Is het een kopje? Schrijf `## Kopje`, met een spatie na `##`, en zonder `---` of `===` eronder.",
+    "markdown_code": "In `{field}` springt deze regel vier spaties of meer extra in, of hij begint met drie backticks "
+    "of met `~~~`. "
+    "Dan komt de tekst in een grijs blok met code op de site. "
+    "Laat de regel net zo ver inspringen als de andere regels van de tekst.",
+    "markdown_quote": "In `{field}` begint deze regel met `>`. Dan wordt de tekst een citaat, met een streep ervoor. "
+    "Haal `>` weg. Wil je iemand citeren? Zet de woorden tussen aanhalingstekens.",
+    "merge_conflict": "In `{field}` staan nog de tekens van een conflict in Git (`<<<<<<<`, `=======` of `>>>>>>>`). "
+    "Dan komen beide versies op de site. Kies één versie. Haal de andere versie en de tekens weg.",
     "bad_url": "`{value}` is geen geldig webadres. Een adres begint met `https://` (of `http://`), zonder spaties.",
     "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als `naam@organisatie.nl`, zonder `mailto:`.",
     # Dates and times
