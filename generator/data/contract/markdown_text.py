@@ -92,8 +92,9 @@ _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}\.)[ \t]+\S")
 
 def normalise(source: str) -> str:
     """The editor's text with the lists written as editors write them made into Markdown lists: a
-    pasted bullet becomes `- `, `1)` becomes `1.`, and a list right under a line of text gets the
-    empty line Markdown needs before it. Every word stays where it was."""
+    pasted bullet becomes `- `, `1)` becomes `1.`, a list right under a line of text gets the empty
+    line Markdown needs before it, and a line of text right under a list that does not indent gets
+    one after it (Markdown would add it to the last item). Every word stays where it was."""
     lines: list[str] = []
     in_list = False
     for raw in source.split("\n"):
@@ -104,6 +105,9 @@ def normalise(source: str) -> str:
             if lines and lines[-1].strip() and not in_list:
                 lines.append("")
             in_list = True
+        elif in_list and not line[0].isspace():  # text under a list, not indented: a new paragraph
+            lines.append("")
+            in_list = False
         lines.append(line)
     return "\n".join(lines)
 
