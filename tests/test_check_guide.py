@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+from pydantic_core import PydanticCustomError
+
 from conftest import ROOT
+from generator.data.contract import markdown_text
+from generator.data.contract.fields import KINDS
 from generator.data.wording import message_table
 from generator.data.wording.messages import MESSAGES
 
@@ -52,3 +57,25 @@ def test_the_printed_examples_in_the_guide_are_what_the_check_prints() -> None:
     patterns = [_template_pattern(template) for template in MESSAGES.values()]
     for message in printed:
         assert any(pattern.fullmatch(message) for pattern in patterns), f"not printed by the check: {message}"
+
+
+@pytest.mark.parametrize(
+    ("what", "example", "key"), message_table.LANGUAGE, ids=[row[0] for row in message_table.LANGUAGE]
+)
+def test_the_description_language_is_what_the_check_does(what: str, example: str, key: str | None) -> None:
+    """A row of the Markdown table: the check allows it and the page shows every word, or refuses it with its key."""
+    text = message_table.example_text(example)
+    try:
+        KINDS["markdown"].check(text)
+    except PydanticCustomError as error:
+        assert error.type == key, f"{what}: {error.type}, not {key}"
+        return
+    assert key is None, f"{what}: allowed, not refused with {key}"
+    shown = re.sub(r"<[^>]+>", " ", markdown_text.render(text))
+    marks = re.compile(r"^(?:[-*•–]|[0-9][.)]|#+)\s*|\]\([^)]*\)|\*", re.M)
+    assert shown.split() == marks.sub(" ", text).replace("[", " ").split(), f"{what}: {markdown_text.render(text)}"
+
+
+def test_every_markdown_refusal_is_in_the_description_table() -> None:
+    keys = {"markdown_heading", "markdown_code", "markdown_quote", "merge_conflict", "html_in_markdown"}
+    assert keys <= {key for _, _, key in message_table.LANGUAGE}

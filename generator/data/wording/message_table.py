@@ -1,5 +1,5 @@
 """The table of messages in CONTRIBUTING.md, made from `messages.py`, so that the guide shows
-exactly what the check prints.
+exactly what the check prints; and the table of the Markdown a description may hold (`LANGUAGE`).
 
 The table stands between two markers in the guide. `python -m generator.data.wording.message_table`
 writes it again after a message changes; a test fails while the guide and the code differ.
@@ -174,6 +174,50 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
 }
 
 
+LANGUAGE_BEGIN = "<!-- markdown: begin (gemaakt door python -m generator.data.wording.message_table) -->"
+LANGUAGE_END = "<!-- markdown: einde -->"
+
+LANGUAGE: tuple[tuple[str, str, str | None], ...] = (
+    ("Alinea's: een lege regel ertussen", "Een middag over klantreizen.⏎⏎Daarna is er een borrel.", None),
+    ("Vet", "Deelname is **gratis**.", None),
+    ("Schuin", "Lees het *verslag*.", None),
+    ("Link", "[Meld je aan](https://example.org/aanmelden).", None),
+    ("Mail of telefoon", "[Mail ons](mailto:cx@example.org) of bel [030 123 45 67](tel:+31301234567).", None),
+    ("Opsomming", "- 14:00 welkom⏎- 15:00 verhalen", None),
+    ("Opsomming direct onder een regel tekst", "Programma:⏎- 14:00 welkom⏎- 15:00 verhalen", None),
+    ("Opsomming met `*`", "Programma:⏎* 14:00 welkom⏎* 15:00 verhalen", None),
+    ("Opsomming geplakt uit Word", "Programma:⏎• 14:00 welkom⏎– 15:00 verhalen", None),
+    ("Genummerde lijst", "1. Meld je aan.⏎2. Kom langs.", None),
+    ("Genummerde lijst met haakje", "1) Meld je aan.⏎2) Kom langs.", None),
+    ("Kopje: `#` of `##`, dan een spatie", "## Programma⏎- 14:00 welkom", None),
+    ("Hashtag aan het begin van een regel", "Een middag.⏎⏎#klantreis", "markdown_heading"),
+    ("`---` of `===` onder een regel", "Programma⏎---⏎- 14:00 welkom", "markdown_heading"),
+    ("Vier spaties extra inspringen", "Een middag.⏎⏎␣␣␣␣Neem je laptop mee.", "markdown_code"),
+    ("Een regel met drie backticks of `~~~`", "~~~⏎Neem je laptop mee.⏎~~~", "markdown_code"),
+    ("Citaat met `>`", "> Een mooie middag.", "markdown_quote"),
+    ("Tekens van een conflict in Git", "<<<<<<< HEAD⏎Om 14:00.⏎=======⏎Om 15:00.⏎>>>>>>> main", "merge_conflict"),
+    ("HTML", "Een <b>middag</b>.", "html_in_markdown"),
+    ("Link zonder `https://`", "[De site](www.example.org).", "link_without_scheme"),
+)
+"""The Markdown an editor may write in a `description` (the message key None) and what the check
+refuses, with the message key: one example each, in the notation of EXAMPLES (without the field and
+its indentation). tests/test_check_guide.py gives each to the check."""
+
+
+def example_text(example: str) -> str:
+    """An example of LANGUAGE as the text the check reads."""
+    return example.replace("⏎", "\n").replace("␣", " ")
+
+
+def language() -> str:
+    """The table of what a description may hold: what, how it is written, and whether the check allows it."""
+    rows = ["| wat | zo schrijf je het | mag het? |", "| --- | --- | --- |"]
+    for what, example, key in LANGUAGE:
+        verdict = "ja" if key is None else f"nee: melding `{key}`"
+        rows.append(f"| {_cell(what)} | {_code(example)} | {verdict} |")
+    return f"{LANGUAGE_BEGIN}\n" + "\n".join(rows) + f"\n{LANGUAGE_END}"
+
+
 def table() -> str:
     """The Markdown table: code, the message as the check prints it, and a wrong and a right line."""
     rows = ["| code | betekenis | fout | goed |", "| --- | --- | --- | --- |"]
@@ -196,7 +240,11 @@ def block() -> str:
 def refreshed(guide: str) -> str:
     """The guide with the text between the markers made again."""
     start, end = guide.index(BEGIN), guide.index(END) + len(END)
-    return guide[:start] + block() + guide[end:]
+    guide = guide[:start] + block() + guide[end:]
+    if LANGUAGE_BEGIN in guide:
+        start, end = guide.index(LANGUAGE_BEGIN), guide.index(LANGUAGE_END) + len(LANGUAGE_END)
+        guide = guide[:start] + language() + guide[end:]
+    return guide
 
 
 def _cell(text: str) -> str:
