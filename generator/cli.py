@@ -21,6 +21,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from .build import load_site
+from .data.checking.removed import removed_still_used
 from .data.contract import moments
 from .data.reading import loader
 from .data.reading.files import DataFiles
@@ -207,14 +208,34 @@ def _check(files: DataFiles, output_format: str, base: str | None) -> int:
     try:
         network = load_site(files)
     except DataError as error:
-        _report(error.problems, files, output_format)
-        print(problems_summary(len(error.problems)), file=sys.stderr)
+        problems = sorted([*error.problems, *_removed_at(base, files, error.problems)], key=_place)
+        _report(problems, files, output_format)
+        print(problems_summary(len(problems)), file=sys.stderr)
         return 1
     warnings = review(network, moments.now(), _events_at(base, files))
     _report(warnings, files, output_format)
     sizes = (len(network.communities), len(network.events), len(network.themes), len(network.external))
     print(check_summary(*sizes, warnings=len(warnings)))
     return 0
+
+
+def _place(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.file, problem.line, problem.column, problem.key)
+
+
+def _removed_at(base: str | None, files: DataFiles, problems: Sequence[Problem]) -> list[Problem]:
+    """With `base`: a community or theme taken out of communities.yaml that is still used, reported on
+    a line the change touched, where a pull request shows it (`removed.removed_still_used`)."""
+    if not base or not any(problem.key in ("unknown_community", "unknown_theme") for problem in problems):
+        return []
+    try:
+        shown = _git(files.root, "show", f"{base}:./{files.communities}")
+        current = (files.root / files.communities).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    if shown.returncode != 0:
+        return []
+    return list(removed_still_used(problems, current, shown.stdout, files.communities))
 
 
 def _events_at(base: str | None, files: DataFiles) -> dict[str, Before] | None:

@@ -197,3 +197,39 @@ def test_a_base_outside_a_git_repository_is_named(project: Path, cli: Cli, monke
 def test_a_base_that_exists_gives_no_warning(repository: Path, cli: Cli) -> None:
     result = cli("check", "--root", str(repository), "--base", "HEAD")
     assert "--base" not in result.stderr and "git-versie" not in result.stderr
+
+
+def test_a_deleted_community_still_in_use_is_also_reported_where_it_was_deleted(repository: Path, cli: Cli) -> None:
+    """In a pull request only changed lines get an annotation: the uses in events.yaml are not changed."""
+    communities = repository / "communities.yaml"
+    text = communities.read_text(encoding="utf-8")
+    start = text.index("  - id: netwerk-direct-duidelijk")
+    end = text.index("  - id: community-online-formulieren")
+    communities.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = cli("check", "--root", str(repository), "--base", "HEAD")
+    assert result.returncode == 1
+    removed = [line for line in result.stderr.splitlines() if "weggehaald of veranderd" in line]
+    assert len(removed) == 1, result.stderr
+    assert removed[0].startswith(f"communities.yaml:{text[:start].count(chr(10)) + 1}:1: ")
+    assert "`netwerk-direct-duidelijk`" in removed[0] and "in events.yaml op regel " in removed[0]
+    assert "events.yaml:" in result.stderr  # each use is still reported where it stands
+
+
+def test_a_renamed_theme_still_in_use_is_reported_on_the_renamed_line(repository: Path, cli: Cli) -> None:
+    communities = repository / "communities.yaml"
+    text = communities.read_text(encoding="utf-8")
+    communities.write_text(text.replace("  - id: formulieren\n", "  - id: online-formulieren\n"), encoding="utf-8")
+    line = text[: text.index("  - id: formulieren\n")].count("\n") + 1
+    result = cli("check", "--root", str(repository), "--base", "HEAD")
+    removed = [line for line in result.stderr.splitlines() if "weggehaald of veranderd" in line]
+    assert [entry.split(": ", 1)[0] for entry in removed] == [f"communities.yaml:{line}:1"], result.stderr
+
+
+def test_without_base_a_deleted_community_is_reported_at_its_uses_only(repository: Path, cli: Cli) -> None:
+    communities = repository / "communities.yaml"
+    text = communities.read_text(encoding="utf-8")
+    start = text.index("  - id: netwerk-direct-duidelijk")
+    communities.write_text(text[:start] + text[text.index("  - id: community-online-formulieren") :], encoding="utf-8")
+    result = cli("check", "--root", str(repository))
+    assert result.returncode == 1
+    assert "weggehaald of veranderd" not in result.stderr

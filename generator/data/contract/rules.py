@@ -308,6 +308,7 @@ ONLY_THE_CHECK: Mapping[str, str] = {
     **dict.fromkeys(("end_before_start", "deadline_after_start"), _TWO_MOMENTS),
     **dict.fromkeys(("duplicate_id", "duplicate_in_list"), _UNIQUE),
     **dict.fromkeys(("unknown_community", "unknown_theme"), _OTHER_FILE),
+    "removed_still_used": "comparing communities.yaml with its version before the change (check --base)",
     "reserved_id": "the ids the site's own pages use depend on the site's settings",
 }
 """Every rule the schemas cannot say, with the reason: the editor sees these only in the check."""

@@ -141,6 +141,10 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "duplicate_in_list": ("communities: [community-cx, community-cx]", "communities: [community-cx]"),
     "unknown_community": ("communities: [community-xc]", "communities: [community-cx]"),
     "unknown_theme": ("themes: [klantreis]", "themes: [klantreizen]"),
+    "removed_still_used": (
+        "communities.yaml: - id: community-cx (weg, events.yaml gebruikt hem nog)",
+        "communities.yaml: - id: community-cx",
+    ),
     "reserved_id": ("id: archief", "id: archief-klantreizen"),
     "page_taken": ("content/agenda/index.md", "content/agenda-uitleg.md"),
     "config_site_url": ("# geen site_url", "site_url: https://communities.example.nl/"),

@@ -158,6 +158,8 @@ MESSAGES: Mapping[str, str] = {
     "Kopieer de id uit communities.yaml; let op de spelling.",
     "unknown_theme": "Er is geen thema met id `{value}` in communities.yaml. "
     "Kopieer de id uit `themes` in communities.yaml, of voeg het thema toe.",
+    "removed_still_used": "Hier is de id `{value}` weggehaald of veranderd. Maar die id wordt nog gebruikt: "
+    "in {file} op regel {line} ({count} keer in totaal). Zet de id terug, of verander hem ook op die plekken.",
     "reserved_id": "De id `{value}` is al in gebruik voor een pagina van de site. Kies een andere id, "
     "bijvoorbeeld met het jaar erin.",
     # The site's settings, pages and environment
