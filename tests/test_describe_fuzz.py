@@ -60,6 +60,7 @@ OPERATORS: dict[str, Callable[[random.Random], Insert]] = {
     ),
     "written-heading": lambda r: Insert("written-heading", ["", f"## {r.choice(_WORDS).title()}", ""], refused=False),
     "hashtag": lambda r: Insert("hashtag", ["", f"#{r.choice(_WORDS)}"], refused=True),
+    "hashtag-item": lambda r: Insert("hashtag-item", ["Programma:", f"- #{r.choice(_WORDS)}"], refused=True),
     "underline": lambda r: Insert("underline", ["", r.choice(_WORDS).title(), r.choice(["---", "===", "-----"])], True),
     "indented": lambda r: Insert("indented", ["", f"    {r.choice(_WORDS)} om 14:00"], refused=True),
     "fence": lambda r: Insert("fence", ["```", r.choice(_WORDS), "```"], refused=True),

@@ -118,14 +118,18 @@ def normalise(source: str) -> str:
 # under it make a heading the editor did not write.
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t]|$)|^={7}[ \t]*$")
 _CONFLICT_SIDE = re.compile(r"^(?:<{7}|>{7})(?:[ \t]|$)", re.MULTILINE)
-_WRITTEN_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-_HASHTAG = re.compile(r"^ {0,3}#")
+# A line may start with a list item's marker: Markdown reads the rest of it as a line of its own.
+_ITEM = r"^ {0,3}(?:(?:[-*+•·▪◦●‣–—]|[0-9]{1,9}[.)])[ \t]+)?"
+_WRITTEN_HEADING = re.compile(_ITEM + r"#{1,6}(?:[ \t]|$)")
+_HASHTAG = re.compile(_ITEM + "#")
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _FENCE = re.compile(r"^ {0,3}(?:`{3}|~{3})")
-_QUOTE = re.compile(r"^ {0,3}>")
-# Only a text with one of these line starts can render as any of the above: most are not rendered.
-_SUSPECT = re.compile(r"^(?: {0,3}[#>=-]| {4}|\t| {0,3}(?:`{3}|~{3})|<{7})", re.MULTILINE)
+_QUOTE = re.compile(_ITEM + ">")
+# Only a text with one of these lines can render as any of the above: most are not rendered.
+_SUSPECT = re.compile(
+    "|".join((_ITEM + "[#>]", _UNDERLINE.pattern, _INDENTED.pattern, _FENCE.pattern, "^<{7}")), re.MULTILINE
+)
 _HEADING_TAG = re.compile(r"<h[1-6]\b")
 _MADE = {"markdown_code": re.compile(r"<pre\b"), "markdown_quote": re.compile(r"<blockquote\b")}
 
