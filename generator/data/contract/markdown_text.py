@@ -85,7 +85,8 @@ def _markdown_html(source: str) -> str:
 # rendering. What Markdown would make into something else than the editor sees in the YAML (a heading,
 # a code block, a quote, both sides of a merge conflict) is refused by `misrendered`, at its line.
 
-_PASTED_BULLET = re.compile(r"^( {0,3})[•·▪◦●‣–—](?:[ \t]+|(?=[^\s•·▪◦●‣–—-]))")
+# A bullet from a word processor: before a space or a tab, or (`•`, which text never starts with) glued on.
+_PASTED_BULLET = re.compile(r"^( {0,3})(?:[•·▪◦●‣–—][ \t]+|•(?=\S))")
 _NUMBER_PAREN = re.compile(r"^( {0,3})([0-9]{1,9})\)(?=[ \t])")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}\.)[ \t]+\S")
 
