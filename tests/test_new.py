@@ -365,8 +365,10 @@ def test_wrong_options_are_all_named_at_once(project: Path, cli: Cli) -> None:
 
 def test_every_text_stays_exactly_that_text(project: Path, cli: Cli) -> None:
     title = 'Schrijfcafé #2: "leesbaar" \\ schrijven'
+    # The tab starts a line inside a paragraph: after an empty line it would make a code block (markdown_code).
     description = (
-        "   Begint met spaties,\theeft een tab\nen een tweede regel met status: cancelled\n\n\tEn een tab vooraan."
+        "   Begint met spaties,\theeft een tab\nen een tweede regel met status: cancelled\n"
+        "\tEn een tab vooraan.\n\nEinde."
     )
     result = _new_event(
         cli,
