@@ -79,11 +79,12 @@ def _markdown_html(source: str) -> str:
 
 # --- the description language -------------------------------------------------------------------------
 #
-# What an editor may write in a summary or a description: paragraphs, lists, bold, italic and links.
+# What an editor may write in a description: paragraphs, lists, bold, italic, links and `## Kop`.
 # Lists also as editors type them: right under a line of text, numbered `1)`, or with bullets pasted
 # from a word processor (`•`, `–`). `normalise` turns those into the Markdown they mean before
-# rendering. What Markdown would make into something else than the editor sees in the YAML (a heading,
-# a code block, a quote, both sides of a merge conflict) is refused by `misrendered`, at its line.
+# rendering. What Markdown would make into something else than the editor sees in the YAML (a
+# heading, a code block, a quote, both sides of a merge conflict) is refused by `misrendered`, at its
+# line. The guide's table of this is `wording.message_table.LANGUAGE`; a test gives it to the check.
 
 # A bullet from a word processor: before a space or a tab, or (`•`, which text never starts with) glued on.
 _PASTED_BULLET = re.compile(r"^( {0,3})(?:[•·▪◦●‣–—][ \t]+|•(?=\S))")

@@ -58,7 +58,7 @@ class Document:
     """Unquoted text values with a `# comment` after them on the same line: where the comment starts."""
     blocks: dict[Loc, tuple[int, int, str]] = field(default_factory=dict)
     """Text over more than one line: the first and last line, and how YAML joins the lines: `|` keeps
-    them, `>` and `` (unquoted text) make one line of them."""
+    them, `>`, `` (unquoted text), `"` and `'` (quoted text) make one line of them."""
     flow: set[Loc] = field(default_factory=set)
     """Mappings written on one line, between `{` and `}`."""
 
