@@ -59,3 +59,58 @@ def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path
     assert result.returncode == 1
     assert "content/agenda/index.md:1:1: Deze pagina maakt de generator zelf" in result.stdout + result.stderr
     assert _tree_digest(project / "site") == before
+
+
+def _with_hook(project: Path, hook: str) -> None:
+    """A hook in mkdocs.yml: MkDocs runs it as a plugin, here to make a build fail half-way."""
+    (project / "failing_hook.py").write_text(hook, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - failing_hook.py\n", encoding="utf-8")
+
+
+def _leftovers(project: Path) -> list[str]:
+    return sorted(path.name for path in project.iterdir() if path.name.startswith(".site-"))
+
+
+def test_a_build_that_fails_half_way_leaves_the_old_site_as_it_was(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert run_mkdocs(project).returncode == 0
+    before = _tree_digest(project / "site")
+    # The way a file name the file system refuses fails: after the site was cleaned, with pages written.
+    _with_hook(
+        project,
+        "def on_post_page(output, page, config):\n"
+        "    if page.url.startswith('agenda/'):\n"
+        "        raise OSError(36, 'File name too long')\n"
+        "    return output\n",
+    )
+    result = run_mkdocs(project)
+    assert result.returncode == 1
+    assert "De site is niet gebouwd. De vorige versie in site/ is niet veranderd." in result.stdout + result.stderr
+    assert _tree_digest(project / "site") == before
+    assert _leftovers(project) == []
+
+
+def test_a_strict_build_with_a_warning_leaves_the_old_site_as_it_was(tmp_path: Path) -> None:
+    """--strict fails after the last plugin ran: the new site must not have taken the old one's place."""
+    project = make_project(tmp_path)
+    assert run_mkdocs(project).returncode == 0
+    before = _tree_digest(project / "site")
+    (project / "content" / "kapot.md").write_text("# Kapot\n\n[weg](bestaat-niet.md)\n", encoding="utf-8")
+    result = run_mkdocs(project)
+    assert result.returncode == 1
+    assert "strict mode" in result.stdout + result.stderr
+    assert _tree_digest(project / "site") == before
+    assert _leftovers(project) == []
+
+
+def test_a_build_that_passes_puts_the_new_site_in_place(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "site" / "oud").mkdir(parents=True)
+    (project / "site" / "oud" / "pagina.html").write_text("oud", encoding="utf-8")
+    assert run_mkdocs(project).returncode == 0
+    assert (project / "site" / "index.html").is_file()
+    assert not (project / "site" / "oud").exists()  # a clean build, as MkDocs makes it
+    assert _leftovers(project) == []
+    # The folder others serve: as readable as a folder the user makes, not private as a temporary one.
+    assert (project / "site").stat().st_mode & 0o755 == (project / "content").stat().st_mode & 0o755
