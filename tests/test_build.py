@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import FIXTURE_EPOCH, make_project, run_mkdocs
+import pytest
+
+from conftest import FIXTURE_EPOCH, ROOT, make_project, run_mkdocs
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
@@ -114,3 +120,36 @@ def test_a_build_that_passes_puts_the_new_site_in_place(tmp_path: Path) -> None:
     assert _leftovers(project) == []
     # The folder others serve: as readable as a folder the user makes, not private as a temporary one.
     assert (project / "site").stat().st_mode & 0o755 == (project / "content").stat().st_mode & 0o755
+
+
+def _make_site_with(project: Path, zensical: str) -> subprocess.CompletedProcess[str]:
+    """`make site BUILDER=zensical` in `project`, with this repository's Python and a stand-in for Zensical."""
+    tools = project / "bin"
+    tools.mkdir()
+    for name, script in (("python", f'exec "{sys.executable}" "$@"\n'), ("zensical", zensical)):
+        (tools / name).write_text(f"#!/bin/sh\n{script}", encoding="utf-8")
+        (tools / name).chmod(0o755)
+    command = ["make", "-f", str(ROOT / "Makefile"), "site", "BUILDER=zensical", f"BIN={tools}"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
+    # -o: the virtual environment counts as made (the stand-ins do not need it).
+    command += ["-o", ".venv/.installed-zensical", "-o", ".venv/.installed", "-o", ".venv/.created"]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make ontbreekt")
+def test_make_site_with_zensical_swaps_the_site_only_after_the_build_passed(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("de vorige site", encoding="utf-8")
+    # Zensical that writes half a site, then fails.
+    failing = "mkdir -p build/zensical/site && echo half > build/zensical/site/index.html && exit 1\n"
+    result = _make_site_with(project, failing)
+    assert result.returncode != 0
+    assert "zensical build --strict" in result.stdout  # it got as far as Zensical
+    assert _tree_digest(project / "site") == {"index.html": hashlib.sha256(b"de vorige site").hexdigest()}
+    shutil.rmtree(project / "bin")
+    passing = "mkdir -p build/zensical/site && echo nieuw > build/zensical/site/index.html\n"
+    result = _make_site_with(project, passing)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _tree_digest(project / "site") == {"index.html": hashlib.sha256(b"nieuw\n").hexdigest()}
+    assert not (project / "build" / "zensical" / "site-oud").exists()
