@@ -116,7 +116,10 @@ def said() -> Mapping[str, frozenset[str]]:
 
 def _patterns(found: list[rules.Rule], field: str, **params: Any) -> Schema:
     """The rules of a value as patterns, each with its message; one rule needs no `allOf`."""
-    patterns = [{"pattern": rule.pattern, "patternErrorMessage": _say(rule.key, field, **params)} for rule in found]
+    patterns = [
+        {"pattern": rule.pattern, "patternErrorMessage": _say(rule.key, field, **{**params, **rule.params})}
+        for rule in found
+    ]
     return patterns[0] if len(patterns) == 1 else {"allOf": patterns}
 
 

@@ -59,6 +59,8 @@ class Rule:
 
     key: str
     source: str | Callable[[], str] = field(repr=False)
+    params: Mapping[str, str] = field(default_factory=dict)
+    """What the message says besides the field (`{max_length}`), the same in the check and the schemas."""
 
     @cached_property
     def pattern(self) -> str:
@@ -92,6 +94,12 @@ def too_long(max_length: int) -> Rule:
 SLUG_FORM = "[a-z0-9]+(?:-[a-z0-9]+)*"
 """An id: lower-case letters and digits, in groups joined by one hyphen. The open data says it too."""
 SLUG = Rule("bad_slug", f"^{SLUG_FORM}{END}")
+ID_MAX_LENGTH = 80
+"""The longest id. An id becomes a folder and file name (`agenda/<id>/index.html`, `agenda/<id>.ics`)
+and a web address. A file name may have 255 bytes on every common file system, and a whole path 260
+characters on Windows (`C:\\Users\\…\\site\\communities\\<id>\\agenda.ics`): 80 leaves room
+for the folders above it, and keeps an address short enough to read and to share."""
+ID_LENGTH = Rule("id_too_long", f"^[\\s\\S]{{0,{ID_MAX_LENGTH}}}{END}", {"max_length": str(ID_MAX_LENGTH)})
 # The check reads a web address with urlsplit; the pattern says the same: http(s), a host, no spaces.
 # The host: a bracketed IPv6 address, or no brackets at all (`https://example.n[/`).
 URL = Rule(
@@ -304,7 +312,7 @@ ONLY_THE_CHECK: Mapping[str, str] = {
     **dict.fromkeys(("end_before_start", "deadline_after_start"), _TWO_MOMENTS),
     **dict.fromkeys(("duplicate_id", "duplicate_in_list"), _UNIQUE),
     **dict.fromkeys(("unknown_community", "unknown_theme"), _OTHER_FILE),
-    "reserved_id": "the ids the site's own pages use depend on the site's settings",
+    "reserved_id": "the names the site's own pages take come from its addresses in catalogue/, above the contract",
 }
 """Every rule the schemas cannot say, with the reason: the editor sees these only in the check."""
 
