@@ -334,7 +334,7 @@ def test_an_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
 def test_a_page_name_cannot_be_an_event_id(project: Path, cli: Cli) -> None:
     result = _new_event(cli, project, *_options(id="archief"))
     assert result.returncode == 1
-    assert "De id `archief` is al het adres van een pagina van de site zelf." in result.stderr
+    assert "`archief` is al het adres van een pagina van de site zelf." in result.stderr
 
 
 def test_the_warnings_about_the_new_entry_are_shown_at_once(project: Path, cli: Cli) -> None:

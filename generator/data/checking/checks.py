@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
+from ..contract import rules
 from ..reading.loader import Document, Loc
 from ..wording.problems import Problem
 from .translate import suggest
@@ -58,9 +59,10 @@ def _ids(document: Document, key: str, field: str = "id") -> Iterator[tuple[Loc,
 
 
 def _reserved(document: Document, key: str, reserved_ids: Mapping[str, Collection[str]]) -> Iterator[Problem]:
+    rule = rules.not_reserved(reserved_ids.get(key, ()))
     for loc, value in _ids(document, key):
-        if value.strip() in reserved_ids.get(key, ()):
-            yield document.problem(loc, "reserved_id", value=value)
+        if not rule.passes(value):
+            yield document.problem(loc, rule.key, value=value)
 
 
 def _unique(document: Document, key: str, field: str = "id") -> Iterator[Problem]:

@@ -100,6 +100,18 @@ and a web address. A file name may have 255 bytes on every common file system, a
 characters on Windows (`C:\\Users\\…\\site\\communities\\<id>\\agenda.ics`): 80 leaves room
 for the folders above it, and keeps an address short enough to read and to share."""
 ID_LENGTH = Rule("id_too_long", f"^[\\s\\S]{{0,{ID_MAX_LENGTH}}}{END}", {"max_length": str(ID_MAX_LENGTH)})
+
+
+def not_reserved(names: Iterable[str]) -> Rule:
+    """Not one of `names`: the ids that a page of the site already has. They come from the site's
+    addresses (`catalogue.filters.RESERVED_IDS`), above the contract: the check and the schemas are
+    given them there, and both refuse them with this rule."""
+    written = sorted(names)
+    if not all(re.fullmatch("[A-Za-z0-9-]+", name) for name in written):
+        raise ValueError(f"reserved ids are put in the pattern as they are, without escapes: {written}")
+    return Rule("reserved_id", f"^(?!{TRIM}(?:{'|'.join(written)}){TRIM}{END})" if written else "")
+
+
 # The check reads a web address with urlsplit; the pattern says the same: http(s), a host, no spaces.
 # The host: a bracketed IPv6 address, or no brackets at all (`https://example.n[/`).
 URL = Rule(
@@ -312,7 +324,6 @@ ONLY_THE_CHECK: Mapping[str, str] = {
     **dict.fromkeys(("end_before_start", "deadline_after_start"), _TWO_MOMENTS),
     **dict.fromkeys(("duplicate_id", "duplicate_in_list"), _UNIQUE),
     **dict.fromkeys(("unknown_community", "unknown_theme"), _OTHER_FILE),
-    "reserved_id": "the names the site's own pages take come from its addresses in catalogue/, above the contract",
 }
 """Every rule the schemas cannot say, with the reason: the editor sees these only in the check."""
 
@@ -333,4 +344,5 @@ def in_the_schema(kinds: Iterable[Kind]) -> frozenset[str]:
     keys = {rule.key for kind in kinds for rule in kind.rules}
     keys |= {kind.not_text for kind in kinds}
     keys |= {rule.key for rule in ENTRY_RULES}
-    return frozenset(keys | set(TYPE_KEYS.values()) | set(FIELD_KEYS.values()) | {too_long(1).key})
+    keys |= {too_long(1).key, not_reserved(()).key}
+    return frozenset(keys | set(TYPE_KEYS.values()) | set(FIELD_KEYS.values()))

@@ -149,7 +149,7 @@ MESSAGES: Mapping[str, str] = {
     "Kopieer de id uit communities.yaml; let op de spelling.",
     "unknown_theme": "Er is geen thema met id `{value}` in communities.yaml. "
     "Kopieer de id uit `themes` in communities.yaml, of voeg het thema toe.",
-    "reserved_id": "De id `{value}` is al het adres van een pagina van de site zelf. Kies een andere id: "
+    "reserved_id": "`{value}` is al het adres van een pagina van de site zelf. Kies een andere id: "
     "zet er een woord bij, bijvoorbeeld het jaar of het onderwerp.",
     # The site's settings, pages and environment
     "page_taken": "Deze pagina maakt de generator zelf. Haal het bestand weg.",
