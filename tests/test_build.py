@@ -55,6 +55,36 @@ def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path
     assert _tree_digest(project / "site") == before
 
 
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "events.yaml",
+            "- id: cx-terugblik",
+            "- id: " + "-".join(["terugblik"] * 30),
+            "events.yaml:3:9: Deze id is te lang",
+        ),
+        ("communities.yaml", "- id: klantreizen", "- id: index", "communities.yaml:3:9: `index` is al het adres"),
+    ],
+)
+def test_an_id_the_site_cannot_have_stops_the_build_in_dutch(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
+    """The tester's finding: a 300-character id passed the check, and the build died in English
+    after it had emptied site/; a theme `index` took the place of the overview."""
+    project = make_project(tmp_path)
+    assert run_mkdocs(project).returncode == 0
+    before = _tree_digest(project / "site")
+    data = project / file
+    data.write_text(data.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run_mkdocs(project)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert message in output
+    assert "Traceback" not in output
+    assert _tree_digest(project / "site") == before
+
+
 def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert run_mkdocs(project).returncode == 0
