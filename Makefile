@@ -21,8 +21,12 @@ site: $(VENV)/.installed-zensical
 	rm -rf $(ZENSICAL_PROJECT)
 	$(BIN)/python -m generator render --out $(ZENSICAL_PROJECT)
 	$(BIN)/zensical build --strict -f $(ZENSICAL_PROJECT)/mkdocs.yml
-	rm -rf site
-	mv $(ZENSICAL_PROJECT)/site site
+	@# Each step above stops make when it fails, before site/ is touched. Then the old site moves aside,
+	@# the new one takes its place (a rename, on the same disk), and only then is the old one removed.
+	rm -rf $(ZENSICAL_PROJECT)/site-oud
+	if [ -d site ]; then mv site $(ZENSICAL_PROJECT)/site-oud; fi
+	mv $(ZENSICAL_PROJECT)/site site || { mv $(ZENSICAL_PROJECT)/site-oud site; exit 1; }
+	rm -rf $(ZENSICAL_PROJECT)/site-oud
 else
 site:
 	@echo "BUILDER kan mkdocs (de standaard) of zensical zijn, niet '$(BUILDER)'."; exit 1

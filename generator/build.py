@@ -21,7 +21,7 @@ from typing import Any
 from markdown import Markdown
 
 from .catalogue import urls
-from .catalogue.filters import RESERVED_EVENT_IDS
+from .catalogue.filters import RESERVED_IDS
 from .catalogue.identity import NEUTRAL, Identity
 from .catalogue.urls import HOME_PAGE, NOT_FOUND_PAGE, SCRIPT, STYLESHEET
 from .data.checking.load import load
@@ -120,8 +120,8 @@ class SiteBuild:
 
 
 def load_site(files: DataFiles) -> Network:
-    """The data, checked as the site needs it: also no event may take the name of a page of the site."""
-    return load(files, reserved_event_ids=RESERVED_EVENT_IDS)
+    """The data, checked as the site needs it: also no id may take the name of a page of the site."""
+    return load(files, reserved_ids=RESERVED_IDS)
 
 
 def build_site(config: SiteConfig, now: datetime) -> SiteBuild:

@@ -65,6 +65,7 @@ CHECKED_BY_LOADING = (
     "not_mapping",
     "list_empty",
     "bad_slug",
+    "id_too_long",
     "html_in_text",
     "control_character",
     "entity_in_text",

@@ -231,7 +231,7 @@ def test_an_event_may_not_take_the_name_of_a_part(project: Path, cli: object) ->
     events.write_text(events.read_text(encoding="utf-8").replace("id: cx-terugblik", "id: soort"), "utf-8")
     result = cli("check", "--root", str(project))  # type: ignore[operator]
     assert result.returncode == 1
-    assert "De id `soort` is al in gebruik voor een pagina van de site." in result.stdout + result.stderr
+    assert "`soort` is al het adres van een pagina van de site zelf." in result.stdout + result.stderr
 
 
 def test_zensical_builds_the_parts_too(zensical_site: Path) -> None:

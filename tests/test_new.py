@@ -18,11 +18,12 @@ from test_invalid import Run
 from conftest import FIXTURE_EPOCH, ROOT
 from generator.build import load_site
 from generator.cli import main
+from generator.data.contract import rules
 from generator.data.contract.models import Event
 from generator.data.reading import loader
 from generator.data.reading.files import DataFiles
 from generator.editing.entries import NoList, NotABlockList, block, plain_or_quoted, quoted, with_entry
-from generator.editing.questions import EVENT
+from generator.editing.questions import EVENT, _suggested_id
 
 Cli = Callable[..., Run]
 
@@ -333,7 +334,7 @@ def test_an_id_that_is_taken_is_asked_again(project: Path, cli: Cli) -> None:
 def test_a_page_name_cannot_be_an_event_id(project: Path, cli: Cli) -> None:
     result = _new_event(cli, project, *_options(id="archief"))
     assert result.returncode == 1
-    assert "De id `archief` is al in gebruik voor een pagina van de site." in result.stderr
+    assert "`archief` is al het adres van een pagina van de site zelf." in result.stderr
 
 
 def test_the_warnings_about_the_new_entry_are_shown_at_once(project: Path, cli: Cli) -> None:
@@ -545,6 +546,31 @@ def test_outside_a_terminal_every_answer_is_an_option_and_the_id_comes_from_the_
     assert result.returncode == 0, result.stderr
     event = _event(project, "cafe-een-de-2e-keer")
     assert (event.title, event.start, event.end, event.type) == ("Café Één: de 2e keer!", date(2027, 6, 1), None, None)
+
+
+def test_a_long_pasted_title_gives_an_id_that_passes_the_check(project: Path, cli: Cli) -> None:
+    title = " ".join(["Terugblik op de bijeenkomst van de community over klantreizen in Den Haag"] * 4)
+    assert len(title) > 280
+    result = _new_event(cli, project, *_options(id=None, title=title, start="2027-06-01", end=None))
+    assert result.returncode == 0, result.stderr
+    (event,) = [event for event in load_site(DataFiles(project)).events if event.title == title]
+    assert len(event.id) <= rules.ID_MAX_LENGTH
+    assert title.lower().replace(" ", "-").startswith(event.id + "-")  # whole words, the first ones
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("a" * 79 + " b", "a" * 79),  # 81 characters: the last word goes
+        ("a" * 78 + " b", "a" * 78 + "-b"),  # 80 characters: it fits
+        ("a" * 200, "a" * 80),  # one word longer than an id: cut inside it
+        ("Één " + "lang " * 40, "een" + "-lang" * 15),
+    ],
+)
+def test_a_suggested_id_fits_in_an_id(title: str, expected: str) -> None:
+    suggested = _suggested_id({"title": title})
+    assert suggested == expected
+    assert len(suggested) <= rules.ID_MAX_LENGTH
 
 
 @pytest.mark.parametrize(("end", "expected"), [("2027-06-02", date(2027, 6, 2)), ("", None)])

@@ -11,10 +11,9 @@ disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import PurePosixPath
 
 from ..data.contract.models import EVENT_TYPES, Event
 from ..data.contract.network import Network
@@ -276,9 +275,14 @@ def form_choices(network: Network) -> list[FormChoice]:
 
 
 RESERVED_EVENT_IDS = (
-    frozenset(PurePosixPath(path).stem for path in urls.LIST_PAGES.values() if path.startswith(urls.EVENT_FOLDER))
-    | frozenset(part.key for part in _fixed_parts())
-    | {EVENT_TYPE.key}
+    urls.names_taken(urls.EVENT_FOLDER) | frozenset(part.key for part in _fixed_parts()) | {EVENT_TYPE.key}
 )
 """Event pages share their folder with list pages (`index` is the agenda itself) and with the parts of
 the agenda (the folder `soort` holds one per event type): an event may not take such a page's name."""
+RESERVED_IDS: Mapping[str, frozenset[str]] = {
+    "events": RESERVED_EVENT_IDS,
+    "communities": urls.names_taken(urls.COMMUNITY_FOLDER),
+    "themes": urls.names_taken(urls.THEME_FOLDER),
+}
+"""The ids each list (by its key in the files) may not take, since a page of the site has that name:
+`index` in communities/ and themas/ is the overview of all of them. External communities have no id."""

@@ -33,6 +33,8 @@ CONTENT_PAGES = {
 """The editors' own pages in content/ that generated pages link to."""
 
 EVENT_FOLDER = "agenda/"
+COMMUNITY_FOLDER = "communities/"
+THEME_FOLDER = "themas/"
 ALL_EVENTS_FEED = "agenda.ics"
 
 HOME_PAGE = "index.md"
@@ -58,7 +60,7 @@ def issue_form(repository: str, form: str) -> str:
 
 
 def community_source(community_id: str) -> str:
-    return f"communities/{community_id}.md"
+    return f"{COMMUNITY_FOLDER}{community_id}.md"
 
 
 def event_source(event_id: str) -> str:
@@ -66,7 +68,7 @@ def event_source(event_id: str) -> str:
 
 
 def theme_source(theme_id: str) -> str:
-    return f"themas/{theme_id}.md"
+    return f"{THEME_FOLDER}{theme_id}.md"
 
 
 def community_page(community_id: str) -> str:
@@ -82,11 +84,11 @@ def theme_page(theme_id: str) -> str:
 
 
 def community_feed(community_id: str) -> str:
-    return f"communities/{community_id}/agenda.ics"
+    return f"{COMMUNITY_FOLDER}{community_id}/agenda.ics"
 
 
 def theme_feed(theme_id: str) -> str:
-    return f"themas/{theme_id}/agenda.ics"
+    return f"{THEME_FOLDER}{theme_id}/agenda.ics"
 
 
 def event_feed(event_id: str) -> str:
@@ -106,13 +108,26 @@ def agenda_filter_feed(key: str) -> str:
     return f"{EVENT_FOLDER}{key}/agenda.ics"
 
 
+INDEX_STEMS = ("index", "README")
+"""The names of a folder's own page (`themas/index.md` is /themas/), in MkDocs and Zensical."""
+
+
+def names_taken(folder: str) -> frozenset[str]:
+    """The names in `folder` that an entry's page may not take: the list pages there, and the names
+    of the folder's own page (`index` is the overview of the folder)."""
+    listed = (PurePosixPath(path).stem for path in LIST_PAGES.values() if path.startswith(folder))
+    return frozenset(listed) | frozenset(INDEX_STEMS)
+
+
 def page_url(markdown_path: str) -> str:
     """The directory URL a Markdown path gets: "agenda/x.md" → "agenda/x/", "themas/index.md" → "themas/"
     (a README.md is an index too, in MkDocs and Zensical)."""
     stem = markdown_path.removesuffix(".md")
-    if stem in ("index", "README"):
+    if stem in INDEX_STEMS:
         return ""
-    return stem.removesuffix("/index").removesuffix("/README") + "/"
+    for index in INDEX_STEMS:
+        stem = stem.removesuffix(f"/{index}")
+    return stem + "/"
 
 
 def page_file(markdown_path: str) -> str:
@@ -127,7 +142,7 @@ def page_file(markdown_path: str) -> str:
     make the same site. Every page has a folder address: the build refuses `use_directory_urls: false`.
     """
     path = PurePosixPath(markdown_path)
-    if len(path.parts) > 1 and path.stem not in ("index", "README"):
+    if len(path.parts) > 1 and path.stem not in INDEX_STEMS:
         path = path.with_suffix("") / "index.md"
     return path.as_posix()
 

@@ -19,9 +19,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from ..catalogue.filters import RESERVED_EVENT_IDS
+from ..catalogue.filters import RESERVED_IDS
 from ..data.checking.checks import cross_checks
 from ..data.checking.translate import translate
+from ..data.contract import rules
 from ..data.contract.models import EVENT_TYPES, Community, Event
 from ..data.contract.moments import parse_moment
 from ..data.reading import loader
@@ -73,8 +74,6 @@ class Form:
     list_key: str
     template: str
     questions: tuple[Question, ...]
-    reserved_ids: Collection[str] = ()
-    """Ids the site's own pages use (`check` refuses them too)."""
 
 
 class NoAnswer(Exception):
@@ -189,7 +188,6 @@ EVENT = Form(
         Question(("summary",), "Samenvatting (summary): één regel, hoogstens 200 tekens", "--summary", required=_never),
         _DESCRIPTION,
     ),
-    RESERVED_EVENT_IDS,
 )
 
 COMMUNITY = Form(
@@ -247,7 +245,7 @@ class Checker:
         listed = [*(target.data.get(form.list_key) or []), entry]
         documents[form.file] = replace(target, data={**target.data, form.list_key: listed})
         found += cross_checks(
-            documents["communities"], documents["events"], documents["external_communities"], form.reserved_ids
+            documents["communities"], documents["events"], documents["external_communities"], RESERVED_IDS
         )
         return found
 
@@ -389,10 +387,18 @@ PASTE_GAP = 0.05
 
 
 def _suggested_id(entry: Mapping[str, Any]) -> str:
-    """An id made from the title or name ("Café Één" gives cafe-een); the check still decides."""
+    """An id made from the title or name ("Café Één" gives cafe-een); the check still decides.
+
+    A long title (pasted from an invitation) gives its first words, as many as fit in an id.
+    """
     words = unicodedata.normalize("NFKD", str(entry.get("title") or entry.get("name") or ""))
     plain = words.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    if len(slug) <= rules.ID_MAX_LENGTH:
+        return slug
+    cut = slug[: rules.ID_MAX_LENGTH + 1].rsplit("-", 1)[0]
+    # One word longer than an id: cut inside it.
+    return cut if len(cut) <= rules.ID_MAX_LENGTH else slug[: rules.ID_MAX_LENGTH].rstrip("-")
 
 
 def _value(question: Question, raw: Any) -> Any:

@@ -31,6 +31,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..catalogue.filters import RESERVED_IDS
 from ..data.checking.translate import top_keys
 from ..data.contract import fields, rules
 from ..data.contract.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
@@ -98,6 +99,9 @@ ENTRY_TITLES = {
     "Theme": "Thema",
 }
 
+ID_LISTS = {"Event": "events", "Community": "communities", "Theme": "themes"}
+"""The entries whose id names a page, with the key of their list in `RESERVED_IDS`."""
+
 _said: dict[str, set[str]] = {}
 
 
@@ -116,7 +120,10 @@ def said() -> Mapping[str, frozenset[str]]:
 
 def _patterns(found: list[rules.Rule], field: str, **params: Any) -> Schema:
     """The rules of a value as patterns, each with its message; one rule needs no `allOf`."""
-    patterns = [{"pattern": rule.pattern, "patternErrorMessage": _say(rule.key, field, **params)} for rule in found]
+    patterns = [
+        {"pattern": rule.pattern, "patternErrorMessage": _say(rule.key, field, **{**params, **rule.params})}
+        for rule in found
+    ]
     return patterns[0] if len(patterns) == 1 else {"allOf": patterns}
 
 
@@ -211,6 +218,10 @@ def _entry(name: str, schema: Schema, *, file: type[BaseModel] | None = None) ->
         # `additionalProperties: false` would give yaml-language-server's English message.
         "propertyNames": {"enum": list(properties), "errorMessage": _say(rules.FIELD_KEYS["unknown"])},
     }
+    reserved = RESERVED_IDS.get(ID_LISTS.get(name, ""))
+    if reserved is not None:
+        rule = rules.not_reserved(reserved)
+        out["properties"]["id"]["allOf"].append(_patterns([rule], "id"))
     said = [_required(field) for field in required] + _entry_rules(name)
     if said:
         out["allOf"] = said

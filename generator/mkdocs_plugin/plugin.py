@@ -6,12 +6,18 @@ MkDocs' events, the files MkDocs reads and writes, and its log.
 
 The core runs in `on_config`, before MkDocs cleans the output folder, so no mistake (in the data,
 the settings, or a content page in the place of a generated one) ever touches a site that was built
-before.
+before. And `mkdocs build` writes into a new folder next to the output folder (`Swap`), which takes
+the old one's place only when the whole build went well: a build that fails half-way (a disk that is
+full, a file that cannot be written) leaves the site that was there as it was, byte for byte.
+`mkdocs serve` builds into a folder of its own and is left alone.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from ..build import SiteBuild, build_site
 from ..catalogue.urls import HOME_PAGE
@@ -37,6 +44,54 @@ log = get_plugin_logger("communities")
 
 NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
 SHOWN_IN_BROWSER = "De browser laat de problemen zien tot ze opgelost zijn."
+FAILED = "De site is niet gebouwd. De vorige versie in {folder} is niet veranderd."
+
+
+class Swap:
+    """A build into a new folder next to the output folder, that takes the output folder's place at
+    the end: on the same disk, so that the swap is a rename and nothing is half there."""
+
+    def __init__(self, config: MkDocsConfig, *, keep: bool) -> None:
+        self.config = config
+        self.target = target = Path(config.site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Not mkdtemp: its folder only its owner may read, and the folder becomes the site.
+        self.folder = target.with_name(f".{target.name}-nieuw-{secrets.token_hex(4)}")
+        self.folder.mkdir()
+        if keep and target.is_dir():  # `mkdocs build --dirty` writes only what changed, over the old site
+            shutil.copytree(target, self.folder, dirs_exist_ok=True)
+        config.site_dir = str(self.folder)
+
+    def finish(self) -> None:
+        """The new site in the place of the old one."""
+        self.config.site_dir = str(self.target)
+        if not self.target.exists():
+            self.folder.rename(self.target)
+            return
+        old = self.folder.with_name(self.folder.name.replace("-nieuw-", "-oud-"))
+        try:
+            self.target.rename(old)
+        except OSError:  # a mount point or a folder in use: the old site's files are replaced instead
+            shutil.rmtree(self.target, ignore_errors=True)
+            shutil.copytree(self.folder, self.target, dirs_exist_ok=True)
+            shutil.rmtree(self.folder)
+            return
+        try:
+            self.folder.rename(self.target)
+        except OSError:
+            old.rename(self.target)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+
+    def cancel(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.config.site_dir = str(self.target)
+
+
+def _strict_warnings() -> bool:
+    """`mkdocs build --strict` counted warnings: it fails right after the last plugin's `on_post_build`."""
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(handler, CountHandler) and handler.get_counts() for handler in handlers)
 
 
 class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
@@ -46,12 +101,15 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
     serving = False
     keep_unchanged = False
     """`mkdocs serve --dirty`: generated files a rebuild writes the same are kept (rebuild.py)."""
+    dirty = False
     memory = Memory()
     problems_page = ""
     """While `mkdocs serve` runs and the data is broken: the page every address shows instead."""
+    swap: Swap | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
         self.keep_unchanged = self.serving and dirty
         self.memory = Memory()
 
@@ -80,6 +138,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         if str(self.site.theme_dir) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(self.site.theme_dir))
         config.extra.update(self.site.extra)
+        if not self.serving:
+            self.swap = Swap(config, keep=self.dirty)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -121,7 +181,7 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         page.present_anchor_ids = generated.anchor_ids
         return generated.html
 
-    @event_priority(-100)  # after Material's search has written its index
+    @event_priority(-1000)  # after every other plugin, Material's search index among them
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.keep_unchanged and index.is_file():
@@ -131,6 +191,15 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             if entries is not None:
                 data["docs"] = entries
                 index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        if self.swap is not None and not (config.strict and _strict_warnings()):
+            self.swap.finish()  # when it fails, on_build_error takes the new folder away
+            self.swap = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        swap, self.swap = self.swap, None
+        if swap is not None:
+            swap.cancel()
+            log.error(FAILED.format(folder=f"{swap.target.name}/"))
 
     def _dirty_context(self, files: Files, config: MkDocsConfig) -> tuple[object, ...] | None:
         """For `mkdocs serve --dirty`, what generated pages depend on besides their content (rebuild.py)."""

@@ -6,29 +6,34 @@ reference elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
+from ..contract import rules
 from ..reading.loader import Document, Loc
 from ..wording.problems import Problem
 from .translate import suggest
 
 
 def cross_checks(
-    communities: Document, events: Document | None, external: Document | None, reserved_event_ids: Collection[str]
+    communities: Document,
+    events: Document | None,
+    external: Document | None,
+    reserved_ids: Mapping[str, Collection[str]],
 ) -> Iterator[Problem]:
+    """`reserved_ids`: by the key of a list ("events"), the ids a page of the site already has."""
     theme_ids = {value for _, value in _ids(communities, "themes")}
     community_ids = {value for _, value in _ids(communities, "communities")}
     yield from _unique(communities, "themes")
     yield from _unique(communities, "communities")
     yield from _references(communities, "communities", "themes", theme_ids, "unknown_theme")
+    yield from _reserved(communities, "themes", reserved_ids)
+    yield from _reserved(communities, "communities", reserved_ids)
     if events is not None:
         yield from _unique(events, "events")
         yield from _references(events, "events", "communities", community_ids, "unknown_community")
         yield from _references(events, "events", "themes", theme_ids, "unknown_theme")
-        for loc, value in _ids(events, "events"):
-            if value in reserved_event_ids:
-                yield events.problem(loc, "reserved_id", value=value)
+        yield from _reserved(events, "events", reserved_ids)
         yield from _registration_needs_a_link(events)
         yield from _access_features_once(events)
     if external is not None:
@@ -51,6 +56,13 @@ def _ids(document: Document, key: str, field: str = "id") -> Iterator[tuple[Loc,
     for loc, entry in entries(document, key):
         if isinstance(entry.get(field), str):
             yield (*loc, field), entry[field]
+
+
+def _reserved(document: Document, key: str, reserved_ids: Mapping[str, Collection[str]]) -> Iterator[Problem]:
+    rule = rules.not_reserved(reserved_ids.get(key, ()))
+    for loc, value in _ids(document, key):
+        if not rule.passes(value):
+            yield document.problem(loc, rule.key, value=value)
 
 
 def _unique(document: Document, key: str, field: str = "id") -> Iterator[Problem]:

@@ -7,7 +7,7 @@ editor sees every problem in one go. Every entry keeps where it stands in its fi
 from __future__ import annotations
 
 import typing
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,8 +29,9 @@ _FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
 )
 
 
-def load(files: DataFiles, *, reserved_event_ids: Collection[str] = ()) -> Network:
-    """The network in the files; `reserved_event_ids` are ids that the site's own pages use."""
+def load(files: DataFiles, *, reserved_ids: Mapping[str, Collection[str]] | None = None) -> Network:
+    """The network in the files; `reserved_ids` are, by the key of a list ("events"), the ids that
+    the site's own pages use."""
     problems = _clock_problems()
     documents: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
@@ -59,7 +60,7 @@ def load(files: DataFiles, *, reserved_event_ids: Collection[str] = ()) -> Netwo
                 documents["communities"],
                 documents.get("events"),
                 documents.get("external_communities"),
-                reserved_event_ids,
+                reserved_ids or {},
             )
         )
     if problems:

@@ -27,6 +27,8 @@ CONTROL = re.compile(f"[{rules.CONTROL_CHARACTERS}]")
 def _slug(value: str) -> str:
     if not rules.SLUG.passes(value):
         raise invalid(rules.SLUG.key, value=value, **invisible.hint(value, id_like=True))
+    if not rules.ID_LENGTH.passes(value):
+        raise invalid(rules.ID_LENGTH.key, length=f"{len(value)} tekens", **rules.ID_LENGTH.params)
     return value
 
 
@@ -106,7 +108,7 @@ KINDS: Mapping[str, rules.Kind] = {
         rules.Kind("line", _line, (rules.EMPTY, rules.ONE_LINE, rules.NO_CONTROL, rules.NO_HTML, rules.NO_ENTITY)),
         # And what the Markdown means, which only the check sees (rules.ONLY_THE_CHECK).
         rules.Kind("markdown", _markdown, (rules.EMPTY, rules.NO_CONTROL)),
-        rules.Kind("slug", _slug, (rules.SLUG,)),
+        rules.Kind("slug", _slug, (rules.SLUG, rules.ID_LENGTH)),
         rules.Kind("url", _url, (rules.URL,)),
         rules.Kind("email", _email, (rules.EMAIL,)),
         rules.Kind("moment", parse_moment, rules.MOMENT_RULES, not_text="bad_moment"),

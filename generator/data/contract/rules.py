@@ -59,6 +59,8 @@ class Rule:
 
     key: str
     source: str | Callable[[], str] = field(repr=False)
+    params: Mapping[str, str] = field(default_factory=dict)
+    """What the message says besides the field (`{max_length}`), the same in the check and the schemas."""
 
     @cached_property
     def pattern(self) -> str:
@@ -92,6 +94,24 @@ def too_long(max_length: int) -> Rule:
 SLUG_FORM = "[a-z0-9]+(?:-[a-z0-9]+)*"
 """An id: lower-case letters and digits, in groups joined by one hyphen. The open data says it too."""
 SLUG = Rule("bad_slug", f"^{SLUG_FORM}{END}")
+ID_MAX_LENGTH = 80
+"""The longest id. An id becomes a folder and file name (`agenda/<id>/index.html`, `agenda/<id>.ics`)
+and a web address. A file name may have 255 bytes on every common file system, and a whole path 260
+characters on Windows (`C:\\Users\\…\\site\\communities\\<id>\\agenda.ics`): 80 leaves room
+for the folders above it, and keeps an address short enough to read and to share."""
+ID_LENGTH = Rule("id_too_long", f"^[\\s\\S]{{0,{ID_MAX_LENGTH}}}{END}", {"max_length": str(ID_MAX_LENGTH)})
+
+
+def not_reserved(names: Iterable[str]) -> Rule:
+    """Not one of `names`: the ids that a page of the site already has. They come from the site's
+    addresses (`catalogue.filters.RESERVED_IDS`), above the contract: the check and the schemas are
+    given them there, and both refuse them with this rule."""
+    written = sorted(names)
+    if not all(re.fullmatch("[A-Za-z0-9-]+", name) for name in written):
+        raise ValueError(f"reserved ids are put in the pattern as they are, without escapes: {written}")
+    return Rule("reserved_id", f"^(?!{TRIM}(?:{'|'.join(written)}){TRIM}{END})" if written else "")
+
+
 # The check reads a web address with urlsplit; the pattern says the same: http(s), a host, no spaces.
 # The host: a bracketed IPv6 address, or no brackets at all (`https://example.n[/`).
 URL = Rule(
@@ -309,7 +329,6 @@ ONLY_THE_CHECK: Mapping[str, str] = {
     **dict.fromkeys(("duplicate_id", "duplicate_in_list"), _UNIQUE),
     **dict.fromkeys(("unknown_community", "unknown_theme"), _OTHER_FILE),
     "removed_still_used": "comparing communities.yaml with its version before the change (check --base)",
-    "reserved_id": "the ids the site's own pages use depend on the site's settings",
 }
 """Every rule the schemas cannot say, with the reason: the editor sees these only in the check."""
 
@@ -330,4 +349,5 @@ def in_the_schema(kinds: Iterable[Kind]) -> frozenset[str]:
     keys = {rule.key for kind in kinds for rule in kind.rules}
     keys |= {kind.not_text for kind in kinds}
     keys |= {rule.key for rule in ENTRY_RULES}
-    return frozenset(keys | set(TYPE_KEYS.values()) | set(FIELD_KEYS.values()) | {too_long(1).key})
+    keys |= {too_long(1).key, not_reserved(()).key}
+    return frozenset(keys | set(TYPE_KEYS.values()) | set(FIELD_KEYS.values()))

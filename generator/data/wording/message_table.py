@@ -77,6 +77,10 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "too_long": ("summary: Een tekst van meer dan 200 tekens …", "summary: Een korte zin."),
     "negative": ("members: -5", "members: 5"),
     "bad_slug": ("id: CX terugblik", "id: cx-terugblik"),
+    "id_too_long": (
+        "id: terugblik-op-de-bijeenkomst-van-de-community-cx-over-klantreizen-in-den-haag-2026",
+        "id: terugblik-klantreizen-2026",
+    ),
     "multiple_lines": ("title: |⏎␣␣Terugblik⏎␣␣op klantreizen", "title: Terugblik op klantreizen"),
     "control_character": ('title: "Schrijfcafé \\a Utrecht"', "title: Schrijfcafé Utrecht"),
     "html_in_text": ("summary: Kom naar <b>deze</b> middag.", "summary: Kom naar deze middag."),

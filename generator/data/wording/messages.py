@@ -91,6 +91,8 @@ MESSAGES: Mapping[str, str] = {
     "negative": "Het veld `{field}` mag niet negatief zijn. Vul 0 of meer in.",
     "bad_slug": "`{value}` is geen geldige id. Gebruik alleen kleine letters, cijfers en streepjes, "
     "zoals `community-cx`: geen spaties, hoofdletters of accenten.",
+    "id_too_long": "Deze id is te lang ({length}). Een id mag hoogstens {max_length} tekens hebben, "
+    "want hij wordt een webadres en een mapnaam. Maak de id korter: laat woorden weg.",
     "multiple_lines": "Het veld `{field}` moet op één regel passen. Haal de regeleinden weg.",
     "control_character": "In `{field}` staat een onzichtbaar stuurteken ({code}). Dat komt meestal van een `\\` "
     "in een tekst tussen dubbele aanhalingstekens. Haal het weg, of zet de tekst tussen enkele aanhalingstekens.",
@@ -160,8 +162,8 @@ MESSAGES: Mapping[str, str] = {
     "Kopieer de id uit `themes` in communities.yaml, of voeg het thema toe.",
     "removed_still_used": "Hier is de id `{value}` weggehaald of veranderd. Maar die id wordt nog gebruikt: "
     "in {file} op regel {line} ({count} keer in totaal). Zet de id terug, of verander hem ook op die plekken.",
-    "reserved_id": "De id `{value}` is al in gebruik voor een pagina van de site. Kies een andere id, "
-    "bijvoorbeeld met het jaar erin.",
+    "reserved_id": "`{value}` is al het adres van een pagina van de site zelf. Kies een andere id: "
+    "zet er een woord bij, bijvoorbeeld het jaar of het onderwerp.",
     # The site's settings, pages and environment
     "page_taken": "Deze pagina maakt de generator zelf. Haal het bestand weg.",
     "config_site_url": "Zet `site_url` in dit bestand, bijvoorbeeld site_url: https://communities.example.nl/. "
