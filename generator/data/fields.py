@@ -21,6 +21,11 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 # Control characters: YAML only lets them in through an escape between double quotes (`"\0"`, `"\a"`),
 # usually a backslash meant as text. Tabs and line breaks have rules of their own.
 CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# What RFC 3986 leaves out of a web address, besides spaces, and a `%` that starts no `%XX` code: an
+# address in a page must never end an attribute or a `<script>` (`"`, `<`, `>`), and browsers and
+# calendar apps read the others each their own way. Letters beyond ASCII may stay (RFC 3987): a
+# browser writes them as `%XX` itself.
+NOT_IN_URL = re.compile(r'[<>"{}|\\^`\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})')
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
 
 
@@ -77,6 +82,10 @@ def _url(value: str) -> str:
         raise invalid("bad_url", value=value, **invisible.hint(value)) from None
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
         raise invalid("bad_url", value=value, **invisible.hint(value))
+    character = NOT_IN_URL.search(value.strip())
+    if character:
+        shown = character.group(0)
+        raise invalid("url_character", value=value, character=shown, encoded=f"%{ord(shown):02X}")
     return value.strip()
 
 

@@ -104,6 +104,8 @@ MESSAGES: Mapping[str, str] = {
     "link_without_scheme": "In `{field}` staat een link zonder `https://` of `mailto:` ervoor: `{link}`. "
     "Zonder dat wordt het een kapotte link. Schrijf `https://` voor een webadres en `mailto:` voor een e-mailadres.",
     "bad_url": "`{value}` is geen geldig webadres. Een adres begint met `https://` (of `http://`), zonder spaties.",
+    "url_character": "In het webadres `{value}` staat `{character}`. Dat teken kan niet in een webadres. "
+    "Haal het weg, of schrijf `{encoded}` in plaats van `{character}`.",
     "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als `naam@organisatie.nl`, zonder `mailto:`.",
     # Dates and times
     "bad_moment": '`{value}` is geen geldige datum. Schrijf `"JJJJ-MM-DD UU:MM"` (bijvoorbeeld `"2026-12-08 14:00"`) '

@@ -107,6 +107,8 @@ _BREAKS = r"\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _TRIM = f"[{_SPACE}]*"
 # fields.CONTROL, in JavaScript's spelling.
 _CONTROL = r"\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+# fields.NOT_IN_URL's control characters, but for those that are spaces (str.isspace).
+_URL_CONTROL = r"\x00-\x08\x0e-\x1b\x7f"
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 _DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 # Month and day of a date that exists in any year; the 29th of February has its own rule.
@@ -182,7 +184,13 @@ def _kind_rules(kind: str, field: str) -> list[Schema]:
                 f"^{_TRIM}[Hh][Tt][Tt][Pp][Ss]?://(?:\\[[0-9A-Fa-f:.]+\\]|[^/?#\\[\\]{_SPACE}])"
                 f"[^/?#\\[\\]{_SPACE}]*(?:[/?#][^{_SPACE}]*)?{_TRIM}{_END}",
                 f"`{field}` is geen geldig webadres. Een adres begint met https:// (of http://) en heeft geen spaties.",
-            )
+            ),
+            # fields.NOT_IN_URL; spaces and line breaks are the rule above's.
+            _rule(
+                f'^(?![\\s\\S]*(?:[<>"{{}}|\\\\^`{_URL_CONTROL}]|%(?![0-9A-Fa-f]{{2}})))',
+                f'In `{field}` staat een teken dat niet in een webadres kan, zoals <, >, " of een % zonder '
+                "twee cijfers of letters erna. Haal het weg, of schrijf het als code met % (zoals %3C voor <).",
+            ),
         ]
     if kind == "email":
         return [

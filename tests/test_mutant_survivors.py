@@ -1,0 +1,118 @@
+"""Behaviour that hand-made mutants showed no test held: each test names the behaviour it keeps.
+
+See `make mutants` (README.md) for the mutation run that finds such gaps.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+
+from conftest import FIXTURE
+from generator.build import load_site
+from generator.catalogue import dutch
+from generator.data.files import DataFiles
+from generator.data.messages import format_github
+from generator.data.models import Event
+from generator.data.network import Network
+from generator.data.problems import Problem
+from generator.editing.review import review
+from generator.pages.structured_data import script_json
+
+BASE = {"id": "x", "title": "X", "communities": ["a"], "location": {"online": True}, "description": "x"}
+
+# --- JSON-LD in <script type="application/ld+json"> -----------------------------------------------
+
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "<!-- <script>",
+    "</SCRIPT >",
+    "Tom & Jerry > Donald <b>",
+    "https://example.org/?q=</script>&a=<!--",
+]
+
+
+def _script_element(data: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{script_json(data)}</script>'
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_in_json_ld_cannot_close_the_script_element(text: str) -> None:
+    data = {"name": text, "url": text, "nested": [{"description": text}]}
+    page = _script_element(data)
+    # The HTML parser ends a script element at the first `</script` in any case; `<!--` can start an
+    # escaped section that swallows the real end tag.
+    body = page[len('<script type="application/ld+json">') : -len("</script>")]
+    assert not re.search(r"</script|<!--", body, re.IGNORECASE), body
+    assert "<" not in body and ">" not in body and "&" not in body
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_json_ld_parses_back_to_the_same_value(text: str) -> None:
+    data = {"name": text, "url": text, "nested": [{"description": text}], "ünïcode": "café – €"}
+    assert json.loads(str(script_json(data))) == data
+
+
+# --- GitHub annotations -----------------------------------------------------------------------
+
+
+def test_github_annotation_escapes_the_colon_in_the_file_property() -> None:
+    """A `:` in the path would end the properties early; GitHub wants it as `%3A` (and `,` as `%2C`)."""
+    problem = Problem("events.yaml", 3, 5, "bad_url", {"value": "x"})
+    line = format_github(problem, "C:/data,map/events.yaml")
+    assert line.startswith("::error file=C%3A/data%2Cmap/events.yaml,line=3,col=5,title=Fout in de data::")
+
+
+def test_github_annotation_keeps_the_colon_in_the_message() -> None:
+    """The message after `::` is data: a colon there stays a colon, only `%` and line breaks are escaped."""
+    problem = Problem("events.yaml", 3, 5, "bad_url", {"value": "https://example.org:8080/x"})
+    line = format_github(problem, "events.yaml")
+    message = line.split("::", 2)[2]
+    assert "`https://example.org:8080/x`" in message
+    assert "%3A" not in message
+
+
+# --- Dutch words ------------------------------------------------------------------------------
+
+
+def _with_materials(*kinds: str) -> Event:
+    materials = [{"kind": kind, "title": kind.title(), "url": f"https://example.org/{kind}"} for kind in kinds]
+    return Event.model_validate({**BASE, "start": "2026-10-01", "materials": materials})
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        (("opname",), "Met opname"),
+        (("verslag", "opname"), "Met verslag en opname"),
+        (("verslag", "presentatie", "opname"), "Met verslag, presentatie en opname"),
+        (("verslag", "presentatie", "opname", "anders"), "Met verslag, presentatie, opname en ander materiaal"),
+        (("opname", "verslag", "opname"), "Met opname en verslag"),
+    ],
+)
+def test_material_kinds_are_a_dutch_list_with_commas_and_one_en(kinds: tuple[str, ...], expected: str) -> None:
+    assert dutch.materials(_with_materials(*kinds)) == expected
+
+
+# --- the warning about a community without events ----------------------------------------------
+
+
+def _inactive(network: Network, now_offset: timedelta) -> bool:
+    event = network.events[0]
+    now = event.starts_at - now_offset
+    warnings = review(network, now)
+    return any(p.key == "warn_inactive_community" and p.params["value"] == "community-cx" for p in warnings)
+
+
+def test_a_community_is_inactive_when_its_next_event_is_more_than_six_months_away() -> None:
+    full = load_site(DataFiles(FIXTURE))
+    event = next(e for e in full.events if e.communities == ["community-cx"] and not e.cancelled)
+    network = Network(full.themes, full.communities, (event,), full.external)
+    six_months = timedelta(days=183)  # "zes maanden", as the warning says
+    assert not _inactive(network, six_months)  # exactly six months ahead: still active
+    assert not _inactive(network, timedelta(days=30))
+    assert _inactive(network, six_months + timedelta(minutes=1))
+    assert _inactive(network, timedelta(days=366))
