@@ -14,7 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from conftest import FIXTURE, FIXTURE_EPOCH, make_project, run_mkdocs
+from conftest import FIXTURE, FIXTURE_EPOCH, FIXTURE_UPCOMING, make_project, run_mkdocs
 from generator.build import load_site
 from generator.catalogue import urls
 from generator.catalogue.feeds import WINDOW
@@ -255,14 +255,7 @@ LIST_JS = """() => {
     query: location.search,
   };
 }"""
-ALL_UPCOMING = [
-    "dd-webinar-december",
-    "forms-and-letters",
-    "formulieren-dag",
-    "dd-geannuleerd",
-    "cx-zomertijd",
-    "congres-2027",
-]
+ALL_UPCOMING = FIXTURE_UPCOMING
 
 
 @pytest.fixture

@@ -11,18 +11,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import FIXTURE, article_text, make_project, run_mkdocs
+from conftest import FIXTURE, FIXTURE_UPCOMING, article_text, make_project, run_mkdocs
 from generator.build import load_site
 from generator.data.files import DataFiles
 
-UPCOMING = [
-    "dd-webinar-december",
-    "forms-and-letters",
-    "formulieren-dag",
-    "dd-geannuleerd",
-    "cx-zomertijd",
-    "congres-2027",
-]
+UPCOMING = FIXTURE_UPCOMING
 PAST = ["cx-terugblik", "formulieren-design-systems"]
 
 
