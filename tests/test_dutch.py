@@ -52,3 +52,21 @@ def test_every_event_type_has_a_dutch_label() -> None:
     from generator.data.models import EVENT_TYPES, EventType
 
     assert set(EVENT_TYPES) == set(typing.get_args(EventType))
+
+
+def _with_registration(deadline: str | None) -> Event:
+    fields = {"registration_url": "https://example.org/aanmelden"}
+    if deadline:
+        fields["registration_deadline"] = deadline
+    return Event.model_validate({**BASE, "start": "2026-12-15 13:00", "end": "2026-12-15 17:00", **fields})
+
+
+def test_registration_text_names_the_last_day_in_words() -> None:
+    event = _with_registration("2026-12-10")
+    assert dutch.registration_text(event, "open") == "Aanmelden kan tot en met donderdag 10 december 2026."
+    assert (
+        dutch.registration_text(event, "closed")
+        == "Aanmelden is gesloten. De laatste dag was donderdag 10 december 2026."
+    )
+    assert dutch.registration_text(event, "full") == "Vol: je kunt je niet meer aanmelden."
+    assert dutch.registration_text(_with_registration(None), "full") == "Vol: je kunt je niet meer aanmelden."

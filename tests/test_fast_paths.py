@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 
 from icalendar.parser.string import _foldline
 
+from generator.catalogue import urls
 from generator.catalogue.urls import query, relative
 from generator.ical.folding import fold
 
@@ -41,6 +42,13 @@ def test_query_is_that_of_urlencode_with_quote() -> None:
             for index, name in enumerate(("text", "details", "location"))
         }
         assert query(fields) == urlencode(fields, quote_via=quote)
+
+
+def test_each_character_is_escaped_the_first_time_as_quote_escapes_it() -> None:
+    """query() remembers each escape for the whole process; a fresh table must give quote's text at once,
+    whatever characters earlier tests already escaped."""
+    characters = "".join(chr(code) for code in range(256)) + "é€😀\u2028"
+    assert characters.translate(urls._Escapes()) == quote(characters, safe="")
 
 
 def test_folding_is_that_of_icalendar() -> None:
