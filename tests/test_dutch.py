@@ -25,6 +25,7 @@ def _event(start: str, end: str | None = None) -> Event:
         ),
         ("2026-12-08", None, "dinsdag 8 december 2026, de hele dag"),
         ("2026-12-07", "2026-12-09", "maandag 7 tot en met woensdag 9 december 2026"),
+        ("2027-03-01", "2027-03-03", "maandag 1 tot en met woensdag 3 maart 2027"),
         ("2026-11-30", "2026-12-02", "maandag 30 november tot en met woensdag 2 december 2026"),
         ("2026-12-31", "2027-01-01", "donderdag 31 december 2026 tot en met vrijdag 1 januari 2027"),
         ("2026-12-08", "2026-12-08", "dinsdag 8 december 2026, de hele dag"),
@@ -43,6 +44,9 @@ def test_time_elements_carry_the_offset_of_that_day() -> None:
 
 def test_month_heading_and_numbers() -> None:
     assert dutch.month_name(_event("2027-01-14").first_day) == "Januari 2027"
+    # The calendar year, also in the days that belong to a week of the next or the previous year.
+    assert dutch.month_name(_event("2025-12-29").first_day) == "December 2025"
+    assert dutch.month_name(_event("2027-01-01").first_day) == "Januari 2027"
     assert dutch.number(2500) == "2.500"
 
 

@@ -7,6 +7,7 @@ import posixpath
 import random
 from urllib.parse import quote, urlencode
 
+import pytest
 from icalendar.parser.string import _foldline
 
 from generator.catalogue import urls
@@ -31,6 +32,21 @@ def test_relative_links_are_those_of_posixpath() -> None:
             paths += ["/".join(combination) + "/", "/".join(combination)]
     pages = [path for path in paths if path == "" or path.endswith("/")]
     assert [relative(t, p) for t in paths for p in pages] == [_relpath(t, p) for t in paths for p in pages]
+
+
+@pytest.mark.parametrize(
+    ("path", "url"),
+    [
+        ("index.md", ""),
+        ("README.md", ""),
+        ("themas/index.md", "themas/"),
+        ("themas/README.md", "themas/"),
+        ("agenda/x.md", "agenda/x/"),
+        ("indexes.md", "indexes/"),
+    ],
+)
+def test_a_markdown_path_gets_the_directory_url_mkdocs_gives_it(path: str, url: str) -> None:
+    assert urls.page_url(path) == url
 
 
 def test_query_is_that_of_urlencode_with_quote() -> None:

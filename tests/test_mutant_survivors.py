@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 
 import pytest
 
 from conftest import FIXTURE
 from generator.build import load_site
-from generator.catalogue import dutch
+from generator.catalogue import dutch, urls
 from generator.data.files import DataFiles
 from generator.data.messages import format_github
 from generator.data.models import Event
+from generator.data.moments import ZONE
 from generator.data.network import Network
 from generator.data.problems import Problem
 from generator.editing.review import review
-from generator.pages.structured_data import script_json
+from generator.ical import calendar as feeds
+from generator.pages.structured_data import event_data, script_json
 
 BASE = {"id": "x", "title": "X", "communities": ["a"], "location": {"online": True}, "description": "x"}
 
@@ -116,3 +119,71 @@ def test_a_community_is_inactive_when_its_next_event_is_more_than_six_months_awa
     assert not _inactive(network, timedelta(days=30))
     assert _inactive(network, six_months + timedelta(minutes=1))
     assert _inactive(network, timedelta(days=366))
+
+
+# --- links for calendar apps ---------------------------------------------------------------------
+
+
+def test_calendar_links_give_utc_whatever_the_time_zone_of_the_building_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    event = Event.model_validate({**BASE, "start": "2026-12-15 13:00", "end": "2026-12-15 17:00"})
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        links = urls.AddEvent.of(event, "https://example.org/agenda/x/")
+        google, outlook = links.google, links.outlook()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "dates=20261215T120000Z%2F20261215T160000Z" in google
+    assert "startdt=2026-12-15T12%3A00%3A00Z&enddt=2026-12-15T16%3A00%3A00Z" in outlook
+
+
+def test_webcal_replaces_only_the_scheme() -> None:
+    assert urls.webcal("https://example.org/agenda.ics") == "webcal://example.org/agenda.ics"
+    feed = "https://example.org/feed?from=https://other.example/agenda.ics"
+    assert urls.webcal(feed) == "webcal://example.org/feed?from=https://other.example/agenda.ics"
+
+
+# --- schema.org data ------------------------------------------------------------------------------
+
+
+def test_one_recording_is_one_creative_work_and_more_are_a_list() -> None:
+    network = load_site(DataFiles(FIXTURE))
+    recording = {"kind": "opname", "title": "Opname", "url": "https://example.org/opname"}
+    second = {**recording, "title": "Tweede deel", "url": "https://example.org/deel-2"}
+    fields = {**BASE, "communities": ["community-cx"], "start": "2026-10-01"}
+    one = event_data(Event.model_validate({**fields, "materials": [recording]}), network, "https://example.nl/")
+    two = event_data(Event.model_validate({**fields, "materials": [recording, second]}), network, "https://example.nl/")
+    assert one["recordedIn"]["url"] == "https://example.org/opname"
+    assert [work["url"] for work in two["recordedIn"]] == ["https://example.org/opname", "https://example.org/deel-2"]
+
+
+# --- registration in the calendar files ----------------------------------------------------------
+
+
+def _event_file_description(full: bool) -> str:
+    network = load_site(DataFiles(FIXTURE))
+    event = next(e for e in network.events if e.registration_deadline and e.full)
+    changed = event.model_copy(update={"full": full})
+    others = tuple(changed if e is event else e for e in network.events)
+    now = datetime(2026, 11, 29, 12, tzinfo=ZONE)
+    files = feeds.render_feeds(
+        Network(network.themes, network.communities, others, network.external), now, "https://example.nl/"
+    )
+    content = next(f.content for f in files if f.path == f"agenda/{event.id}.ics").decode()
+    unfolded = content.replace("\r\n ", "")
+    return next(line for line in unfolded.splitlines() if line.startswith("DESCRIPTION:"))
+
+
+def test_the_calendar_file_gives_the_last_day_to_register_with_the_link() -> None:
+    description = _event_file_description(full=False)
+    link = "https://example.org/register?event=forms&lang=en"
+    assert f"Aanmelden kan tot en met donderdag 10 december 2026: {link}" in description
+
+
+def test_a_full_event_says_so_in_the_calendar_file_instead_of_the_last_day() -> None:
+    description = _event_file_description(full=True)
+    assert "Vol: je kunt je niet meer aanmelden." in description
+    assert "tot en met" not in description
