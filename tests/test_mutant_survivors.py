@@ -140,6 +140,16 @@ def test_calendar_links_give_utc_whatever_the_time_zone_of_the_building_machine(
     assert "startdt=2026-12-15T12%3A00%3A00Z&enddt=2026-12-15T16%3A00%3A00Z" in outlook
 
 
+def test_an_absolute_address_joins_with_one_slash() -> None:
+    for site in ("https://example.org/REGIOX", "https://example.org/REGIOX/", "https://example.org/REGIOX//"):
+        assert urls.absolute(site, "agenda.ics") == "https://example.org/REGIOX/agenda.ics"
+
+
+def test_without_a_site_address_the_calendar_ids_are_of_localhost() -> None:
+    assert urls.domain("") == "localhost"
+    assert urls.domain("https://Communities.Example.nl:8443/sub/") == "communities.example.nl"
+
+
 def test_webcal_replaces_only_the_scheme() -> None:
     assert urls.webcal("https://example.org/agenda.ics") == "webcal://example.org/agenda.ics"
     feed = "https://example.org/feed?from=https://other.example/agenda.ics"
@@ -187,3 +197,21 @@ def test_a_full_event_says_so_in_the_calendar_file_instead_of_the_last_day() -> 
     description = _event_file_description(full=True)
     assert "Vol: je kunt je niet meer aanmelden." in description
     assert "tot en met" not in description
+
+
+# --- the part with sign language or live captions --------------------------------------------------
+
+
+def test_other_access_facts_do_not_put_an_event_in_the_sign_language_part() -> None:
+    from generator.catalogue.filters import agenda_filters
+
+    network = load_site(DataFiles(FIXTURE))
+    part = next(p for p in agenda_filters(network) if p.key == "gebarentaal-of-ondertiteling")
+
+    def with_features(*features: str) -> Event:
+        return Event.model_validate({**BASE, "start": "2027-02-11", "accessibility": {"features": list(features)}})
+
+    assert not part.matches(with_features("ringleiding", "ondertiteling-opname", "drempelvrij"))
+    assert part.matches(with_features("ringleiding", "ngt"))
+    assert part.matches(with_features("live-ondertiteling"))
+    assert not part.matches(Event.model_validate({**BASE, "start": "2027-02-11"}))
