@@ -9,6 +9,7 @@ import json
 import re
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from conftest import FIXTURE
 from generator.build import load_site
 from generator.catalogue import dutch, urls
 from generator.data.files import DataFiles
-from generator.data.messages import format_github
+from generator.data.messages import format_github, format_problem
 from generator.data.models import Event
 from generator.data.moments import ZONE
 from generator.data.network import Network
@@ -215,3 +216,16 @@ def test_other_access_facts_do_not_put_an_event_in_the_sign_language_part() -> N
     assert part.matches(with_features("ringleiding", "ngt"))
     assert part.matches(with_features("live-ondertiteling"))
     assert not part.matches(Event.model_validate({**BASE, "start": "2027-02-11"}))
+
+
+# --- the check across entries ----------------------------------------------------------------------
+
+
+def test_full_without_a_link_is_found_after_an_event_with_a_link_and_names_the_field(tmp_path: Path) -> None:
+    from test_invalid import CORPUS, make_data, problems_in
+
+    root = make_data(tmp_path, CORPUS / "events" / "registration-without-url-after-a-link.yaml")
+    assert [format_problem(problem) for problem in problems_in(root)] == [
+        "events.yaml:28:5: Bij dit evenement staat `full`, maar geen `registration_url`. `full` gaat over "
+        "aanmelden via die link. Voeg `registration_url` toe, of haal `full` weg."
+    ]

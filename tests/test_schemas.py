@@ -34,6 +34,7 @@ SCHEMA_DIR = ROOT / "schemas"
 ONLY_THE_CHECK = {
     # References between entries and files, and uniqueness across a list.
     "communities/duplicate-id-theme": "two themes with one id",
+    "communities/duplicate-id-community": "two communities with one id",
     "communities/duplicate-in-list-themes": "a theme twice in one list (uniqueItems speaks English)",
     "communities/unknown-theme": "a theme that communities.yaml does not have",
     "events/duplicate-id": "two events with one id",
