@@ -229,3 +229,36 @@ def test_full_without_a_link_is_found_after_an_event_with_a_link_and_names_the_f
         "events.yaml:28:5: Bij dit evenement staat `full`, maar geen `registration_url`. `full` gaat over "
         "aanmelden via die link. Voeg `registration_url` toe, of haal `full` weg."
     ]
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        (
+            "communities/duplicate-id-community",
+            "communities.yaml:49:9: `community-cx` staat al eerder in de lijst (regel 12). Elke `id` moet uniek zijn. "
+            "Bestaat het item al? Pas dan dat item aan.",
+        ),
+        (
+            "external_communities/duplicate-name",
+            "external_communities.yaml:8:11: `NL Design System` staat al eerder in de lijst (regel 3). "
+            "Elke `name` moet uniek zijn. Bestaat het item al? Pas dan dat item aan.",
+        ),
+        (
+            "events/duplicate-in-list-features",
+            "events.yaml:25:43: `ngt` staat twee keer in `features`. Haal er één weg.",
+        ),
+        (
+            "events/reserved-id",
+            "events.yaml:4:9: De id `archief` is al in gebruik voor een pagina van de site. "
+            "Kies een andere id, bijvoorbeeld met het jaar erin.",
+        ),
+    ],
+)
+def test_a_check_across_entries_names_the_value_the_field_and_the_first_line(
+    case: str, message: str, tmp_path: Path
+) -> None:
+    from test_invalid import CORPUS, make_data, problems_in
+
+    root = make_data(tmp_path, CORPUS / f"{case}.yaml")
+    assert [format_problem(problem) for problem in problems_in(root)] == [message]
