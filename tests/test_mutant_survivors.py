@@ -249,6 +249,16 @@ def test_full_without_a_link_is_found_after_an_event_with_a_link_and_names_the_f
             "events.yaml:25:43: `ngt` staat twee keer in `features`. Haal er één weg.",
         ),
         (
+            "events/unknown-community",
+            "events.yaml:6:19: Er is geen community met id `community-xc` in communities.yaml. Kopieer de id uit "
+            "communities.yaml; let op de spelling. Bedoelde je `community-cx`?",
+        ),
+        (
+            "communities/bad-email-mailto",
+            "communities.yaml:26:20: `mailto:cx@example.org` is geen geldig e-mailadres. Schrijf het als "
+            "`naam@organisatie.nl`, zonder `mailto:`. Haal `mailto:` weg: schrijf alleen het adres.",
+        ),
+        (
             "events/reserved-id",
             "events.yaml:4:9: De id `archief` is al in gebruik voor een pagina van de site. "
             "Kies een andere id, bijvoorbeeld met het jaar erin.",
