@@ -47,8 +47,8 @@ lint: $(VENV)/.installed-test  ## Check style, formatting and types (ruff, mypy)
 	$(BIN)/mypy --strict generator
 
 .PHONY: goldens
-goldens: $(VENV)/.installed-test  ## Write tests/golden/ again after an intended change, then review the diff
-	UPDATE_GOLDENS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden.py
+goldens: $(VENV)/.installed-test  ## Write tests/golden/ and tests/fixtures/invalid/messages.txt again after an intended change, then review the diff
+	UPDATE_GOLDENS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden.py tests/test_corpus_messages.py
 
 # Mutation testing: mutmut changes the code in small ways (a `<` into `<=`, a text into another) and
 # runs the tests that reach it; a change no test notices is a survivor, shown at the end. Slow (about an
