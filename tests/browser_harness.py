@@ -63,6 +63,7 @@ PAGES = [
     ("event-cancelled", "/agenda/dd-geannuleerd/"),
     ("event-past", "/agenda/cx-terugblik/"),
     ("event-english-with-materials", "/agenda/formulieren-design-systems/"),
+    ("event-with-everything", "/agenda/forms-and-letters/"),
     ("themas", "/themas/"),
     ("thema", "/themas/klantreizen/"),
     ("externe-communities", "/externe-communities/"),

@@ -19,6 +19,15 @@ FIXTURE = ROOT / "tests" / "fixtures" / "site"
 DATA_FILES = ("communities.yaml", "events.yaml", "external_communities.yaml")
 # 2026-11-29 12:00 in Amsterdam: the fixture's "now".
 FIXTURE_EPOCH = "1795950000"
+# The fixture's events still to come at that "now", soonest first.
+FIXTURE_UPCOMING = [
+    "dd-webinar-december",
+    "forms-and-letters",
+    "formulieren-dag",
+    "dd-geannuleerd",
+    "cx-zomertijd",
+    "congres-2027",
+]
 
 
 def make_project(target: Path, data: Path = FIXTURE) -> Path:

@@ -132,7 +132,7 @@ def test_the_real_command_says_its_argparse_errors_in_dutch(tmp_path: Path) -> N
 def test_the_summary_counts_in_singular_and_plural(project: Path, cli: Cli) -> None:
     result = cli("check", "--root", str(project))
     assert result.stdout.splitlines()[-1] == (
-        "In orde: 3 community's, 7 evenementen, 3 thema's en 1 externe community. 3 waarschuwingen om na te kijken."
+        "In orde: 3 community's, 8 evenementen, 3 thema's en 1 externe community. 3 waarschuwingen om na te kijken."
     )
     # One upcoming event of all three communities, without a registration link: one warning.
     events = project / "events.yaml"

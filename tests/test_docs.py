@@ -72,6 +72,7 @@ CHECKED_BY_LOADING = (
     "html_in_markdown",
     "unsafe_link",
     "bad_url",
+    "url_character",
     "bad_moment",
     "year_out_of_range",
     "impossible_date",

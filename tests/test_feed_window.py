@@ -44,6 +44,9 @@ def test_an_event_that_ended_longer_ago_leaves_the_collection_feeds_but_keeps_it
     assert _uids(feeds[urls.event_feed(PAST)]) == {PAST}
     just_before = {feed.path: feed for feed in all_feeds(network, past.ends_at + WINDOW - timedelta(minutes=1))}
     assert PAST in {event.id for event in just_before[urls.ALL_EVENTS_FEED].events}
+    # Twelve months to the minute after its end, the event has left: the window does not include its edge.
+    at_the_edge = {feed.path: feed for feed in all_feeds(network, past.ends_at + WINDOW)}
+    assert PAST not in {event.id for event in at_the_edge[urls.ALL_EVENTS_FEED].events}
 
 
 def test_only_the_single_event_files_are_import_files(network: Network) -> None:

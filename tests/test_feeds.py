@@ -329,6 +329,11 @@ def test_without_any_address_there_is_no_organiser(network: Network) -> None:
     events = _events(icalendar.Calendar.from_ical(written[urls.ALL_EVENTS_FEED]))
     assert "organizer" not in events["klantreis-tekens"]  # its community has no address, nor has the site
     assert str(events["voor-wintertijd"]["organizer"]) == "mailto:cx@example.org"
+    # Nobody to name: the file still says whom to ask about access, in words.
+    assert str(events["klantreis-tekens"]["description"]).endswith(
+        "Vragen over toegankelijkheid? Vraag de organisatie.\n\nMeer informatie: "
+        "https://communities.example.nl/agenda/klantreis-tekens/"
+    )
 
 
 def test_the_sites_address_comes_from_mkdocs_yml(built_site: Path) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from conftest import FIXTURE, FIXTURE_EPOCH, make_project, run_mkdocs
+from conftest import FIXTURE, FIXTURE_EPOCH, FIXTURE_UPCOMING, make_project, run_mkdocs
 from generator.build import load_site
 from generator.catalogue.feeds import WINDOW
 from generator.catalogue.filters import CHOICES, RESERVED_EVENT_IDS, agenda_filters, event_types_in_use
@@ -26,11 +26,11 @@ SITE_URL = "https://communities.gebruikercentraal.nl/"
 NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 # The fixture's upcoming events in each part, soonest first (cx-terugblik is over).
 PARTS = {
-    "online": ["dd-webinar-december", "formulieren-dag", "cx-zomertijd"],
-    "op-locatie": ["formulieren-dag", "dd-geannuleerd", "congres-2027"],
-    "voor-iedereen": ["dd-webinar-december", "congres-2027"],
-    "gebarentaal-of-ondertiteling": [],  # only a past event has live captions
-    "soort/bijeenkomst": ["dd-geannuleerd"],
+    "online": ["dd-webinar-december", "forms-and-letters", "formulieren-dag", "cx-zomertijd"],
+    "op-locatie": ["forms-and-letters", "formulieren-dag", "dd-geannuleerd", "congres-2027"],
+    "voor-iedereen": ["dd-webinar-december", "forms-and-letters", "congres-2027"],
+    "gebarentaal-of-ondertiteling": ["forms-and-letters"],  # and a past event with live captions
+    "soort/bijeenkomst": ["forms-and-letters", "dd-geannuleerd"],
     "soort/kennisdelingssessie": ["cx-zomertijd"],
     "soort/webinar": ["dd-webinar-december"],
     "soort/werksessie": ["formulieren-dag"],
@@ -161,7 +161,7 @@ def test_the_agenda_offers_a_form_for_javascript_and_links_without_it(built_site
 def test_every_listed_event_carries_what_the_form_filters_on(built_site: Path) -> None:
     source = (built_site / "agenda" / "index.html").read_text(encoding="utf-8")
     items = re.findall(r'<li class="site-event[^"]*"([^>]*)>', source)
-    assert len(items) == 5
+    assert len(items) == 6
     attributes = [dict(re.findall(r'data-([a-z-]+)="([^"]*)"', item)) for item in items]
     assert all(set(item) == {choice.key for choice in CHOICES} for item in attributes), attributes
     webinar = attributes[0]
@@ -259,7 +259,7 @@ LIST_JS = """() => {
     query: location.search,
   };
 }"""
-ALL_UPCOMING = ["dd-webinar-december", "formulieren-dag", "dd-geannuleerd", "cx-zomertijd", "congres-2027"]
+ALL_UPCOMING = FIXTURE_UPCOMING
 
 
 @pytest.fixture
@@ -304,7 +304,7 @@ def test_the_form_filters_at_once_and_keeps_its_choice_in_the_address(tab: Calla
     page = tab()
     state = _open(page, "/agenda/")
     assert state["formShown"] and not state["linksShown"], state
-    assert (state["events"], state["count"], state["query"]) == (ALL_UPCOMING, "5 evenementen", ""), state
+    assert (state["events"], state["count"], state["query"]) == (ALL_UPCOMING, "6 evenementen", ""), state
 
     page.select_option("#filter-soort", "webinar")
     state = page.evaluate(LIST_JS)
@@ -319,15 +319,19 @@ def test_the_form_filters_at_once_and_keeps_its_choice_in_the_address(tab: Calla
     page.get_by_label("Op locatie", exact=True).check()
     page.get_by_label("Alleen als leden van alle community's welkom zijn").check()
     state = page.evaluate(LIST_JS)
-    assert (state["events"], state["groups"], state["count"]) == (["congres-2027"], ["Maart 2027"], "1 evenement")
+    assert (state["events"], state["groups"], state["count"]) == (
+        ["forms-and-letters", "congres-2027"],
+        ["December 2026", "Maart 2027"],
+        "2 evenementen",
+    )
     assert state["query"] == "?waar=op-locatie&voor-iedereen=ja"
 
     page.select_option("#filter-community", "community-cx")
-    page.select_option("#filter-thema", "klantreizen")
+    page.select_option("#filter-thema", "begrijpelijke-taal")
     state = page.evaluate(LIST_JS)
     assert (state["events"], state["groups"], state["count"]) == ([], [], "Geen evenementen"), state
     assert state["emptyShown"], "no word that nothing fits"
-    assert state["query"] == "?community=community-cx&thema=klantreizen&waar=op-locatie&voor-iedereen=ja"
+    assert state["query"] == "?community=community-cx&thema=begrijpelijke-taal&waar=op-locatie&voor-iedereen=ja"
 
     # A reload shows the same choice and the same list.
     page.reload(wait_until="load")
@@ -338,19 +342,19 @@ def test_the_form_filters_at_once_and_keeps_its_choice_in_the_address(tab: Calla
     page.go_back(wait_until="load")
     back = page.evaluate(LIST_JS)
     assert back["query"] == "?community=community-cx&waar=op-locatie&voor-iedereen=ja"
-    assert back["chosen"].get("thema") == "" and back["events"] == ["congres-2027"], back
+    assert back["chosen"].get("thema") == "" and back["events"] == ["forms-and-letters", "congres-2027"], back
     page.go_forward(wait_until="load")
     assert page.evaluate(LIST_JS)["events"] == []
 
     page.get_by_role("button", name="Alles tonen").click()
     page.wait_for_function("() => location.search === ''")
     state = page.evaluate(LIST_JS)
-    assert (state["events"], state["count"], state["emptyShown"]) == (ALL_UPCOMING, "5 evenementen", False)
+    assert (state["events"], state["count"], state["emptyShown"]) == (ALL_UPCOMING, "6 evenementen", False)
     assert state["chosen"] == {"community": "", "thema": "", "soort": "", "waar": ""}
 
     page.get_by_label("Alleen met een tolk gebarentaal of live ondertiteling").check()
     state = page.evaluate(LIST_JS)
-    assert (state["events"], state["count"], state["emptyShown"]) == ([], "Geen evenementen", True)
+    assert (state["events"], state["count"], state["emptyShown"]) == (["forms-and-letters"], "1 evenement", False)
     assert state["query"] == "?gebarentaal-of-ondertiteling=ja"
 
 
@@ -377,7 +381,7 @@ def test_the_count_is_a_polite_live_region(tab: Callable[..., Any]) -> None:
     status = page.locator("form[data-site-filter] [role=status]")
     assert status.get_attribute("aria-live") in (None, "polite")  # role=status is polite of itself
     page.get_by_label("Online", exact=True).check()
-    assert status.text_content() == "3 evenementen"
+    assert status.text_content() == "4 evenementen"
 
 
 POP_TO_JS = """(query) => {
@@ -434,15 +438,15 @@ def test_tab_reaches_every_control_and_the_keys_work(tab: Callable[..., Any], si
         page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowRight")
     state = page.evaluate(LIST_JS)
-    assert state["query"] == "?waar=online" and state["count"] == "3 evenementen", state
+    assert state["query"] == "?waar=online" and state["count"] == "4 evenementen", state
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
-    assert page.evaluate(LIST_JS)["events"] == ["dd-webinar-december"]
+    assert page.evaluate(LIST_JS)["events"] == ["dd-webinar-december", "forms-and-letters"]
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search === ''")
-    assert page.evaluate(LIST_JS)["count"] == "5 evenementen"
+    assert page.evaluate(LIST_JS)["count"] == "6 evenementen"
 
 
 @pytest.mark.browser
@@ -484,7 +488,7 @@ def test_an_event_with_sign_language_or_live_captions_is_in_that_part(tmp_path: 
     result = run_mkdocs(project, epoch=FIXTURE_EPOCH)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    assert _event_links(_page(site, "gebarentaal-of-ondertiteling")) == ["met-tolk"]
+    assert _event_links(_page(site, "gebarentaal-of-ondertiteling")) == ["forms-and-letters", "met-tolk"]
     calendar = icalendar.Calendar.from_ical(
         (site / "agenda" / "gebarentaal-of-ondertiteling" / "agenda.ics").read_bytes()
     )

@@ -273,7 +273,7 @@ def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
 
 def test_valid_fixture_has_no_problems(parser: str) -> None:
     network = load_site(DataFiles(FIXTURE))
-    assert (len(network.themes), len(network.communities), len(network.events), len(network.external)) == (3, 3, 7, 1)
+    assert (len(network.themes), len(network.communities), len(network.events), len(network.external)) == (3, 3, 8, 1)
 
 
 def test_check_command_accepts_the_valid_fixture(tmp_path: Path, run_check: Callable[..., Run]) -> None:

@@ -36,7 +36,10 @@ def _shift(entry: str, field: str, days: int = 0, years: int = 0) -> str | None:
 
 
 def _start_a_week_earlier(entry: str) -> str | None:
-    return _shift(entry, "start", days=-7) if re.search(r"^    end:", entry, re.M) else None
+    # With a last day to register, the start moved before it is an error of its own (deadline_after_start).
+    if not re.search(r"^    end:", entry, re.M) or "registration_deadline:" in entry:
+        return None
+    return _shift(entry, "start", days=-7)
 
 
 def _end_a_year_later(entry: str) -> str | None:
@@ -50,8 +53,8 @@ def _a_year_later(entry: str) -> str | None:
 
 def _deadline_a_year_early(entry: str) -> str | None:
     start = _MOMENT.search(entry)
-    if not start or "status: cancelled" in entry:
-        return None
+    if not start or "status: cancelled" in entry or "registration_deadline:" in entry:
+        return None  # an existing deadline is moved by `_shift` in the other operators
     deadline = date(int(start.group(2)) - 1, int(start.group(3)), int(start.group(4)))
     extra = f'    registration_deadline: "{deadline.isoformat()}"\n'
     if "registration_url:" not in entry:

@@ -358,7 +358,10 @@ TRICKY = {
         ("events.yaml", "Event", "registration_url"),
         ["https://example.org", "HTTPS://example.org/x", " https://example.org ", "https://example.org\n"]
         + ["http://x", "https://", "https:///x", "https://?x", "https://#x", "https://x y", "https://x\u00a0y"]
-        + ["ftp://x", "javascript:alert(1)", "www.example.org", "example.org", "https:x", "Https://x.nl/a?b=c#d"],
+        + ["ftp://x", "javascript:alert(1)", "www.example.org", "example.org", "https:x", "Https://x.nl/a?b=c#d"]
+        + ["https://x.nl/<a>", 'https://x.nl/"', "https://x.nl/a%20b", "https://x.nl/50%", "https://x.nl/%zz"]
+        + ["https://x.nl/a\x00", "https://x.nl/a{b}", "https://x.nl/a\\b", "https://x.nl/?a=1&b=2", "https://x.nl/é"]
+        + ["https://x.nl/`", "https://x.nl/a|b^", "https://x.nl/a\x7f", "https://x.nl/%C3%A9 \n"],
     ),
     "email": (
         ("communities.yaml", "Community", "contact_email"),

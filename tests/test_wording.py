@@ -82,8 +82,11 @@ def test_the_sentences_a_page_and_a_feed_share_are_the_same_words(site: SiteBuil
     joined = [event for event in site.network.events if event.location.online_url and not event.cancelled]
     for event in joined:
         assert "<dt>Online meedoen</dt>" in pages[f"agenda/{event.id}.md"] or event.ends_at <= NOW
-        unfolded = files[f"agenda/{event.id}.ics"].decode().replace("\r\n ", "")
-        assert f"LABEL=Online meedoen:{event.location.online_url}" in unfolded.replace('"', "")
+        unfolded = files[f"agenda/{event.id}.ics"].decode().replace("\r\n ", "").replace("\r\n", "\n")
+        conference = re.search(r"^CONFERENCE;(.*?):(.*)$", unfolded, re.M)
+        assert conference, event.id
+        assert "LABEL=Online meedoen" in conference.group(1).replace('"', "").split(";"), conference.group(0)
+        assert conference.group(2) == event.location.online_url
 
 
 def test_two_sessions_with_one_title_on_one_day_get_page_titles_of_their_own(tmp_path: Path) -> None:

@@ -93,6 +93,10 @@ def _url(value: str) -> str:
         raise invalid("bad_url", value=value, **invisible.hint(value)) from None
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
         raise invalid("bad_url", value=value, **invisible.hint(value))
+    character = re.search(rules.URL_CHARACTERS, value.strip())
+    if character:
+        shown = character.group(0)
+        raise invalid(rules.URL_CHARACTER.key, value=value, character=shown, encoded=f"%{ord(shown):02X}")
     return value.strip()
 
 
@@ -109,7 +113,7 @@ KINDS: Mapping[str, rules.Kind] = {
         # And what the Markdown means, which only the check sees (rules.ONLY_THE_CHECK).
         rules.Kind("markdown", _markdown, (rules.EMPTY, rules.NO_CONTROL)),
         rules.Kind("slug", _slug, (rules.SLUG, rules.ID_LENGTH)),
-        rules.Kind("url", _url, (rules.URL,)),
+        rules.Kind("url", _url, (rules.URL, rules.URL_CHARACTER)),
         rules.Kind("email", _email, (rules.EMAIL,)),
         rules.Kind("moment", parse_moment, rules.MOMENT_RULES, not_text="bad_moment"),
         rules.Kind("day", parse_day, rules.DAY_RULES, not_text="bad_day"),

@@ -119,6 +119,12 @@ URL = Rule(
     f"^{TRIM}[Hh][Tt][Tt][Pp][Ss]?://(?:\\[[0-9A-Fa-f:.]+\\]|[^/?#\\[\\]{SPACE}])"
     f"[^/?#\\[\\]{SPACE}]*(?:[/?#][^{SPACE}]*)?{TRIM}{END}",
 )
+URL_CHARACTERS = '[<>"{}|\\\\^`\\x00-\\x08\\x0e-\\x1b\\x7f]|%(?![0-9A-Fa-f]{2})'
+"""What RFC 3986 leaves out of a web address besides spaces (the rule above's), and a `%` that starts
+no `%XX` code: an address in a page must never end an attribute or a `<script>` (`"`, `<`, `>`), and
+browsers and calendar apps read the others each their own way. Letters beyond ASCII may stay (RFC
+3987): a browser writes them as `%XX` itself."""
+URL_CHARACTER = Rule("url_character", f"^(?![\\s\\S]*(?:{URL_CHARACTERS}))")
 EMAIL = Rule(
     "bad_email",
     f'^{TRIM}[^@<>()\\[\\],;:"{SPACE}]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{{2,}}{TRIM}{END}',

@@ -111,6 +111,10 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         "description: |⏎␣␣Om 15:00.",
     ),
     "bad_url": ("registration_url: www.example.org/aanmelden", "registration_url: https://www.example.org/aanmelden"),
+    "url_character": (
+        "registration_url: https://example.org/aanmelden?naam=<naam>",
+        "registration_url: https://example.org/aanmelden",
+    ),
     "bad_email": ("contact_email: mailto:cx@example.org", "contact_email: cx@example.org"),
     "bad_moment": ('start: "25-10-2026 14:00"', 'start: "2026-10-25 14:00"'),
     "year_out_of_range": ('start: "2206-10-25 14:00"', 'start: "2026-10-25 14:00"'),

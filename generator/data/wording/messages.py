@@ -118,6 +118,8 @@ MESSAGES: Mapping[str, str] = {
     "merge_conflict": "In `{field}` staan nog de tekens van een conflict in Git (`<<<<<<<`, `=======` of `>>>>>>>`). "
     "Dan komen beide versies op de site. Kies één versie. Haal de andere versie en de tekens weg.",
     "bad_url": "`{value}` is geen geldig webadres. Een adres begint met `https://` (of `http://`), zonder spaties.",
+    "url_character": "In het webadres `{value}` staat een teken dat niet in een webadres kan ({character}). "
+    "Haal het weg, of schrijf het als code met % ({encoded}).",
     "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als `naam@organisatie.nl`, zonder `mailto:`.",
     # Dates and times
     "bad_moment": '`{value}` is geen geldige datum. Schrijf `"JJJJ-MM-DD UU:MM"` (bijvoorbeeld `"2026-12-08 14:00"`) '
