@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from ..data.contract.models import Community, Event, ExternalCommunity
 from ..data.contract.moments import ZONE
 from ..data.contract.network import Network
+from ..data.reading.loader import Source
 from ..data.wording.problems import Problem
 
 INACTIVE_AFTER = timedelta(days=183)
@@ -59,6 +61,8 @@ def _warnings(network: Network, now: datetime, base: Mapping[str, Before] | None
             yield event.source.problem("warn_no_registration", value=event.id)
         if event.cancelled and not _REASON.search(event.description):
             yield event.source.problem("warn_cancelled_without_reason", "description", value=event.id)
+    for entry in [*network.communities, *network.events, *network.external]:
+        yield from _copied_urls(entry.model_dump(), entry.source, "")
     yield from _duplicates(sorted(network.events, key=lambda event: event.source.line))
     themed: list[Community | Event | ExternalCommunity] = [*network.communities, *network.events, *network.external]
     used = {t for item in themed for t in item.themes}
@@ -70,6 +74,29 @@ def _warnings(network: Network, now: datetime, base: Mapping[str, Before] | None
         soon = [e for e in upcoming if community.id in e.communities and e.starts_at <= horizon and not e.cancelled]
         if not soon:
             yield community.source.problem("warn_inactive_community", "id", value=community.id)
+
+
+_URL_ENDS = ".,)"
+
+
+def _copied_urls(values: Mapping[str, Any], source: Source, prefix: str) -> Iterator[Problem]:
+    """A web address (every field `url` or `…_url`, also inside `location` and `materials`) with what
+    came along when it was copied from a sentence or from HTML: a final `.`, `,` or `)`, or `&amp;`."""
+    for name, value in values.items():
+        path = f"{prefix}{name}"
+        if isinstance(value, Mapping):
+            yield from _copied_urls(value, source, f"{path}.")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    yield from _copied_urls(item, source, f"{path}.{index}.")
+        elif isinstance(value, str) and (name == "url" or name.endswith("_url")):
+            url = value
+            # `)` closes a bracket in Wikipedia's addresses: only a `)` without its `(` came along.
+            if url.endswith(tuple(_URL_ENDS)) and not (url.endswith(")") and url.count("(") >= url.count(")")):
+                yield source.problem("warn_url_end", path, value=url, end=url[-1], suggestion=url[:-1])
+            if "&amp;" in url:
+                yield source.problem("warn_url_entity", path, value=url, suggestion=url.replace("&amp;", "&"))
 
 
 def _unlikely_dates(event: Event, before: Before | None) -> Iterator[Problem]:

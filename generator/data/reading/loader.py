@@ -113,6 +113,10 @@ class Document:
         for part in loc:
             entry = entry[part]
         fields = {name: self.values[(*loc, name)] for name in entry}
+        # And the values inside it, by their path: `location.online_url`, `materials.0.url`.
+        for path, place in self.values.items():
+            if len(path) > len(loc) + 1 and path[: len(loc)] == loc:
+                fields[".".join(str(part) for part in path[len(loc) :])] = place
         return Source(self.file, *self.position(loc), fields)
 
 

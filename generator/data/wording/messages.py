@@ -118,6 +118,12 @@ MESSAGES: Mapping[str, str] = {
     "merge_conflict": "In `{field}` staan nog de tekens van een conflict in Git (`<<<<<<<`, `=======` of `>>>>>>>`). "
     "Dan komen beide versies op de site. Kies één versie. Haal de andere versie en de tekens weg.",
     "bad_url": "`{value}` is geen geldig webadres. Een adres begint met `https://` (of `http://`), zonder spaties.",
+    "url_invisible": "In `{field}` staat een teken dat je niet ziet ({code}). Dat komt vaak mee als je een adres "
+    "kopieert uit een document, een pdf of een chat. Typ het adres opnieuw.",
+    "url_comma_in_host": "In `{field}` staat een komma in de naam van de website. "
+    "Schrijf daar een punt ({suggestion}).",
+    "url_safelinks": "In `{field}` staat een link van Outlook (Safe Links), geen gewoon webadres. "
+    "In die link staat ook jouw e-mailadres. Plak het echte adres: `{target}`.",
     "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als `naam@organisatie.nl`, zonder `mailto:`.",
     # Dates and times
     "bad_moment": '`{value}` is geen geldige datum. Schrijf `"JJJJ-MM-DD UU:MM"` (bijvoorbeeld `"2026-12-08 14:00"`) '
@@ -176,6 +182,10 @@ MESSAGES: Mapping[str, str] = {
     "Controleer het jaar in `start` en `end`.",
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
     "Bezoekers weten dan niet hoe ze zich aanmelden.",
+    "warn_url_end": "Het webadres `{value}` eindigt op `{end}`. Dat teken hoort meestal bij de zin eromheen. "
+    "Haal het weg als het adres `{suggestion}` is.",
+    "warn_url_entity": "In het webadres `{value}` staat `&amp;`. Dat is HTML-code voor `&`. "
+    "Schrijf `&`: `{suggestion}`.",
     "warn_cancelled_without_reason": "Het evenement `{value}` gaat niet door. Schrijf in `description` waarom, "
     'bijvoorbeeld: "Dit evenement gaat niet door omdat de spreker ziek is."',
     "warn_duplicate": "Het evenement `{value}` lijkt op `{other}` (regel {first}): "
