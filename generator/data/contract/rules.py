@@ -318,6 +318,7 @@ ONLY_THE_CHECK: Mapping[str, str] = {
             "yaml_needs_quotes",
             "yaml_indent",
             "missing_dash",
+            "list_without_name",
             "yaml_documents",
             "yaml_quote",
             "yaml_escape",

@@ -36,6 +36,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "yaml_nbsp": ("title:␈Terugblik", "title: Terugblik"),
     "yaml_needs_quotes": ("title: [Online] Terugblik", 'title: "[Online] Terugblik"'),
     "yaml_indent": ("- id: cx⏎␣␣␣title: Terugblik", "- id: cx⏎␣␣title: Terugblik"),
+    "list_without_name": ("# Thema's⏎  - id: klantreizen", "themes:⏎  - id: klantreizen"),
     "missing_dash": ("- id: cx-terugblik⏎  id: dd-webinar", "- id: cx-terugblik⏎- id: dd-webinar"),
     "yaml_documents": ("- id: cx⏎---⏎- id: dd", "- id: cx⏎- id: dd"),
     "yaml_quote": ('title: "Terugblik op klantreizen', 'title: "Terugblik op klantreizen"'),

@@ -41,6 +41,8 @@ MESSAGES: Mapping[str, str] = {
     'YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: `title: "[Online] Terugblik"`.',
     "yaml_indent": "De inspringing klopt hier niet. Zet dit veld precies onder de andere velden van hetzelfde item: "
     "tel de spaties.",
+    "list_without_name": "Hier begint een lijst, maar de naam erboven ontbreekt, zoals `themes:`, `communities:` "
+    "of `events:`. Zet de naam op de regel boven de lijst, zonder spaties ervoor.",
     "missing_dash": "Hier begint een nieuw item, maar het streepje ervoor ontbreekt. "
     "Schrijf `- ` voor `{field}:`, net als bij de andere items in de lijst.",
     "yaml_documents": "Dit bestand heeft meer dan één deel (`---`). Haal de extra `---` weg.",
