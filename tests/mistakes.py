@@ -316,8 +316,9 @@ _REFERENCES = frozenset({"unknown_community", "unknown_theme"})
 
 
 _TAG = re.compile(r"<[^>]*>")
-# Characters that join a word where they stand (a soft hyphen, a zero-width space): a word with one
-# in it is still the editor's word. Plain text publishes them as they are (see the report of issue 19).
+# Characters that join a word where they stand: a word with one in it is still the editor's word. The
+# review warns about most of them in a text (review._INVISIBLE); a soft hyphen and a no-break space can
+# be meant, and are published as written.
 _FORMAT = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 

@@ -166,6 +166,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         'start: "2026-12-08 14:00"⏎end: "2026-12-08 16:00"',
     ),
     "warn_no_registration": ("# geen registration_url", "registration_url: https://example.org/aanmelden"),
+    "warn_invisible_in_text": ("title: Terug␈blik", "title: Terugblik"),
     "warn_url_end": (
         "registration_url: https://example.org/aanmelden.",
         "registration_url: https://example.org/aanmelden",

@@ -184,6 +184,9 @@ MESSAGES: Mapping[str, str] = {
     "Controleer het jaar in `start` en `end`.",
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
     "Bezoekers weten dan niet hoe ze zich aanmelden.",
+    "warn_invisible_in_text": "In `{field}` staat een teken dat je niet ziet ({code}), {where}. "
+    "Het komt vaak mee als je tekst kopieert. Haal het weg, want de zoekfunctie van de site vindt het woord "
+    "anders niet.",
     "warn_url_end": "Het webadres `{value}` eindigt op `{end}`. Dat teken hoort meestal bij de zin eromheen. "
     "Haal het weg als het adres `{suggestion}` is.",
     "warn_url_entity": "In het webadres `{value}` staat `&amp;`. Dat is HTML-code voor `&`. "
