@@ -27,6 +27,7 @@ def test_every_mistake_is_refused_or_warned_at_its_entry_or_published_intact(ope
 # tests/fixtures/site/ a seed may make another mistake, and its description here no longer fits.
 REGRESSIONS = {
     ("delete-line", 252): "`themes:` deleted: refused at the list (list_without_name), not at `communities:`",
+    ("indent", 854): "`themes:` indented: refused at it (yaml_indent), not at `communities:`",
     ("invisible", 37): "a byte order mark inside a word: review warns (warn_invisible_in_text)",
     ("invisible", 87): "a zero-width space after `themes:`: refused at the next line, in the same entry",
     ("id", 14): "a theme's id changed: refused where the old id is used (unknown_theme)",
