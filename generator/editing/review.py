@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from ..data.contract.models import Community, Event, ExternalCommunity
 from ..data.contract.moments import ZONE
 from ..data.contract.network import Network
+from ..data.reading.loader import Source
 from ..data.wording.problems import Problem
 
 INACTIVE_AFTER = timedelta(days=183)
@@ -59,6 +61,8 @@ def _warnings(network: Network, now: datetime, base: Mapping[str, Before] | None
             yield event.source.problem("warn_no_registration", value=event.id)
         if event.cancelled and not _REASON.search(event.description):
             yield event.source.problem("warn_cancelled_without_reason", "description", value=event.id)
+    for entry in [*network.communities, *network.events, *network.external]:
+        yield from _copied_text(entry.model_dump(), entry.source)
     yield from _duplicates(sorted(network.events, key=lambda event: event.source.line))
     themed: list[Community | Event | ExternalCommunity] = [*network.communities, *network.events, *network.external]
     used = {t for item in themed for t in item.themes}
@@ -70,6 +74,46 @@ def _warnings(network: Network, now: datetime, base: Mapping[str, Before] | None
         soon = [e for e in upcoming if community.id in e.communities and e.starts_at <= horizon and not e.cancelled]
         if not soon:
             yield community.source.problem("warn_inactive_community", "id", value=community.id)
+
+
+_URL_ENDS = ".,)"
+# Characters that never mean anything in a Dutch text, that come along when text is copied from a
+# chat, a PDF or a web page: a zero-width space or joiner, the marks of writing direction, a byte order
+# mark. The page shows nothing, but the site's search no longer finds the word they stand in. (A soft
+# hyphen and a no-break space can be meant; a web address refuses all of these, fields._url_mistakes.)
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _texts(values: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, str, str]]:
+    """Every text of an entry, also inside `location`, `materials` and lists: its path (`materials.0.url`,
+    as `Source.fields` has it), its field's name and the text."""
+    for name, value in values.items():
+        path = f"{prefix}{name}"
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            at = path if index is None else f"{path}.{index}"
+            if isinstance(item, Mapping):
+                yield from _texts(item, f"{at}.")
+            elif isinstance(item, str):
+                yield at, name, item
+
+
+def _copied_text(values: Mapping[str, Any], source: Source) -> Iterator[Problem]:
+    """What came along when a text was copied: in a web address (every field `url` or `…_url`) a final
+    `.`, `,` or `)` from a sentence or `&amp;` from HTML; in any other text a character you cannot see."""
+    for path, name, text in _texts(values):
+        if name == "url" or name.endswith("_url"):
+            # `)` closes a bracket in Wikipedia's addresses: only a `)` without its `(` came along.
+            if text.endswith(tuple(_URL_ENDS)) and not (text.endswith(")") and text.count("(") >= text.count(")")):
+                yield source.problem("warn_url_end", path, value=text, end=text[-1], suggestion=text[:-1])
+            if "&amp;" in text:
+                yield source.problem("warn_url_entity", path, value=text, suggestion=text.replace("&amp;", "&"))
+        hidden = _INVISIBLE.search(text)
+        if hidden:
+            before = text[: hidden.start()].split("\n")[-1][-30:]
+            code = f"U+{ord(hidden.group(0)):04X}"
+            where = f"na `{before}`" if before.strip() else "aan het begin"
+            yield source.problem("warn_invisible_in_text", path, field=path, code=code, where=where)
 
 
 def _unlikely_dates(event: Event, before: Before | None) -> Iterator[Problem]:

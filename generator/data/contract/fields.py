@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
 
@@ -87,6 +87,7 @@ def _at(value: str, position: int, near: str = "") -> dict[str, Any]:
 
 
 def _url(value: str) -> str:
+    _url_mistakes(value)
     try:
         parts = urlsplit(value.strip())
     except ValueError:  # `https://example.n[/`: a bracket that is not an IPv6 address
@@ -98,6 +99,30 @@ def _url(value: str) -> str:
         shown = character.group(0)
         raise invalid(rules.URL_CHARACTER.key, value=value, character=shown, encoded=f"%{ord(shown):02X}")
     return value.strip()
+
+
+_URL_INVISIBLE = re.compile(f"[{rules.URL_INVISIBLE_CHARACTERS}]")
+
+
+def _url_mistakes(value: str) -> None:
+    """What copying an address brings along: a character you cannot see (from a Word document, a PDF
+    or a chat), a comma typed for a dot in the host, and a link that Outlook wrapped in its Safe Links
+    address, which also holds the editor's own e-mail address (`data=`)."""
+    text = value.strip()
+    hidden = _URL_INVISIBLE.search(text)
+    if hidden and not rules.URL_INVISIBLE.passes(value):
+        code = f"U+{ord(hidden.group(0)):04X}"
+        raise invalid(rules.URL_INVISIBLE.key, value=_URL_INVISIBLE.sub("", text), code=code)
+    if not rules.URL_COMMA_IN_HOST.passes(value):
+        scheme, _, rest = text.partition("://")
+        host, mark, path = re.split(r"([/?#]|$)", rest, maxsplit=1)
+        raise invalid(
+            rules.URL_COMMA_IN_HOST.key, value=text, suggestion=f"{scheme}://{host.replace(',', '.')}{mark}{path}"
+        )
+    parts = urlsplit(text) if "[" not in text else None
+    if parts and (parts.hostname or "").endswith(".safelinks.protection.outlook.com"):
+        target = parse_qs(parts.query).get("url", [""])[0]
+        raise invalid("url_safelinks", target=target or "het adres van de pagina zelf")
 
 
 def _email(value: str) -> str:
@@ -113,7 +138,7 @@ KINDS: Mapping[str, rules.Kind] = {
         # And what the Markdown means, which only the check sees (rules.ONLY_THE_CHECK).
         rules.Kind("markdown", _markdown, (rules.EMPTY, rules.NO_CONTROL)),
         rules.Kind("slug", _slug, (rules.SLUG, rules.ID_LENGTH)),
-        rules.Kind("url", _url, (rules.URL, rules.URL_CHARACTER)),
+        rules.Kind("url", _url, (rules.URL, rules.URL_CHARACTER, *rules.URL_MISTAKES)),
         rules.Kind("email", _email, (rules.EMAIL,)),
         rules.Kind("moment", parse_moment, rules.MOMENT_RULES, not_text="bad_moment"),
         rules.Kind("day", parse_day, rules.DAY_RULES, not_text="bad_day"),

@@ -125,6 +125,14 @@ no `%XX` code: an address in a page must never end an attribute or a `<script>` 
 browsers and calendar apps read the others each their own way. Letters beyond ASCII may stay (RFC
 3987): a browser writes them as `%XX` itself."""
 URL_CHARACTER = Rule("url_character", f"^(?![\\s\\S]*(?:{URL_CHARACTERS}))")
+# What copying an address brings along (fields._url_mistakes): a character you cannot see (soft
+# hyphen, zero-width space and joiners, the marks of writing direction, a byte order mark), or a comma
+# typed for a dot in the host. The no-break space is a space: URL refuses it already. A Safe Links
+# address (url_safelinks) is in ONLY_THE_CHECK: its message gives the real address, decoded.
+URL_INVISIBLE_CHARACTERS = r"\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+URL_INVISIBLE = Rule("url_invisible", f"^(?![\\s\\S]*[{URL_INVISIBLE_CHARACTERS}])")
+URL_COMMA_IN_HOST = Rule("url_comma_in_host", f"^(?!{TRIM}[Hh][Tt][Tt][Pp][Ss]?://[^/?#]*,)")
+URL_MISTAKES = (URL_INVISIBLE, URL_COMMA_IN_HOST)
 EMAIL = Rule(
     "bad_email",
     f'^{TRIM}[^@<>()\\[\\],;:"{SPACE}]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{{2,}}{TRIM}{END}',
@@ -316,6 +324,7 @@ ONLY_THE_CHECK: Mapping[str, str] = {
             "yaml_needs_quotes",
             "yaml_indent",
             "missing_dash",
+            "list_without_name",
             "yaml_documents",
             "yaml_quote",
             "yaml_escape",
@@ -334,6 +343,7 @@ ONLY_THE_CHECK: Mapping[str, str] = {
     **dict.fromkeys(("end_before_start", "deadline_after_start"), _TWO_MOMENTS),
     **dict.fromkeys(("duplicate_id", "duplicate_in_list"), _UNIQUE),
     **dict.fromkeys(("unknown_community", "unknown_theme"), _OTHER_FILE),
+    "url_safelinks": "the message gives the real address, decoded from the Safe Links address; a schema cannot",
     "removed_still_used": "comparing communities.yaml with its version before the change (check --base)",
 }
 """Every rule the schemas cannot say, with the reason: the editor sees these only in the check."""

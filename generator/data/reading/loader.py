@@ -113,6 +113,10 @@ class Document:
         for part in loc:
             entry = entry[part]
         fields = {name: self.values[(*loc, name)] for name in entry}
+        # And the values inside it, by their path: `location.online_url`, `materials.0.url`.
+        for path, place in self.values.items():
+            if len(path) > len(loc) + 1 and path[: len(loc)] == loc:
+                fields[".".join(str(part) for part in path[len(loc) :])] = place
         return Source(self.file, *self.position(loc), fields)
 
 
@@ -412,7 +416,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_name: str) -
     special = _SPECIAL_START.match(source_line)
     if special and _closes_before(source_line, len(special.group(1)), column - 1):
         return Problem(display_name, line, len(special.group(1)) + 1, "yaml_needs_quotes")
-    certain = _cause_on_this_or_the_line_above(lines, line, key)
+    certain = _wrong_start(lines) or _cause_on_this_or_the_line_above(lines, line, key)
     if certain:
         return Problem(display_name, *certain)
     if key == "yaml_escape":
@@ -447,6 +451,24 @@ def _cause_on_this_or_the_line_above(
     glued = _GLUED_ITEM.match(lines[above - 1]) if above and key in ("yaml_indent", "yaml_colon") else None
     if glued:
         return above, glued.end(1) + 1, "yaml_space_after_colon", {"field": glued.group(1)}
+    return None
+
+
+_TOP_FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*:(?:\s|$)")
+
+
+def _wrong_start(lines: list[str]) -> tuple[int, int, str] | None:
+    """The first line of the file, when a field such as `communities:` comes later at the left margin
+    and the file begins with a list (the name above it, `themes:`, was deleted) or with a field that
+    is indented (` themes:`). PyYAML fails only at that later field."""
+    content = [(n, text) for n, text in enumerate(lines, 1) if text.strip() and not text.lstrip().startswith("#")]
+    if not content or not any(_TOP_FIELD.match(text) for _, text in content[1:]):
+        return None
+    number, first = content[0]
+    if first.lstrip().startswith("- "):
+        return number, len(first) - len(first.lstrip()) + 1, "list_without_name"
+    if first.startswith(" ") and _FIELD_AT.match(first):
+        return number, 1, "yaml_indent"
     return None
 
 

@@ -36,6 +36,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "yaml_nbsp": ("title:␈Terugblik", "title: Terugblik"),
     "yaml_needs_quotes": ("title: [Online] Terugblik", 'title: "[Online] Terugblik"'),
     "yaml_indent": ("- id: cx⏎␣␣␣title: Terugblik", "- id: cx⏎␣␣title: Terugblik"),
+    "list_without_name": ("# Thema's⏎  - id: klantreizen", "themes:⏎  - id: klantreizen"),
     "missing_dash": ("- id: cx-terugblik⏎  id: dd-webinar", "- id: cx-terugblik⏎- id: dd-webinar"),
     "yaml_documents": ("- id: cx⏎---⏎- id: dd", "- id: cx⏎- id: dd"),
     "yaml_quote": ('title: "Terugblik op klantreizen', 'title: "Terugblik op klantreizen"'),
@@ -115,6 +116,12 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         "registration_url: https://example.org/aanmelden?naam=<naam>",
         "registration_url: https://example.org/aanmelden",
     ),
+    "url_invisible": ("online_url: https://example.org/we␈binar", "online_url: https://example.org/webinar"),
+    "url_comma_in_host": ("join_url: https://www,example.org/cx", "join_url: https://www.example.org/cx"),
+    "url_safelinks": (
+        "registration_url: https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fcx&data=05",
+        "registration_url: https://example.org/cx",
+    ),
     "bad_email": ("contact_email: mailto:cx@example.org", "contact_email: cx@example.org"),
     "bad_moment": ('start: "25-10-2026 14:00"', 'start: "2026-10-25 14:00"'),
     "year_out_of_range": ('start: "2206-10-25 14:00"', 'start: "2026-10-25 14:00"'),
@@ -163,6 +170,12 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
         'start: "2026-12-08 14:00"⏎end: "2026-12-08 16:00"',
     ),
     "warn_no_registration": ("# geen registration_url", "registration_url: https://example.org/aanmelden"),
+    "warn_invisible_in_text": ("title: Terug␈blik", "title: Terugblik"),
+    "warn_url_end": (
+        "registration_url: https://example.org/aanmelden.",
+        "registration_url: https://example.org/aanmelden",
+    ),
+    "warn_url_entity": ("url: https://example.org/?a=1&amp;b=2", "url: https://example.org/?a=1&b=2"),
     "warn_cancelled_without_reason": (
         "status: cancelled⏎description: Gaat niet door.",
         "status: cancelled⏎description: Gaat niet door, omdat de spreker ziek is.",

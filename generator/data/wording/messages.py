@@ -41,6 +41,8 @@ MESSAGES: Mapping[str, str] = {
     'YAML leest dat anders. Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: `title: "[Online] Terugblik"`.',
     "yaml_indent": "De inspringing klopt hier niet. Zet dit veld precies onder de andere velden van hetzelfde item: "
     "tel de spaties.",
+    "list_without_name": "Hier begint een lijst, maar de naam erboven ontbreekt, zoals `themes:`, `communities:` "
+    "of `events:`. Zet de naam op de regel boven de lijst, zonder spaties ervoor.",
     "missing_dash": "Hier begint een nieuw item, maar het streepje ervoor ontbreekt. "
     "Schrijf `- ` voor `{field}:`, net als bij de andere items in de lijst.",
     "yaml_documents": "Dit bestand heeft meer dan één deel (`---`). Haal de extra `---` weg.",
@@ -120,6 +122,12 @@ MESSAGES: Mapping[str, str] = {
     "bad_url": "`{value}` is geen geldig webadres. Een adres begint met `https://` (of `http://`), zonder spaties.",
     "url_character": "In het webadres `{value}` staat een teken dat niet in een webadres kan ({character}). "
     "Haal het weg, of schrijf het als code met % ({encoded}).",
+    "url_invisible": "In `{field}` staat een teken dat je niet ziet ({code}). Dat komt vaak mee als je een adres "
+    "kopieert uit een document, een pdf of een chat. Typ het adres opnieuw.",
+    "url_comma_in_host": "In `{field}` staat een komma in de naam van de website. "
+    "Schrijf daar een punt ({suggestion}).",
+    "url_safelinks": "In `{field}` staat een link van Outlook (Safe Links), geen gewoon webadres. "
+    "In die link staat ook jouw e-mailadres. Plak het echte adres: `{target}`.",
     "bad_email": "`{value}` is geen geldig e-mailadres. Schrijf het als `naam@organisatie.nl`, zonder `mailto:`.",
     # Dates and times
     "bad_moment": '`{value}` is geen geldige datum. Schrijf `"JJJJ-MM-DD UU:MM"` (bijvoorbeeld `"2026-12-08 14:00"`) '
@@ -178,6 +186,13 @@ MESSAGES: Mapping[str, str] = {
     "Controleer het jaar in `start` en `end`.",
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
     "Bezoekers weten dan niet hoe ze zich aanmelden.",
+    "warn_invisible_in_text": "In `{field}` staat een teken dat je niet ziet ({code}), {where}. "
+    "Het komt vaak mee als je tekst kopieert. Haal het weg, want de zoekfunctie van de site vindt het woord "
+    "anders niet.",
+    "warn_url_end": "Het webadres `{value}` eindigt op `{end}`. Dat teken hoort meestal bij de zin eromheen. "
+    "Haal het weg als het adres `{suggestion}` is.",
+    "warn_url_entity": "In het webadres `{value}` staat `&amp;`. Dat is HTML-code voor `&`. "
+    "Schrijf `&`: `{suggestion}`.",
     "warn_cancelled_without_reason": "Het evenement `{value}` gaat niet door. Schrijf in `description` waarom, "
     'bijvoorbeeld: "Dit evenement gaat niet door omdat de spreker ziek is."',
     "warn_duplicate": "Het evenement `{value}` lijkt op `{other}` (regel {first}): "
