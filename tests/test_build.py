@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import FIXTURE_EPOCH, make_project, run_mkdocs
+from conftest import FIXTURE_EPOCH, build_mkdocs, copy_site, make_project, run_mkdocs
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
@@ -16,26 +16,25 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_same_input_and_epoch_give_byte_identical_sites(tmp_path: Path) -> None:
-    first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
-    assert run_mkdocs(first).returncode == 0
+def test_same_input_and_epoch_give_byte_identical_sites(tmp_path: Path, built_site: Path) -> None:
+    """Two runs of the whole command, each in its own process: the session's site is the first."""
+    second = make_project(tmp_path / "b")
     assert run_mkdocs(second).returncode == 0
-    assert _tree_digest(first / "site") == _tree_digest(second / "site")
+    assert _tree_digest(built_site) == _tree_digest(second / "site")
 
 
 def test_epoch_moves_events_from_agenda_to_archive(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     # 2027-01-01 00:00 in Amsterdam: the December webinar is now in the past.
-    assert run_mkdocs(project, epoch="1798758000").returncode == 0
+    assert build_mkdocs(project, epoch="1798758000").returncode == 0
     archive = (project / "site" / "agenda" / "archief" / "index.html").read_text(encoding="utf-8")
     agenda = (project / "site" / "agenda" / "index.html").read_text(encoding="utf-8")
     assert "Webinar duidelijke brieven" in archive
     assert "Webinar duidelijke brieven" not in agenda
 
 
-def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    assert run_mkdocs(project).returncode == 0
+def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path: Path, built_site: Path) -> None:
+    project = copy_site(built_site, make_project(tmp_path))
     before = _tree_digest(project / "site")
     events = project / "events.yaml"
     events.write_text(
@@ -49,9 +48,8 @@ def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path
     assert _tree_digest(project / "site") == before
 
 
-def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    assert run_mkdocs(project).returncode == 0
+def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path, built_site: Path) -> None:
+    project = copy_site(built_site, make_project(tmp_path))
     before = _tree_digest(project / "site")
     (project / "content" / "agenda").mkdir()
     (project / "content" / "agenda" / "index.md").write_text("# Agenda\n", encoding="utf-8")
