@@ -39,7 +39,7 @@ test: $(VENV)/.installed-test tests/js/node_modules/.installed  ## Run the whole
 
 .PHONY: test-fast
 test-fast: $(VENV)/.installed-test tests/js/node_modules/.installed  ## All tests but the browser and HTML checks (under a minute)
-	$(BIN)/python -m pytest -m "not browser and not package"
+	$(BIN)/python -m pytest -m "not browser and not package and not e2e"
 
 lint: $(VENV)/.installed-test  ## Check style, formatting and types (ruff, mypy) as CI does
 	$(BIN)/ruff check .
