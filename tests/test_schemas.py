@@ -9,10 +9,8 @@ Code's YAML extension runs while an editor types.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -125,14 +123,23 @@ def test_every_title_is_dutch() -> None:
     assert len(_titles()) > 30
 
 
-def test_schemas_pass_check_jsonschema_metaschema_check() -> None:
+def _check_jsonschema(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """`python -m check_jsonschema *args` in this process (its click command, as `__main__` runs it):
+    the exit code and what it printed."""
+    from check_jsonschema import main as check_jsonschema
+
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(SystemExit) as ended:
+        patch.setenv("NO_COLOR", "1")
+        check_jsonschema(list(args))
+    printed = capsys.readouterr()
+    return int(ended.value.code or 0), printed.out + printed.err
+
+
+def test_schemas_pass_check_jsonschema_metaschema_check(capsys: pytest.CaptureFixture[str]) -> None:
     """check-jsonschema checks the metaschema and every pattern as an ECMAScript regex (regress)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--check-metaschema", *sorted(map(str, SCHEMA_DIR.glob("*.json")))],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    code, printed = _check_jsonschema(capsys, "--check-metaschema", *sorted(map(str, SCHEMA_DIR.glob("*.json"))))
+    assert code == 0, printed
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -301,25 +308,12 @@ def test_editor_accepts_the_data_and_finds_the_schema_by_its_line(editor: Any, t
     assert problem["message"].startswith("Kies voor `type` een van deze waarden: bijeenkomst, ")
 
 
-def test_check_jsonschema_accepts_the_data() -> None:
+def test_check_jsonschema_accepts_the_data(capsys: pytest.CaptureFixture[str]) -> None:
     """A third reader (check-jsonschema's own YAML reader) agrees that the data is valid."""
     for name in DATA_FILES:
         schema = SCHEMA_DIR / name.replace(".yaml", ".schema.json")
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "check_jsonschema",
-                "--schemafile",
-                str(schema),
-                str(ROOT / name),
-                str(FIXTURE / name),
-            ],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_COLOR": "1"},
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+        code, printed = _check_jsonschema(capsys, "--schemafile", str(schema), str(ROOT / name), str(FIXTURE / name))
+        assert code == 0, printed
 
 
 # --- value by value: the schema's rules against the check's validators ----------------------------
