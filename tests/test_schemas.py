@@ -243,10 +243,43 @@ def editor() -> Iterator[Any]:
     yield diagnostics
 
 
+# The repository's files find their schema through their first line; the fixture's are given theirs.
+ACCEPTED: dict[Path, Path | None] = {ROOT / name: None for name in DATA_FILES} | {
+    FIXTURE / name: SCHEMA_DIR / name.replace(".yaml", ".schema.json") for name in DATA_FILES
+}
+
+
 @pytest.fixture(scope="module")
-def corpus_in_the_editor(editor: Any) -> Diagnostics:
-    """One run of the language server over the whole corpus: starting it costs more than a file."""
-    return editor({case.path: SCHEMA_DIR / case.file.replace(".yaml", ".schema.json") for case in CASES}) or {}
+def broken_events(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A copy of the repository's events.yaml beside a copy of the schemas folder, as in the
+    repository, with a wrong `type`: the copy, and the (0-based) number of that line."""
+    folder = tmp_path_factory.mktemp("editor")
+    (folder / "schemas").mkdir()
+    for name in SCHEMAS:
+        shutil.copy(SCHEMA_DIR / name, folder / "schemas" / name)
+    events = ROOT / "events.yaml"
+    broken = folder / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert "# yaml-language-server: $schema=schemas/events.schema.json" in text
+    lines = text.splitlines(keepends=True)
+    line = next(number for number, line in enumerate(lines) if line.lstrip().startswith("type: "))
+    lines[line] = lines[line].split("type: ")[0] + "type: webinaar\n"
+    broken.write_text("".join(lines), encoding="utf-8")
+    return broken, line
+
+
+@pytest.fixture(scope="module")
+def in_the_editor(editor: Any, broken_events: tuple[Path, int]) -> Diagnostics:
+    """One run of the language server for every test here: the whole corpus, the accepted files and
+    the broken copy of events.yaml. Starting it costs more than all the files."""
+    corpus = {case.path: SCHEMA_DIR / case.file.replace(".yaml", ".schema.json") for case in CASES}
+    return editor({**corpus, **ACCEPTED, broken_events[0]: None}) or {}
+
+
+@pytest.fixture(scope="module")
+def corpus_in_the_editor(in_the_editor: Diagnostics) -> Diagnostics:
+    """The diagnostics of the corpus's files."""
+    return {str(case.path): in_the_editor[str(case.path)] for case in CASES}
 
 
 def _problems(diagnostics: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -285,24 +318,14 @@ def _titles() -> set[str]:
     }
 
 
-def test_editor_accepts_the_data_and_finds_the_schema_by_its_line(editor: Any, tmp_path: Path) -> None:
+def test_editor_accepts_the_data_and_finds_the_schema_by_its_line(
+    in_the_editor: Diagnostics, broken_events: tuple[Path, int]
+) -> None:
     """The repository's files find their schema through their first lines, as in VS Code, and pass;
     a mistake in a copy of events.yaml then shows the Dutch message on its line."""
-    (tmp_path / "schemas").mkdir()
-    for name in SCHEMAS:
-        shutil.copy(SCHEMA_DIR / name, tmp_path / "schemas" / name)
-    events = ROOT / "events.yaml"
-    broken = tmp_path / "events.yaml"
-    text = events.read_text(encoding="utf-8")
-    assert "# yaml-language-server: $schema=schemas/events.schema.json" in text
-    lines = text.splitlines(keepends=True)
-    line = next(number for number, line in enumerate(lines) if line.lstrip().startswith("type: "))
-    lines[line] = lines[line].split("type: ")[0] + "type: webinaar\n"
-    broken.write_text("".join(lines), encoding="utf-8")
-    files: dict[Path, Path | None] = {ROOT / name: None for name in DATA_FILES}
-    files |= {FIXTURE / name: SCHEMA_DIR / name.replace(".yaml", ".schema.json") for name in DATA_FILES}
-    result = editor({**files, broken: None})
-    assert {str(path): result[str(path)] for path in files} == {str(path): [] for path in files}
+    broken, line = broken_events
+    result = in_the_editor
+    assert {str(path): result[str(path)] for path in ACCEPTED} == {str(path): [] for path in ACCEPTED}
     (problem,) = result[str(broken)]
     assert problem["line"] == line + 1
     assert problem["message"].startswith("Kies voor `type` een van deze waarden: bijeenkomst, ")
