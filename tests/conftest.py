@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +30,13 @@ FIXTURE_UPCOMING = [
     "cx-zomertijd",
     "congres-2027",
 ]
+
+
+def seeds(count: int) -> int:
+    """How many seeded cases a generator tries: all of them in `make test`, a third in `make test-fast`
+    (which sets SEEDS=fast), as a Hypothesis profile does for a quick loop. Seed n is the same case in
+    both, so a failure found by either is repeated by either."""
+    return max(1, count // 3) if os.environ.get("SEEDS") == "fast" else count
 
 
 def make_project(target: Path, data: Path = FIXTURE) -> Path:
@@ -55,6 +64,61 @@ def run_mkdocs(project: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subproc
     )
 
 
+class _Lines(logging.Handler):
+    """MkDocs' log as its command writes it (`LEVEL    -  message`), for `build_mkdocs`."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def build_mkdocs(
+    project: Path, *, epoch: str = FIXTURE_EPOCH, config_file: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in this process, as `mkdocs.__main__.build_command` runs it: the real
+    MkDocs, Material and plugin, without starting Python and importing them again (a build of the
+    fixture costs a third of `run_mkdocs`). The log is in `stderr` as the command writes it; a
+    failure that MkDocs reports (exit code 1) is returncode 1, any other exception goes up to the
+    test. `run_mkdocs` stays for what only the real command shows: the exit code, no traceback."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = config_file or project / "mkdocs.yml"
+    logger, lines = logging.getLogger("mkdocs"), _Lines()
+    level = logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", epoch)
+            patch.setenv("NO_MKDOCS_2_WARNING", "1")
+            try:
+                config = load_config(str(config_file), strict=True)
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(config)
+                finally:
+                    config.plugins.on_shutdown()
+            except click.ClickException as error:  # MkDocs' own errors: the command ends with code 1
+                lines.lines.append(error.format_message())
+                returncode = error.exit_code
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+    args = ["mkdocs", "build", "--strict", "-f", str(config_file)]
+    return subprocess.CompletedProcess(args, returncode, "", "\n".join(lines.lines) + "\n")
+
+
+def copy_site(site: Path, project: Path) -> Path:
+    """A site built before, in `project`'s site folder: for a test of what a later build does to it."""
+    shutil.copytree(site, project / "site")
+    return project
+
+
 def article_text(page: Path) -> str:
     """The visible text of a page's main content, tags removed and white space folded."""
     source = page.read_text(encoding="utf-8")
@@ -67,18 +131,19 @@ def article_text(page: Path) -> str:
 
 @pytest.fixture(scope="session")
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own data and content pages, built by the real `mkdocs build`."""
+    """The project's own data and content pages, built by MkDocs (in this process)."""
     project = make_project(tmp_path_factory.mktemp("own"), ROOT)
-    result = run_mkdocs(project)
+    result = build_mkdocs(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture data set, built once by the real `mkdocs build`."""
+    """The fixture data set, built once by MkDocs with the plugin, in this process (`build_mkdocs`). The
+    whole command in its own process builds the same bytes: test_build's end-to-end test compares the two."""
     project = make_project(tmp_path_factory.mktemp("project"))
-    result = run_mkdocs(project)
+    result = build_mkdocs(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -91,13 +156,15 @@ ZENSICAL = Path(sys.executable).with_name("zensical")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture data set as `make site BUILDER=zensical` builds it: `python -m generator render`,
     then `zensical build` of that project, once."""
+    from generator.cli import main
+
     require_tool(ZENSICAL.is_file(), "Zensical (requirements/test.txt)")
     base = tmp_path_factory.mktemp("zensical")
     project, tree = make_project(base / "project"), base / "tree"
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
-    command = [sys.executable, "-m", "generator", "render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]
-    rendered = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert rendered.returncode == 0, rendered.stderr
+    with pytest.MonkeyPatch.context() as patch:  # `python -m generator render`, in this process
+        patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+        assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]) == 0
     built = subprocess.run(
         [str(ZENSICAL), "build", "--strict", "-f", str(tree / "mkdocs.yml")],
         env=env,
@@ -239,14 +306,14 @@ INIT_URL = "https://communities.waterbeheer.example/"
 
 @pytest.fixture(scope="session")
 def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site made by `init` and built by the real `mkdocs build --strict`, once: tests/test_init.py
-    reads it, and the keyboard walk goes through it as through the fixture site."""
+    """A site made by `init` and built by MkDocs (`mkdocs build --strict`, in this process), once:
+    tests/test_init.py reads it, and the keyboard walk goes through it as through the fixture site."""
     from generator.cli import main
 
     folder = tmp_path_factory.mktemp("init") / "site-nieuw"
     with pytest.MonkeyPatch.context() as patch:  # the example event's day follows the tests' "now"
         patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
         assert main(["init", str(folder), "--name", INIT_NAME, "--url", INIT_URL]) == 0
-    built = run_mkdocs(folder)
+    built = build_mkdocs(folder)
     assert built.returncode == 0, built.stderr
     return folder

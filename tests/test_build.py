@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_EPOCH, ROOT, make_project, run_mkdocs
+from conftest import FIXTURE_EPOCH, ROOT, build_mkdocs, copy_site, make_project, run_mkdocs
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
@@ -22,26 +22,27 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_same_input_and_epoch_give_byte_identical_sites(tmp_path: Path) -> None:
-    first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
-    assert run_mkdocs(first).returncode == 0
+@pytest.mark.e2e
+def test_same_input_and_epoch_give_byte_identical_sites(tmp_path: Path, built_site: Path) -> None:
+    """Two runs of the whole command, each in its own process: the session's site is the first."""
+    second = make_project(tmp_path / "b")
     assert run_mkdocs(second).returncode == 0
-    assert _tree_digest(first / "site") == _tree_digest(second / "site")
+    assert _tree_digest(built_site) == _tree_digest(second / "site")
 
 
 def test_epoch_moves_events_from_agenda_to_archive(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     # 2027-01-01 00:00 in Amsterdam: the December webinar is now in the past.
-    assert run_mkdocs(project, epoch="1798758000").returncode == 0
+    assert build_mkdocs(project, epoch="1798758000").returncode == 0
     archive = (project / "site" / "agenda" / "archief" / "index.html").read_text(encoding="utf-8")
     agenda = (project / "site" / "agenda" / "index.html").read_text(encoding="utf-8")
     assert "Webinar duidelijke brieven" in archive
     assert "Webinar duidelijke brieven" not in agenda
 
 
-def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    assert run_mkdocs(project).returncode == 0
+@pytest.mark.e2e
+def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path: Path, built_site: Path) -> None:
+    project = copy_site(built_site, make_project(tmp_path))
     before = _tree_digest(project / "site")
     events = project / "events.yaml"
     events.write_text(
@@ -67,13 +68,13 @@ def test_invalid_data_fails_the_build_and_leaves_the_old_site_untouched(tmp_path
         ("communities.yaml", "- id: klantreizen", "- id: index", "communities.yaml:3:9: `index` is al het adres"),
     ],
 )
+@pytest.mark.e2e
 def test_an_id_the_site_cannot_have_stops_the_build_in_dutch(
-    tmp_path: Path, file: str, old: str, new: str, message: str
+    tmp_path: Path, built_site: Path, file: str, old: str, new: str, message: str
 ) -> None:
     """The tester's finding: a 300-character id passed the check, and the build died in English
     after it had emptied site/; a theme `index` took the place of the overview."""
-    project = make_project(tmp_path)
-    assert run_mkdocs(project).returncode == 0
+    project = copy_site(built_site, make_project(tmp_path))
     before = _tree_digest(project / "site")
     data = project / file
     data.write_text(data.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
@@ -85,9 +86,9 @@ def test_an_id_the_site_cannot_have_stops_the_build_in_dutch(
     assert _tree_digest(project / "site") == before
 
 
-def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    assert run_mkdocs(project).returncode == 0
+@pytest.mark.e2e
+def test_a_content_page_may_not_take_the_place_of_a_generated_one(tmp_path: Path, built_site: Path) -> None:
+    project = copy_site(built_site, make_project(tmp_path))
     before = _tree_digest(project / "site")
     (project / "content" / "agenda").mkdir()
     (project / "content" / "agenda" / "index.md").write_text("# Agenda\n", encoding="utf-8")
@@ -108,6 +109,7 @@ def _leftovers(project: Path) -> list[str]:
     return sorted(path.name for path in project.iterdir() if path.name.startswith(".site-"))
 
 
+@pytest.mark.e2e
 def test_a_build_that_fails_half_way_leaves_the_old_site_as_it_was(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert run_mkdocs(project).returncode == 0
@@ -127,6 +129,7 @@ def test_a_build_that_fails_half_way_leaves_the_old_site_as_it_was(tmp_path: Pat
     assert _leftovers(project) == []
 
 
+@pytest.mark.e2e
 def test_a_strict_build_with_a_warning_leaves_the_old_site_as_it_was(tmp_path: Path) -> None:
     """--strict fails after the last plugin ran: the new site must not have taken the old one's place."""
     project = make_project(tmp_path)
@@ -140,6 +143,7 @@ def test_a_strict_build_with_a_warning_leaves_the_old_site_as_it_was(tmp_path: P
     assert _leftovers(project) == []
 
 
+@pytest.mark.e2e
 def test_a_build_that_passes_puts_the_new_site_in_place(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "site" / "oud").mkdir(parents=True)
@@ -166,6 +170,7 @@ def _make_site_with(project: Path, zensical: str) -> subprocess.CompletedProcess
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(shutil.which("make") is None, reason="make ontbreekt")
 def test_make_site_with_zensical_swaps_the_site_only_after_the_build_passed(tmp_path: Path) -> None:
     project = make_project(tmp_path)

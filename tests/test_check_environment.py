@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_invalid import Run, make_data, run_cli
 
-from conftest import make_project, run_mkdocs
+from conftest import copy_site, make_project, run_mkdocs
 
 MESSAGE_EMPTY_EVENTS = "events.yaml:1:1: Het bestand moet beginnen met `events:` met daaronder een lijst."
 
@@ -34,19 +34,18 @@ def test_an_empty_mapping_is_a_mistake_in_the_check(text: str, tmp_path: Path, c
     assert result.stderr.startswith(MESSAGE_EMPTY_EVENTS.replace(":1:1:", f":{line}:1:")), result.stderr
 
 
-def _built(tmp_path: Path) -> Path:
-    project = make_project(tmp_path / "project")
-    result = run_mkdocs(project)
-    assert result.returncode == 0, result.stderr
-    return project
+def _built(tmp_path: Path, site: Path) -> Path:
+    """The fixture project with its site built before (the session's)."""
+    return copy_site(site, make_project(tmp_path / "project"))
 
 
 def _site(project: Path) -> dict[str, bytes]:
     return {str(path): path.read_bytes() for path in sorted((project / "site").rglob("*")) if path.is_file()}
 
 
-def test_an_empty_mapping_stops_the_build_with_the_same_message(tmp_path: Path) -> None:
-    project = _built(tmp_path)
+@pytest.mark.e2e
+def test_an_empty_mapping_stops_the_build_with_the_same_message(tmp_path: Path, built_site: Path) -> None:
+    project = _built(tmp_path, built_site)
     before = _site(project)
     (project / "events.yaml").write_text("{}\n", encoding="utf-8")
     result = run_mkdocs(project)
@@ -68,8 +67,9 @@ def test_a_bad_source_date_epoch_is_named_in_the_check(epoch: str, tmp_path: Pat
     assert f"Er staat `{epoch}`." in result.stderr
 
 
-def test_a_bad_source_date_epoch_stops_the_build_without_traceback(tmp_path: Path) -> None:
-    project = _built(tmp_path)
+@pytest.mark.e2e
+def test_a_bad_source_date_epoch_stops_the_build_without_traceback(tmp_path: Path, built_site: Path) -> None:
+    project = _built(tmp_path, built_site)
     before = _site(project)
     result = run_mkdocs(project, epoch="gisteren")
     assert result.returncode == 1

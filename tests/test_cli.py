@@ -111,6 +111,7 @@ def test_argparse_is_english_again_outside_the_command_line() -> None:
     assert "usage: " in argparse.ArgumentParser(prog="x").format_help()
 
 
+@pytest.mark.e2e  # the command in a process of its own
 def test_the_real_command_says_its_argparse_errors_in_dutch(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator", "new", "event", "--soort", "webinar"],

@@ -22,14 +22,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA_FILES, FIXTURE
+from conftest import DATA_FILES, FIXTURE, seeds
 from generator.build import load_site
 from generator.data.contract import markdown_text
 from generator.data.reading.files import DataFiles
 from generator.data.wording.messages import format_problem
 from generator.data.wording.problems import DataError
 
-SEEDS = range(240)
+SEEDS = range(seeds(240))
 _DESCRIPTION = re.compile(r"^    description: (?![|>])(.+)$", re.M)
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")

@@ -28,7 +28,7 @@ import pytest
 import vobject
 from jsonschema import Draft202012Validator
 
-from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, article_text, make_project, run_mkdocs
+from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, article_text, build_mkdocs, make_project
 from generator.build import load_site
 from generator.data.contract.moments import ZONE
 from generator.data.contract.network import Network
@@ -106,7 +106,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     events = _with_fields((FIXTURE / "events.yaml").read_text(encoding="utf-8"))
     (data / "events.yaml").write_text(events, encoding="utf-8")
     project = make_project(tmp_path_factory.mktemp("fields"), data)
-    result = run_mkdocs(project)
+    result = build_mkdocs(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -10,11 +10,12 @@ from urllib.parse import quote, urlencode
 import pytest
 from icalendar.parser.string import _foldline
 
+from conftest import seeds
 from generator.catalogue import urls
 from generator.catalogue.urls import query, relative
 from generator.ical.folding import fold
 
-SAMPLES = 3000
+SAMPLES = seeds(3000)
 
 
 def _relpath(target: str, page: str) -> str:

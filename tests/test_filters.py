@@ -14,7 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from conftest import FIXTURE, FIXTURE_EPOCH, FIXTURE_UPCOMING, make_project, run_mkdocs
+from conftest import FIXTURE, FIXTURE_EPOCH, FIXTURE_UPCOMING, build_mkdocs, make_project
 from generator.build import load_site
 from generator.catalogue.feeds import WINDOW
 from generator.catalogue.filters import CHOICES, RESERVED_EVENT_IDS, agenda_filters, event_types_in_use
@@ -215,7 +215,7 @@ def test_the_archive_is_grouped_by_year_newest_first_with_the_same_form(tmp_path
     description: Al lang geleden.
 """
     events.write_text(events.read_text(encoding="utf-8").replace("events:\n", "events:\n" + older, 1), "utf-8")
-    result = run_mkdocs(project, epoch=FIXTURE_EPOCH)
+    result = build_mkdocs(project, epoch=FIXTURE_EPOCH)
     assert result.returncode == 0, result.stderr
     source = _main((project / "site" / "agenda" / "archief" / "index.html").read_text(encoding="utf-8"))
     assert re.findall(r"<h2>([^<]+)</h2>", source) == ["2026", "2025"]
@@ -485,7 +485,7 @@ def test_an_event_with_sign_language_or_live_captions_is_in_that_part(tmp_path: 
     description: Met een ringleiding, en ondertiteling bij de opname achteraf.
 """
     events.write_text(events.read_text(encoding="utf-8").replace("events:\n", "events:\n" + signed, 1), "utf-8")
-    result = run_mkdocs(project, epoch=FIXTURE_EPOCH)
+    result = build_mkdocs(project, epoch=FIXTURE_EPOCH)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     assert _event_links(_page(site, "gebarentaal-of-ondertiteling")) == ["forms-and-letters", "met-tolk"]

@@ -15,7 +15,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import ROOT, make_project, run_mkdocs
+from conftest import ROOT, build_mkdocs, make_project
 from generator.build import build_site
 from generator.catalogue import urls
 from generator.data.contract.moments import ZONE
@@ -728,11 +728,11 @@ def edit_events(repo: Repo, old: str, new: str) -> None:
 
 
 def test_one_commit_gives_byte_identical_feeds_on_every_day_of_the_build(site_repo: Repo) -> None:
-    """The real `mkdocs build`, on two days: not one feed differs."""
-    first = run_mkdocs(site_repo.folder, epoch=str(EPOCH))
+    """MkDocs' whole build (in this process, `conftest.build_mkdocs`), on two days: not one feed differs."""
+    first = build_mkdocs(site_repo.folder, epoch=str(EPOCH))
     assert first.returncode == 0, first.stderr
     before = {p.relative_to(site_repo.folder): p.read_bytes() for p in (site_repo.folder / "site").rglob("*.ics")}
-    later = run_mkdocs(site_repo.folder, epoch=str(int(LATER.timestamp())))
+    later = build_mkdocs(site_repo.folder, epoch=str(int(LATER.timestamp())))
     assert later.returncode == 0, later.stderr
     after = {p.relative_to(site_repo.folder): p.read_bytes() for p in (site_repo.folder / "site").rglob("*.ics")}
     assert before and after == before
@@ -798,7 +798,7 @@ def test_a_shallow_clone_builds_and_says_once_that_history_is_missing(site_repo:
     feeds, notes = build_feeds(clone)
     assert stamps_of(feed_event(feeds)) == (TUESDAY, TUESDAY, TUESDAY, 0)
     assert notes == (SHALLOW,)
-    result = run_mkdocs(clone, epoch=str(EPOCH))
+    result = build_mkdocs(clone, epoch=str(EPOCH))
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(SHALLOW) == 1
 
@@ -808,7 +808,7 @@ def test_without_git_the_build_uses_now_and_says_so_once(tmp_path: Path) -> None
     feeds, notes = build_feeds(project)
     assert stamps_of(feed_event(feeds)) == (NOW, NOW, NOW, 0)
     assert len(notes) == 1
-    result = run_mkdocs(project, epoch=str(EPOCH))
+    result = build_mkdocs(project, epoch=str(EPOCH))
     assert result.returncode == 0, result.stderr  # --strict: a note, not a warning
     assert result.stderr.count("geen git-geschiedenis") == 1
     assert "INFO    -  communities: Agenda-bestanden: geen git-geschiedenis van events.yaml" in result.stderr

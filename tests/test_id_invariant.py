@@ -106,6 +106,7 @@ def test_what_the_check_accepts_is_built_and_what_it_refuses_is_said_at_the_id(
     assert len(new_id) <= rules.ID_MAX_LENGTH and new_id not in RESERVED_IDS[kind]
 
 
+@pytest.mark.e2e
 def test_the_longest_ids_of_every_kind_build_with_mkdocs(tmp_path: Path) -> None:
     """One real build, with an id of the longest length for each kind at once."""
     project = make_project(tmp_path)

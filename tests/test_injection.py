@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_mkdocs
+from conftest import build_mkdocs, make_project
 from generator.data.contract import markdown_text
 
 
@@ -59,7 +59,7 @@ def test_quotes_and_ampersands_in_titles_stay_text_everywhere(tmp_path: Path) ->
         events.read_text(encoding="utf-8").replace("title: Webinar duidelijke brieven", f'title: "{tricky}"'),
         encoding="utf-8",
     )
-    result = run_mkdocs(project)
+    result = build_mkdocs(project)
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
     # No quote in the title may close an attribute and open a new one.

@@ -310,6 +310,7 @@ def test_check_command_refuses_an_unknown_command(
 # The real entry point, in its own process: the tests above call generator.cli.main() directly.
 
 
+@pytest.mark.e2e  # the command in a process of its own
 def test_the_real_command_accepts_the_valid_fixture(tmp_path: Path) -> None:
     result = run_real_check(make_data(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -317,6 +318,7 @@ def test_the_real_command_accepts_the_valid_fixture(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr, result.stderr
 
 
+@pytest.mark.e2e  # the command in a process of its own
 def test_the_real_command_reports_a_broken_file_without_traceback(tmp_path: Path) -> None:
     case = _read_case(CORPUS / "events" / "unknown-community.yaml")
     result = run_real_check(make_data(tmp_path, case.path))

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from mistakes import OPERATORS, mutate, verdict
 
-PER_OPERATOR = 40
+from conftest import seeds
+
+PER_OPERATOR = seeds(30)
 
 
 @pytest.mark.parametrize("operator", OPERATORS)

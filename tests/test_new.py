@@ -698,6 +698,7 @@ def terminal() -> Iterator[Callable[..., Terminal]]:
         os.close(each.slave)
 
 
+@pytest.mark.e2e
 def test_the_real_command_asks_and_adds_at_a_terminal(project: Path, terminal: Callable[..., Terminal]) -> None:
     session = terminal("new", "event", "--root", str(project))
     for prompt, answer in [
@@ -731,6 +732,7 @@ def test_the_real_command_asks_and_adds_at_a_terminal(project: Path, terminal: C
     )
 
 
+@pytest.mark.e2e
 def test_a_paste_of_several_lines_never_answers_the_next_questions(
     project: Path, terminal: Callable[..., Terminal]
 ) -> None:
@@ -755,6 +757,7 @@ def test_a_paste_of_several_lines_never_answers_the_next_questions(
     assert session.left_for_the_shell() == b""
 
 
+@pytest.mark.e2e
 def test_the_real_command_stops_without_a_traceback_at_the_end_of_the_answers(
     project: Path, terminal: Callable[..., Terminal]
 ) -> None:
@@ -771,6 +774,7 @@ def test_the_real_command_stops_without_a_traceback_at_the_end_of_the_answers(
     assert (project / "events.yaml").read_bytes() == before
 
 
+@pytest.mark.e2e
 def test_the_real_command_without_a_terminal_reads_no_answers(project: Path) -> None:
     before = (project / "events.yaml").read_bytes()
     result = _real("new", "event", "--root", str(project), stdin="Nieuw\ncx-nieuw\ncommunity-cx\n")

@@ -9,10 +9,8 @@ Code's YAML extension runs while an editor types.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import typing
 from collections.abc import Iterator
 from functools import cache
@@ -90,15 +88,23 @@ def test_every_title_is_dutch() -> None:
     assert len(_titles()) > 30
 
 
-def test_schemas_pass_check_jsonschema_metaschema_check() -> None:
+def _check_jsonschema(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """`python -m check_jsonschema *args` in this process (its click command, as `__main__` runs it):
+    the exit code and what it printed."""
+    from check_jsonschema import main as check_jsonschema
+
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(SystemExit) as ended:
+        patch.setenv("NO_COLOR", "1")
+        check_jsonschema(list(args))
+    printed = capsys.readouterr()
+    return int(ended.value.code or 0), printed.out + printed.err
+
+
+def test_schemas_pass_check_jsonschema_metaschema_check(capsys: pytest.CaptureFixture[str]) -> None:
     """check-jsonschema checks the metaschema and every pattern as an ECMAScript regex (regress)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--check-metaschema", *sorted(map(str, SCHEMA_DIR.glob("*.json")))],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    code, printed = _check_jsonschema(capsys, "--check-metaschema", *sorted(map(str, SCHEMA_DIR.glob("*.json"))))
+    assert code == 0, printed
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -234,10 +240,43 @@ def editor() -> Iterator[Any]:
     yield diagnostics
 
 
+# The repository's files find their schema through their first line; the fixture's are given theirs.
+ACCEPTED: dict[Path, Path | None] = {ROOT / name: None for name in DATA_FILES} | {
+    FIXTURE / name: SCHEMA_DIR / name.replace(".yaml", ".schema.json") for name in DATA_FILES
+}
+
+
 @pytest.fixture(scope="module")
-def corpus_in_the_editor(editor: Any) -> Diagnostics:
-    """One run of the language server over the whole corpus: starting it costs more than a file."""
-    return editor({case.path: SCHEMA_DIR / case.file.replace(".yaml", ".schema.json") for case in CASES}) or {}
+def broken_events(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A copy of the repository's events.yaml beside a copy of the schemas folder, as in the
+    repository, with a wrong `type`: the copy, and the (0-based) number of that line."""
+    folder = tmp_path_factory.mktemp("editor")
+    (folder / "schemas").mkdir()
+    for name in SCHEMAS:
+        shutil.copy(SCHEMA_DIR / name, folder / "schemas" / name)
+    events = ROOT / "events.yaml"
+    broken = folder / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert "# yaml-language-server: $schema=schemas/events.schema.json" in text
+    lines = text.splitlines(keepends=True)
+    line = next(number for number, line in enumerate(lines) if line.lstrip().startswith("type: "))
+    lines[line] = lines[line].split("type: ")[0] + "type: webinaar\n"
+    broken.write_text("".join(lines), encoding="utf-8")
+    return broken, line
+
+
+@pytest.fixture(scope="module")
+def in_the_editor(editor: Any, broken_events: tuple[Path, int]) -> Diagnostics:
+    """One run of the language server for every test here: the whole corpus, the accepted files and
+    the broken copy of events.yaml. Starting it costs more than all the files."""
+    corpus = {case.path: SCHEMA_DIR / case.file.replace(".yaml", ".schema.json") for case in CASES}
+    return editor({**corpus, **ACCEPTED, broken_events[0]: None}) or {}
+
+
+@pytest.fixture(scope="module")
+def corpus_in_the_editor(in_the_editor: Diagnostics) -> Diagnostics:
+    """The diagnostics of the corpus's files."""
+    return {str(case.path): in_the_editor[str(case.path)] for case in CASES}
 
 
 def _problems(diagnostics: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -245,6 +284,7 @@ def _problems(diagnostics: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [diagnostic for diagnostic in diagnostics if diagnostic["severity"] in (ERROR, WARNING)]
 
 
+@pytest.mark.e2e  # yaml-language-server in Node, as VS Code runs it
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
 def test_editor_marks_what_the_check_refuses(case: Case, corpus_in_the_editor: Diagnostics) -> None:
     """yaml-language-server marks every broken file, unless only the check can see the defect. A new
@@ -259,6 +299,7 @@ def test_editor_marks_what_the_check_refuses(case: Case, corpus_in_the_editor: D
         )
 
 
+@pytest.mark.e2e  # yaml-language-server in Node, as VS Code runs it
 def test_editor_speaks_dutch_on_the_corpus(corpus_in_the_editor: Diagnostics) -> None:
     """Every problem the schemas find shows one of the schemas' Dutch messages, never the English
     fallback of yaml-language-server ("String does not match the pattern of ...")."""
@@ -276,49 +317,26 @@ def _titles() -> set[str]:
     }
 
 
-def test_editor_accepts_the_data_and_finds_the_schema_by_its_line(editor: Any, tmp_path: Path) -> None:
+@pytest.mark.e2e  # yaml-language-server in Node, as VS Code runs it
+def test_editor_accepts_the_data_and_finds_the_schema_by_its_line(
+    in_the_editor: Diagnostics, broken_events: tuple[Path, int]
+) -> None:
     """The repository's files find their schema through their first lines, as in VS Code, and pass;
     a mistake in a copy of events.yaml then shows the Dutch message on its line."""
-    (tmp_path / "schemas").mkdir()
-    for name in SCHEMAS:
-        shutil.copy(SCHEMA_DIR / name, tmp_path / "schemas" / name)
-    events = ROOT / "events.yaml"
-    broken = tmp_path / "events.yaml"
-    text = events.read_text(encoding="utf-8")
-    assert "# yaml-language-server: $schema=schemas/events.schema.json" in text
-    lines = text.splitlines(keepends=True)
-    line = next(number for number, line in enumerate(lines) if line.lstrip().startswith("type: "))
-    lines[line] = lines[line].split("type: ")[0] + "type: webinaar\n"
-    broken.write_text("".join(lines), encoding="utf-8")
-    files: dict[Path, Path | None] = {ROOT / name: None for name in DATA_FILES}
-    files |= {FIXTURE / name: SCHEMA_DIR / name.replace(".yaml", ".schema.json") for name in DATA_FILES}
-    result = editor({**files, broken: None})
-    assert {str(path): result[str(path)] for path in files} == {str(path): [] for path in files}
+    broken, line = broken_events
+    result = in_the_editor
+    assert {str(path): result[str(path)] for path in ACCEPTED} == {str(path): [] for path in ACCEPTED}
     (problem,) = result[str(broken)]
     assert problem["line"] == line + 1
     assert problem["message"] == in_a_schema("not_one_of", field="type", choices=", ".join(EVENT_TYPES))
 
 
-def test_check_jsonschema_accepts_the_data() -> None:
+def test_check_jsonschema_accepts_the_data(capsys: pytest.CaptureFixture[str]) -> None:
     """A third reader (check-jsonschema's own YAML reader) agrees that the data is valid."""
     for name in DATA_FILES:
         schema = SCHEMA_DIR / name.replace(".yaml", ".schema.json")
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "check_jsonschema",
-                "--schemafile",
-                str(schema),
-                str(ROOT / name),
-                str(FIXTURE / name),
-            ],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_COLOR": "1"},
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+        code, printed = _check_jsonschema(capsys, "--schemafile", str(schema), str(ROOT / name), str(FIXTURE / name))
+        assert code == 0, printed
 
 
 # --- value by value: the schema's rules against the check's validators ----------------------------

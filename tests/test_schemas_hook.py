@@ -17,6 +17,7 @@ import venv
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from conftest import ROOT, make_project
@@ -53,6 +54,7 @@ def test_hook_installs_the_dependencies_of_pyproject() -> None:
     )
 
 
+@pytest.mark.e2e  # pre-commit makes its own environment: `make test` runs this, `make test-fast` does not
 def test_hook_runs_the_check_with_a_bare_python_first_on_path(tmp_path: Path) -> None:
     """A fresh clone where `python` is an interpreter without pydantic: the hook still checks, and
     stops a commit with the check's Dutch message."""

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURE, ROOT, make_project, run_mkdocs
+from conftest import FIXTURE, ROOT, build_mkdocs, make_project
 from generator.catalogue.identity import OPTIONS
 
 SECOND = ROOT / "tests" / "fixtures" / "second-network"
@@ -44,7 +44,7 @@ def _first_network_texts() -> set[str]:
 def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("second") / "project"
     shutil.copytree(SECOND, project)
-    built = run_mkdocs(project)
+    built = build_mkdocs(project)
     assert built.returncode == 0, built.stderr
     return project / "site"
 
@@ -119,7 +119,7 @@ def test_a_site_from_before_the_options_builds_and_says_what_to_add(tmp_path: Pa
             entry["communities"] = {key: value for key, value in entry["communities"].items() if key not in OPTIONS}
     config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     assert "Gebruiker Centraal wil" not in config.read_text(encoding="utf-8")
-    built = run_mkdocs(project)
+    built = build_mkdocs(project)
     assert built.returncode == 0, built.stderr
     assert "mkdocs.yml: zet bij de plugin communities de naam van je netwerk (name: …)." in built.stderr
     page = (project / "site" / "communities" / "index.html").read_text(encoding="utf-8")

@@ -12,7 +12,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURE_EPOCH, make_project
+
+# A real `mkdocs serve` for each test, seconds each: `make test` runs these, `make test-fast` does not.
+pytestmark = pytest.mark.e2e
 
 BROKEN_TYPE = "events.yaml:15:11: `webinaar` is geen geldige waarde voor `type`."
 NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."

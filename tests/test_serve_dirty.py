@@ -37,6 +37,7 @@ def _edit(project: Path) -> None:
     events.write_text(text.replace("title: Webinar", "title: Online webinar", 1), encoding="utf-8")
 
 
+@pytest.mark.e2e
 def test_a_dirty_rebuild_keeps_unchanged_pages_and_serves_the_whole_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -129,6 +129,7 @@ def test_broken_data_and_settings_stop_the_build_with_one_dutch_message(
         ),
     ],
 )
+@pytest.mark.e2e
 def test_settings_the_generator_cannot_work_with_stop_the_real_build(
     old: str, new: str, message: str, tmp_path: Path
 ) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import FIXTURE, FIXTURE_UPCOMING, article_text, make_project, run_mkdocs
+from conftest import FIXTURE, FIXTURE_UPCOMING, article_text, build_mkdocs, make_project
 from generator.build import load_site
 from generator.data.reading.files import DataFiles
 
@@ -366,7 +366,7 @@ def test_an_online_join_link_shows_on_the_page_until_the_event_is_over(tmp_path:
         text.replace("location: {online: true}", "location: {online: true, online_url: https://example.org/live}"),
         encoding="utf-8",
     )
-    assert run_mkdocs(project).returncode == 0
+    assert build_mkdocs(project).returncode == 0
     upcoming = (project / "site" / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://example.org/live">Doe online mee via deze link</a>' in upcoming
     assert '"url": "https://example.org/live"' in upcoming  # schema.org VirtualLocation
@@ -378,6 +378,6 @@ def test_an_online_join_link_shows_on_the_page_until_the_event_is_over(tmp_path:
     assert event["CONFERENCE"].params["VALUE"] == "URI"
     assert "Online meedoen: https://example.org/live" in str(event["DESCRIPTION"])
     # Once the event is over, the link has no use any more.
-    assert run_mkdocs(project, epoch="1798758000").returncode == 0  # 2027-01-01
+    assert build_mkdocs(project, epoch="1798758000").returncode == 0  # 2027-01-01
     over = (project / "site" / "agenda" / "dd-webinar-december" / "index.html").read_text(encoding="utf-8")
     assert "Doe online mee" not in over

@@ -151,7 +151,10 @@
     return;
   }
   let before = null; // what had the focus before the search got it
-  let tabbing = false; // a Tab key is being handled
+  // A Tab key is down: the focus that moves now moves by Tab. It ends with the next key or pointer
+  // event, not with a timer: a busy browser can run the next key (Escape, "/") before a timer, and
+  // the search opened with "/" then counted as passed by Tab, so that Tab left it.
+  let tabbing = false;
   let passing = false; // the field got the focus by Tab, and nothing was typed since
   dialog.addEventListener("focusin", (event) => {
     const from = event.relatedTarget;
@@ -208,12 +211,7 @@
   document.addEventListener(
     "keydown",
     (event) => {
-      if (event.key === "Tab") {
-        tabbing = true;
-        setTimeout(() => {
-          tabbing = false;
-        });
-      }
+      tabbing = event.key === "Tab";
       if (!toggle.checked || event.isComposing) {
         return;
       }
@@ -245,6 +243,16 @@
     },
     true,
   );
+
+  for (const type of ["keyup", "pointerdown"]) {
+    document.addEventListener(
+      type,
+      () => {
+        tabbing = false;
+      },
+      true,
+    );
+  }
 
   // The number of results, for screen readers: once typing has paused, and again for a new term.
   const meta = results.querySelector(".md-search-result__meta");
