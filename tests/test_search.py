@@ -392,7 +392,7 @@ def _press(page: Any, key: str) -> dict[str, Any]:
 
 
 def _stop(focused: dict[str, Any]) -> str:
-    return focused["href"] or "summary:" + focused["text"]
+    return str(focused["href"] or "summary:" + focused["text"])
 
 
 def test_tab_goes_through_the_results_and_back_to_the_field(tab: Tab, look: tuple[str, str]) -> None:
