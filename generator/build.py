@@ -23,16 +23,19 @@ from markdown import Markdown
 from .catalogue import urls
 from .catalogue.filters import RESERVED_IDS
 from .catalogue.identity import NEUTRAL, Identity
-from .catalogue.urls import HOME_PAGE, NOT_FOUND_PAGE, SCRIPT, STYLESHEET
+from .catalogue.urls import HOME_PAGE, NOT_FOUND_PAGE, SCRIPT, STATEMENT_PAGE, STYLESHEET
 from .data.checking.load import load
 from .data.contract.network import Network
 from .data.reading.files import DataFiles
+from .data.wording.messages import format_problem
 from .data.wording.problems import DataError, Problem
 from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
 from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .stamps.history import event_history
+from .statement.options import NO_OPTIONS, Facts, StatementOptions
+from .statement.parts import Filled, fill_statement
 from .theme import ASSETS, OVERRIDES
 
 DEFAULT_NOT_FOUND_TITLE = "Pagina niet gevonden"
@@ -54,6 +57,8 @@ class SiteConfig:
     """The site's general address: the feeds' ORGANIZER for a community without `contact_email`."""
     identity: Identity = NEUTRAL
     """The network behind the site: its name and the texts that name it (plugin options)."""
+    statement: StatementOptions = NO_OPTIONS
+    """The accessibility statement's date, status, audit and register entry (plugin options)."""
     edit_uri: str | None = None
     repo_url: str | None = None
     markdown_extensions: Sequence[str] = ()
@@ -101,6 +106,9 @@ class SiteBuild:
     """The editors' 404.md, for the theme's 404 template (config `extra.not_found_html` and `_title`)."""
     notes: tuple[str, ...] = ()
     """What the builder shows once in its log, without failing: e.g. that the feeds had no git history."""
+    filled: Mapping[str, str] = field(default_factory=dict)
+    """Editors' pages with the generator's parts filled in, by path: the builder reads these instead of
+    the files (today the accessibility statement, `statement/parts.py`)."""
 
     @property
     def extra(self) -> dict[str, str]:
@@ -126,6 +134,8 @@ def load_site(files: DataFiles) -> Network:
 
 def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
     problems = list(_settings_problems(config))
+    statement = _statement(config, now)
+    problems.extend(statement.problems)
     try:
         network = load_site(config.files)
     except DataError as error:
@@ -176,7 +186,8 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         theme_dir=OVERRIDES,
         edit_uri=_edit_uri(config, repository),
         not_found=_not_found(config),
-        notes=(*history.notes, *_identity_notes(config)),
+        notes=(*history.notes, *_identity_notes(config), *(format_problem(item) for item in statement.warnings)),
+        filled={STATEMENT_PAGE: statement.text} if statement.text is not None else {},
     )
     taken = [path for path in result.generated_paths if (config.docs_dir / path).exists()]
     if taken:
@@ -192,6 +203,26 @@ def _identity_notes(config: SiteConfig) -> tuple[str, ...]:
         f"{config.config_file}: zet bij de plugin communities de naam van je netwerk (name: …). "
         f'Zonder naam zegt de site "{config.identity.network}". Zie CHANGELOG.md, versie 0.2.0.',
     )
+
+
+def _statement(config: SiteConfig, now: datetime) -> Filled:
+    """The accessibility statement with its generated parts; nothing for a site without the page."""
+    source = config.docs_dir / STATEMENT_PAGE
+    if not source.is_file():
+        return Filled(None, [], [])
+    try:
+        settings_text = (config.files.root / config.config_file).read_text(encoding="utf-8")
+    except OSError:  # settings made in code (the tests): the messages point at the top of the file
+        settings_text = ""
+    facts = Facts(
+        site_url=config.site_url,
+        contact_email=config.contact_email,
+        organisation=config.identity.organisation or config.identity.name,
+        config_file=config.config_file,
+        config_text=settings_text,
+    )
+    page = f"{config.docs_folder}/{STATEMENT_PAGE}"
+    return fill_statement(source.read_text(encoding="utf-8"), page, config.statement, facts, now)
 
 
 def _settings_problems(config: SiteConfig) -> list[Problem]:

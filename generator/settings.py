@@ -25,6 +25,7 @@ from .build import SiteConfig
 from .catalogue.identity import Identity
 from .data.reading.files import DataFiles
 from .data.wording.problems import DataError, Problem
+from .statement.options import StatementOptions
 
 PLUGIN = "communities"
 """The plugin's name in mkdocs.yml (its entry point in pyproject.toml)."""
@@ -76,6 +77,22 @@ class CommunitiesConfig(Config):
     calendar_description = c.Type(str, default="")
     """The description of that calendar; by default "Alle evenementen van de community's van <name>"."""
 
+    # The accessibility statement (statement/options.py). Any type: the core checks them, in Dutch.
+    accessibility_date = c.Type(object, default="")
+    """The day the statement was made or last checked, "2026-12-07": the date it shows."""
+
+    accessibility_status = c.Type(object, default="")
+    """A or B, with an audit; without it the status is C (an audit planned) or D."""
+
+    accessibility_audit = c.Type(object, default="")
+    """The address of the report of an audit by an expert."""
+
+    accessibility_audit_planned = c.Type(object, default="")
+    """The day an audit is planned, within six months of the statement's date: status C."""
+
+    accessibility_register = c.Type(object, default="")
+    """The statement's entry in the register of DigiToegankelijk: a link on the statement."""
+
 
 def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
     """MkDocs' settings and the plugin's options, in the core's terms."""
@@ -91,6 +108,7 @@ def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
         suggest_url=options.suggest_url,
         contact_email=options.contact_email,
         identity=Identity.from_options(options),
+        statement=StatementOptions.from_options(options),
         edit_uri=config.edit_uri,
         repo_url=config.repo_url,
         markdown_extensions=config.markdown_extensions,

@@ -58,6 +58,8 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
         _write(docs / page.file, page.content.encode("utf-8"))
     if site.home is not None:
         _write(docs / HOME_PAGE, site.home.encode("utf-8"))
+    for path, text in site.filled.items():
+        _write(docs / path, text.encode("utf-8"))
     for item in site.files:
         _write(docs / item.path, item.content)
     theme = dict(data.get("theme") or {})

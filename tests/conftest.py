@@ -16,6 +16,8 @@ from typing import Any
 import click
 import pytest
 
+from generator.statement.options import StatementOptions
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 DATA_FILES = ("communities.yaml", "events.yaml", "external_communities.yaml")
@@ -30,6 +32,11 @@ FIXTURE_UPCOMING = [
     "cx-zomertijd",
     "congres-2027",
 ]
+
+
+STATEMENT: dict[str, Any] = {"contact_email": "redactie@example.org", "statement": StatementOptions(date="2026-11-20")}
+"""What a `SiteConfig` made in a test needs for the accessibility statement in content/: a date and an
+address (mkdocs.yml has them; `SiteConfig(..., **STATEMENT)`)."""
 
 
 def seeds(count: int) -> int:

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT
+from conftest import DATA_FILES, FIXTURE, FIXTURE_EPOCH, ROOT, STATEMENT
 from generator.build import SiteConfig, build_site, load_site
 from generator.data.contract.moments import ZONE
 from generator.data.contract.network import Network
@@ -277,7 +277,11 @@ def verdict(mutant: Mutant, folder: Path) -> tuple[str, str]:
         return _judged(warnings, mutant, near, "warned")
     settings = read_settings(ROOT / "mkdocs.yml")
     config = SiteConfig(
-        DataFiles(folder), ROOT / "content", settings.site_url, markdown_extensions=settings.markdown_extensions
+        DataFiles(folder),
+        ROOT / "content",
+        settings.site_url,
+        markdown_extensions=settings.markdown_extensions,
+        **STATEMENT,
     )
     built = build_site(config, NOW)  # the check passed: the build must too (an exception fails the test)
     if _data(network) == _original():

@@ -12,7 +12,7 @@ from markdown import Markdown
 from mkdocs.structure.pages import _HTMLHandler
 from mkdocs.utils.meta import get_data
 
-from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
+from conftest import FIXTURE, FIXTURE_EPOCH, ROOT, STATEMENT
 from generator.build import SiteConfig, build_site
 from generator.data.contract.moments import ZONE
 from generator.data.reading.files import DataFiles
@@ -25,7 +25,11 @@ NOW = datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE)
 def _pages(data: Path) -> tuple[SiteConfig, list[GeneratedPage]]:
     settings = read_settings(ROOT / "mkdocs.yml")
     config = SiteConfig(
-        DataFiles(data), ROOT / "content", settings.site_url, markdown_extensions=settings.markdown_extensions
+        DataFiles(data),
+        ROOT / "content",
+        settings.site_url,
+        markdown_extensions=settings.markdown_extensions,
+        **STATEMENT,
     )
     return config, build_site(config, NOW).pages
 

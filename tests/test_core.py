@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_EPOCH, ROOT, build_mkdocs, make_project
+from conftest import FIXTURE_EPOCH, ROOT, STATEMENT, build_mkdocs, make_project
 from generator.build import SiteConfig, build_site
 from generator.catalogue import urls
 from generator.cli import main
@@ -32,6 +32,7 @@ LEVELS = {
     "opendata": 2,
     "editing": 3,
     "starter": 3,
+    "statement": 3,
     "": 4,
     "mkdocs_plugin": 5,
 }
@@ -110,6 +111,7 @@ def _config(project: Path, **changes: object) -> SiteConfig:
         "files": DataFiles(project),
         "docs_dir": project / "content",
         "site_url": "https://example.org/",
+        **STATEMENT,
         **changes,
     }
     return SiteConfig(**settings)  # type: ignore[arg-type]

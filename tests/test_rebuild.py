@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from conftest import FIXTURE_EPOCH, make_project
+from conftest import FIXTURE_EPOCH, STATEMENT, make_project
 from generator.build import SiteBuild, SiteConfig, build_site
 from generator.data.contract.moments import ZONE
 from generator.data.reading.files import DataFiles
@@ -18,7 +18,9 @@ from generator.rebuild import Memory, build_context
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     project = make_project(tmp_path_factory.mktemp("rebuild"))
-    config = SiteConfig(files=DataFiles(project), docs_dir=project / "content", site_url="https://example.org/")
+    config = SiteConfig(
+        files=DataFiles(project), docs_dir=project / "content", site_url="https://example.org/", **STATEMENT
+    )
     return build_site(config, datetime.fromtimestamp(int(FIXTURE_EPOCH), ZONE))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import FIXTURE, FIXTURE_EPOCH, ROOT
+from conftest import FIXTURE, FIXTURE_EPOCH, ROOT, STATEMENT
 from generator.build import SiteBuild, SiteConfig, build_site
 from generator.data.contract.moments import ZONE
 from generator.data.reading.files import DataFiles
@@ -24,7 +24,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def site() -> SiteBuild:
-    return build_site(SiteConfig(DataFiles(FIXTURE), ROOT / "content", "https://example.org/"), NOW)
+    return build_site(SiteConfig(DataFiles(FIXTURE), ROOT / "content", "https://example.org/", **STATEMENT), NOW)
 
 
 def _text(fragment: str) -> str:
@@ -107,7 +107,7 @@ def test_two_sessions_with_one_title_on_one_day_get_page_titles_of_their_own(tmp
     for name in ("communities.yaml", "external_communities.yaml"):
         (tmp_path / name).write_bytes((FIXTURE / name).read_bytes())
     (tmp_path / "events.yaml").write_text(events.replace("events:\n", "events:\n" + sessions, 1), encoding="utf-8")
-    built = build_site(SiteConfig(DataFiles(tmp_path), ROOT / "content", "https://example.org/"), NOW)
+    built = build_site(SiteConfig(DataFiles(tmp_path), ROOT / "content", "https://example.org/", **STATEMENT), NOW)
     titles = {page.path: re.search(r"^title: (.*)$", page.content, re.M).group(1) for page in built.pages}  # type: ignore[union-attr]
     assert titles["agenda/sessie-0.md"] == "Schrijfsessie (woensdag 10 februari 2027, 10.00–11.00 uur)"
     assert titles["agenda/sessie-1.md"].startswith("Schrijfsessie (woensdag 10 februari 2027, 14.00–15.00 uur)")

@@ -111,6 +111,11 @@ def long_date(day: date) -> str:
     return format_date(day, "EEEE d MMMM y", locale=LOCALE)
 
 
+def day_month_year(day: date) -> str:
+    """ "7 december 2026": a date in a sentence, where the day of the week adds nothing."""
+    return format_date(day, "d MMMM y", locale=LOCALE)
+
+
 def month_name(day: date) -> str:
     """ "December 2026", for a heading above the events of one month."""
     text = format_date(day, "MMMM y", locale=LOCALE)

@@ -50,6 +50,8 @@ COMMUNITIES_SCHEMA = "open-data/communities.schema.json"
 ATOM_FEED = "agenda.xml"
 OPEN_DATA_PAGE = "open-data.md"
 """The editors' page that explains the open data files (content/open-data.md)."""
+STATEMENT_PAGE = "toegankelijkheid.md"
+"""The editors' accessibility statement, whose generated parts the generator fills in (statement/parts.py)."""
 EXTERNAL_COMMUNITY_FORM = "externe-community.yml"
 """The repository's issue form to suggest an external community (.github/ISSUE_TEMPLATE)."""
 

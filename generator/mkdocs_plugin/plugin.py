@@ -154,6 +154,10 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         home = files.get_file_from_path(HOME_PAGE)
         if home is not None and self.site.home is not None:
             home.content_string = self.site.home
+        for path, text in self.site.filled.items():
+            editors = files.get_file_from_path(path)
+            if editors is not None:
+                editors.content_string = text
         # In MkDocs' own order of a folder, each generated page in the place of its file (`GeneratedPage.file`,
         # where `render --out` writes it): the navigation, the search index and the sitemap come out the
         # same as when the pages are written out.

@@ -63,6 +63,8 @@ class NewSite:
             "__DISTRIBUTION__": DISTRIBUTION,
             "__VERSION__": VERSION,
             "__EVENT_DAY__": (today + EXAMPLE_EVENT_IN).isoformat(),
+            # The accessibility statement's date: the owner reads it at `init` and vouches for it then.
+            "__TODAY__": today.isoformat(),
         }
 
 

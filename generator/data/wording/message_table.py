@@ -164,6 +164,28 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "page_taken": ("content/agenda/index.md", "content/agenda-uitleg.md"),
     "config_site_url": ("# geen site_url", "site_url: https://communities.example.nl/"),
     "config_directory_urls": ("use_directory_urls: false", "use_directory_urls: true"),
+    "statement_no_date": ("# geen accessibility_date", 'accessibility_date: "2026-11-20"'),
+    "statement_no_email": ("# geen contact_email", "contact_email: toegankelijkheid@example.org"),
+    "statement_status_without_audit": (
+        "accessibility_status: B",
+        "accessibility_status: B⏎accessibility_audit: https://example.org/rapport.pdf",
+    ),
+    "statement_bad_status": ("accessibility_status: C", 'accessibility_audit_planned: "2027-03-01"'),
+    "statement_audit_without_status": (
+        "accessibility_audit: https://example.org/rapport.pdf",
+        "accessibility_audit: https://example.org/rapport.pdf⏎accessibility_status: B",
+    ),
+    "statement_plan_before": (
+        'accessibility_date: "2026-11-20"⏎accessibility_audit_planned: "2026-10-01"',
+        'accessibility_date: "2026-11-20"⏎accessibility_audit_planned: "2027-02-01"',
+    ),
+    "statement_plan_late": (
+        'accessibility_date: "2026-11-20"⏎accessibility_audit_planned: "2027-08-01"',
+        'accessibility_date: "2026-11-20"⏎accessibility_audit_planned: "2027-02-01"',
+    ),
+    "statement_unknown_part": ("<!-- verklaring: test -->", "<!-- verklaring: testen -->"),
+    "statement_part_twice": ("<!-- verklaring: status --> (2 keer)", "<!-- verklaring: status -->"),
+    "statement_missing_part": ("# geen <!-- verklaring: contact -->", "<!-- verklaring: contact -->"),
     "bad_epoch": ("SOURCE_DATE_EPOCH=gisteren", "SOURCE_DATE_EPOCH=1795950000"),
     "warn_new_past_event": (
         'start: "2025-12-08 14:00"⏎end: "2025-12-08 16:00"',
@@ -192,6 +214,13 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     ),
     "warn_early_deadline": ('registration_deadline: "2025-12-01"', 'registration_deadline: "2026-12-01"'),
     "warn_moved_a_year": ('start: "2027-12-08 14:00" (was 2026)', 'start: "2026-12-08 14:00"'),
+    "warn_statement_future": ('accessibility_date: "2062-11-20"', 'accessibility_date: "2026-11-20"'),
+    "warn_statement_old": ('accessibility_date: "2025-06-01"', 'accessibility_date: "2026-11-20"'),
+    "warn_statement_plan_lapsed": (
+        'accessibility_date: "2026-01-10"⏎accessibility_audit_planned: "2026-05-01"',
+        'accessibility_date: "2026-11-20"⏎accessibility_audit: https://example.org/rapport.pdf⏎accessibility_status: B',
+    ),
+    "warn_statement_without_parts": ("# geen <!-- verklaring: … -->", "<!-- verklaring: status -->"),
     "warn_start_moved_alone": (
         'start: "2026-12-07"⏎end: "2026-12-09" (was 8 en 9 december)',
         'start: "2026-12-07"⏎end: "2026-12-08"',

@@ -179,6 +179,30 @@ MESSAGES: Mapping[str, str] = {
     "config_site_url": "Zet `site_url` in dit bestand, bijvoorbeeld site_url: https://communities.example.nl/. "
     "De agenda-bestanden hebben dat adres nodig.",
     "config_directory_urls": "De generator werkt alleen met use_directory_urls: true. Zet dat in dit bestand.",
+    "statement_no_date": "De toegankelijkheidsverklaring heeft een datum nodig: de dag waarop je hem maakte of "
+    'voor het laatst nakeek. Zet die bij de plugin communities, bijvoorbeeld `accessibility_date: "2026-12-07"`.',
+    "statement_no_email": "De toegankelijkheidsverklaring noemt een e-mailadres om een probleem te melden. "
+    "Zet dat adres bij de plugin communities, bijvoorbeeld `contact_email: toegankelijkheid@organisatie.nl`.",
+    "statement_status_without_audit": "Status {value} mag alleen na een onderzoek door een deskundige (een audit). "
+    "Zet de link naar het rapport bij `accessibility_audit`. Is er geen onderzoek? Haal `accessibility_status` "
+    "dan weg: de generator kiest dan zelf status C of D.",
+    "statement_bad_status": "`{value}` kan hier niet. Zet `A` of `B`, na een onderzoek door een deskundige. "
+    "Status C of D kiest de generator zelf: C als er een onderzoek gepland is (`accessibility_audit_planned`), "
+    "anders D. Haal `accessibility_status` dan weg.",
+    "statement_audit_without_status": "Bij `accessibility_audit` staat een onderzoek, maar er is geen status. "
+    "Zet `accessibility_status: A` als de site aan alle eisen voldoet, of `accessibility_status: B` als dat nog "
+    "niet zo is.",
+    "statement_plan_before": "Het onderzoek is gepland op {value}. Dat is voor de datum van de verklaring ({day}). "
+    "Is het onderzoek gedaan? Zet dan de link naar het rapport bij `accessibility_audit`, met de status. "
+    "Is het verschoven? Zet dan de nieuwe datum.",
+    "statement_plan_late": "Het onderzoek is gepland op {value}. Dat is meer dan zes maanden na de datum van de "
+    "verklaring ({day}). Dan heeft de site status D, niet C. Plan het onderzoek eerder, of haal "
+    "`accessibility_audit_planned` weg.",
+    "statement_unknown_part": "`{value}` is geen deel van de toegankelijkheidsverklaring. Kies uit {choices}.",
+    "statement_part_twice": "Het deel `{value}` staat twee keer in de toegankelijkheidsverklaring (ook op regel "
+    "{first}). Haal er één weg.",
+    "statement_missing_part": "De regel `{value}` ontbreekt. Daar zet de generator {what}. Zet de regel terug in "
+    "de pagina, op een eigen regel.",
     "bad_epoch": "Deze variabele moet een tijd zijn: het aantal seconden sinds 1 januari 1970, "
     "bijvoorbeeld `1795950000`. Er staat `{value}`. Haal de variabele weg om de tijd van nu te gebruiken.",
     # Warnings: the check passes, but a reviewer should look
@@ -206,6 +230,16 @@ MESSAGES: Mapping[str, str] = {
     "evenement. Klopt het jaar en de maand in `registration_deadline`?",
     "warn_moved_a_year": "Het evenement `{value}` begon eerst op {before}. Nu is dat ongeveer een jaar later "
     "of eerder. Klopt het jaar in `start` en `end`?",
+    "warn_statement_future": "De datum van de toegankelijkheidsverklaring ({value}) ligt na vandaag. "
+    "Klopt het jaar in `accessibility_date`?",
+    "warn_statement_old": "De toegankelijkheidsverklaring is van {value}: langer dan een jaar geleden. "
+    "Kijk na of alles nog klopt. Zet dan de datum van vandaag bij `accessibility_date`.",
+    "warn_statement_plan_lapsed": "De toegankelijkheidsverklaring is van {day}. Er was een onderzoek gepland, "
+    "maar status C geldt maar zes maanden. De site heeft nu status D. Is het onderzoek gedaan? Zet dan de link "
+    "naar het rapport bij `accessibility_audit`, met de status, en een nieuwe datum.",
+    "warn_statement_without_parts": "De generator kan in de toegankelijkheidsverklaring de datum, de status, "
+    "hoe we testen en waar je een probleem meldt zelf invullen. Zet daarvoor regels als "
+    "`<!-- verklaring: status -->` in deze pagina. Zie CHANGELOG.md.",
     "warn_start_moved_alone": "Bij het evenement `{value}` is `start` veranderd (eerst {before}), maar `end` "
     "niet. Moet `end` ook mee veranderen?",
 }

@@ -1,0 +1,139 @@
+"""What the test suite checks of every site the generator makes, as the statement tells it ("Hoe we testen").
+
+The statement may only claim what the tests really do. So each check here names the test files that
+run it, a text each of those files holds (the tool it calls, the width it sets), and the tool's version
+where it has one; tests/test_statement.py fails when this list and the suite disagree: a tool of another
+version in tests/js/package.json, another screen width or colour scheme in browser_harness.py, a test
+file that no longer runs the tool, or a test file with browser tests that no check here names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PHONE_WIDTH = 375
+"""The width of a phone in the tests, in CSS pixels (browser_harness.SIZES["narrow"])."""
+LAPTOP_WIDTH = 1280
+"""The width of a laptop (browser_harness.SIZES["wide"])."""
+ZOOMED_WIDTH = 320
+"""A phone at 400 % zoom: WCAG 1.4.10 (reflow), tested in test_browser.py."""
+SCHEMES = {"light": "lichte", "dark": "donkere"}
+"""The colour schemes every page is opened in (browser_harness.SCHEMES), as Dutch says "de lichte weergave"."""
+NORM = "EN 301 549"
+NORM_VERSION = "3.2.1"
+"""The European norm Dutch government sites must meet (Besluit digitale toegankelijkheid overheid)."""
+NORM_WCAG = "2.1"
+"""The version of WCAG that norm follows: its levels A and AA are the 50 requirements of the law."""
+TESTED_WCAG = "2.2"
+"""The newer version the tests hold every page to (the last of AXE_TAGS)."""
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+"""The rule sets of axe-core the tests run (browser_harness.AXE_TAGS): WCAG 2.0, 2.1 and 2.2, A and AA."""
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    """As the statement names it."""
+    package: str
+    """Its package, in tests/js/package.json (npm) or in pyproject.toml (pip)."""
+    version: str
+    registry: str = "npm"
+
+
+@dataclass(frozen=True)
+class Check:
+    title: str
+    """The first words, in bold: what is checked, in a visitor's words."""
+    text: str
+    """What the tests do and what must hold, in plain Dutch (B1); Markdown without links."""
+    tests: tuple[str, ...]
+    """The test files (in tests/) that run this check."""
+    proof: str
+    """Text that each of those files holds: the tool it calls or the value it sets."""
+    tool: Tool | None = None
+
+
+AXE = Tool("axe-core", "axe-core", "4.14.1")
+LIGHTHOUSE = Tool("Lighthouse", "lighthouse", "12.2.3")
+VNU = Tool("de Nu Html Checker", "vnu-jar", "26.9.27")
+ZENSICAL = Tool("Zensical", "zensical", "0.0.73", registry="pip")
+
+_BOTH = f"in de {SCHEMES['light']} en de {SCHEMES['dark']} weergave"
+
+CHECKS = (
+    Check(
+        "De regels van WCAG",
+        f"Het programma axe-core (versie {AXE.version}) controleert elke soort pagina op de regels van WCAG "
+        f"2.0, 2.1 en 2.2, niveau A en AA. Dat doet het {_BOTH}, en ook met het menu open op een telefoon en "
+        "met het zoekvenster open.",
+        ("test_browser.py", "test_keyboard.py", "test_search.py", "test_init.py"),
+        "axe",
+        AXE,
+    ),
+    Check(
+        "Alleen een toetsenbord",
+        f"Een test gaat met de Tab-toets door elke soort pagina, en met Shift+Tab weer terug. Dat doet hij op "
+        f"de breedte van een telefoon ({PHONE_WIDTH} pixels) en van een laptop ({LAPTOP_WIDTH} pixels), {_BOTH}. "
+        "Je moet altijd zien waar je bent, niets mag dat bedekken, en je mag nergens vast komen te zitten. "
+        "Ook het menu, de knop voor licht en donker en het zoeken testen we met het toetsenbord.",
+        ("test_keyboard.py", "test_search.py"),
+        "keyboard.press",
+    ),
+    Check(
+        "Inzoomen",
+        f"Op {ZOOMED_WIDTH} pixels breed past elke pagina op het scherm, zonder dat je opzij moet scrollen. Zo "
+        "breed is een telefoon als je 4 keer inzoomt.",
+        ("test_browser.py",),
+        f'"width": {ZOOMED_WIDTH}',
+    ),
+    Check(
+        "Wat een schermlezer hoort",
+        "Een test leest van elke soort pagina wat de browser aan een schermlezer doorgeeft. Elke pagina heeft "
+        "één hoofdkop, de koppen staan in de goede volgorde, de delen van de pagina hebben een Nederlandse "
+        "naam, en links met dezelfde naam gaan naar dezelfde plek.",
+        ("test_a11y_tree.py",),
+        "getFullAXTree",
+    ),
+    Check(
+        "Zonder JavaScript",
+        "De agenda werkt ook als JavaScript uit staat: dan staan er links waar anders het formulier staat "
+        "om evenementen te kiezen.",
+        ("test_filters.py",),
+        "java_script_enabled=False",
+    ),
+    Check(
+        "Printen",
+        f"Een test print elke soort pagina als pdf, vanuit de {SCHEMES['light']} en de {SCHEMES['dark']} "
+        "weergave. Alle tekst op papier moet goed te lezen zijn, en knoppen en menu's die alleen op een "
+        "scherm werken, komen niet op papier.",
+        ("test_print.py",),
+        "pdf",
+    ),
+    Check(
+        "Lighthouse",
+        f"Dit programma van Google (versie {LIGHTHOUSE.version}) controleert elke soort pagina zoals op een "
+        "telefoon: op toegankelijkheid, goede techniek en vindbaarheid. Een pagina moet op alle drie 100 "
+        "punten halen.",
+        ("test_lighthouse.py",),
+        'CATEGORIES = ("accessibility", "best-practices", "seo")',
+        LIGHTHOUSE,
+    ),
+    Check(
+        "De HTML-code",
+        f"De Nu Html Checker van het W3C (versie {VNU.version}) controleert of de HTML van elke pagina klopt. "
+        "Dat helpt hulpmiddelen zoals een schermlezer.",
+        ("test_html_valid.py",),
+        "vnu",
+        VNU,
+    ),
+    Check(
+        "Met twee bouwers",
+        "Twee programma's kunnen de site maken: MkDocs met Material for MkDocs, en de opvolger daarvan, "
+        f"Zensical (versie {ZENSICAL.version}). Met allebei controleert axe-core elke soort pagina {_BOTH}, "
+        "en testen we het belangrijkste met het toetsenbord.",
+        ("test_zensical.py",),
+        "AXE_RUN_JS",
+        ZENSICAL,
+    ),
+)
+"""Every check, in the order the statement lists them."""
