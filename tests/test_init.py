@@ -16,7 +16,14 @@ from generator.release import DISTRIBUTION, VERSION
 from generator.starter import NewSite, write_site
 
 NAME, URL = INIT_NAME, INIT_URL
-PAGES = ["/", "/communities/", "/communities/voorbeeld-community/", "/agenda/", "/agenda/voorbeeld-bijeenkomst/"]
+PAGES = [
+    "/",
+    "/communities/",
+    "/communities/voorbeeld-community/",
+    "/agenda/",
+    "/agenda/voorbeeld-bijeenkomst/",
+    "/toegankelijkheid/",  # the statement, with its parts filled in for the new site
+]
 FILES = {
     "mkdocs.yml",
     "communities.yaml",
