@@ -19,6 +19,7 @@ import yaml
 
 from conftest import FIXTURE, ROOT, build_mkdocs, make_project
 from generator.catalogue.identity import OPTIONS
+from generator.statement.options import OPTIONS as STATEMENT_OPTIONS
 
 SECOND = ROOT / "tests" / "fixtures" / "second-network"
 FIRST_NAMES = ("gebruiker centraal", "gebruikercentraal")
@@ -32,7 +33,8 @@ def _first_network_texts() -> set[str]:
         entry["communities"] for entry in config["plugins"] if isinstance(entry, dict) and "communities" in entry
     )
     texts = {config["site_name"], config["site_description"], config["copyright"], config["site_url"]}
-    texts |= {value for value in options.values() if value}
+    # The statement's options are dates and addresses of no network (a date can be any site's build day).
+    texts |= {value for name, value in options.items() if value and name not in STATEMENT_OPTIONS}
     texts |= {sentence.strip() + "." for sentence in options["external_intro"].split(".") if sentence.strip()}
     for data in (ROOT, FIXTURE):
         communities = yaml.safe_load((data / "communities.yaml").read_text(encoding="utf-8"))

@@ -214,7 +214,6 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     ),
     "warn_early_deadline": ('registration_deadline: "2025-12-01"', 'registration_deadline: "2026-12-01"'),
     "warn_moved_a_year": ('start: "2027-12-08 14:00" (was 2026)', 'start: "2026-12-08 14:00"'),
-    "warn_statement_future": ('accessibility_date: "2062-11-20"', 'accessibility_date: "2026-11-20"'),
     "warn_statement_old": ('accessibility_date: "2025-06-01"', 'accessibility_date: "2026-11-20"'),
     "warn_statement_plan_lapsed": (
         'accessibility_date: "2026-01-10"⏎accessibility_audit_planned: "2026-05-01"',

@@ -230,8 +230,6 @@ MESSAGES: Mapping[str, str] = {
     "evenement. Klopt het jaar en de maand in `registration_deadline`?",
     "warn_moved_a_year": "Het evenement `{value}` begon eerst op {before}. Nu is dat ongeveer een jaar later "
     "of eerder. Klopt het jaar in `start` en `end`?",
-    "warn_statement_future": "De datum van de toegankelijkheidsverklaring ({value}) ligt na vandaag. "
-    "Klopt het jaar in `accessibility_date`?",
     "warn_statement_old": "De toegankelijkheidsverklaring is van {value}: langer dan een jaar geleden. "
     "Kijk na of alles nog klopt. Zet dan de datum van vandaag bij `accessibility_date`.",
     "warn_statement_plan_lapsed": "De toegankelijkheidsverklaring is van {day}. Er was een onderzoek gepland, "
