@@ -31,8 +31,11 @@ CORPUS = ROOT / "tests" / "fixtures" / "invalid"
 _EXPECT = re.compile(rb"# expect: (\d+):(\d+) ([a-z0-9_]+)\n")
 # Messages that stop publication; `warn_*` messages come from the review of valid data instead.
 ERROR_KEYS = frozenset(key for key in MESSAGES if not key.startswith("warn_"))
-# Messages about the site's settings and content pages, not the data files: tested in test_core.py.
-SITE_KEYS = frozenset({"page_taken", "config_site_url", "config_directory_urls"})
+# Messages about the site's settings and content pages, not the data files: tested in test_core.py,
+# and those of the accessibility statement in test_statement.py.
+SITE_KEYS = frozenset({"page_taken", "config_site_url", "config_directory_urls"}) | {
+    key for key in MESSAGES if key.startswith("statement_")
+}
 # A problem outside the files: the variable SOURCE_DATE_EPOCH, tested in test_check_environment.py.
 ENVIRONMENT_KEYS = frozenset({"bad_epoch"})
 # A file that is not there, a folder in its place, a file that cannot be read: no corpus file can

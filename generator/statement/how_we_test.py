@@ -81,8 +81,8 @@ CHECKS = (
     ),
     Check(
         "Inzoomen",
-        f"Op {ZOOMED_WIDTH} pixels breed past elke pagina op het scherm, zonder dat je opzij moet scrollen. Zo "
-        "breed is een telefoon als je 4 keer inzoomt.",
+        f"Op {ZOOMED_WIDTH} pixels breed past elke pagina op het scherm, zonder dat je opzij moet scrollen. Zoveel "
+        "ruimte heeft een pagina op een laptop als je inzoomt tot 400 procent.",
         ("test_browser.py",),
         f'"width": {ZOOMED_WIDTH}',
     ),
