@@ -155,7 +155,7 @@ ZENSICAL = Path(sys.executable).with_name("zensical")
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture data set as `make site BUILDER=zensical` builds it: `python -m generator render`,
-    then `zensical build` of that project, once."""
+    `zensical build` of that project, then `python -m generator index` of the site, once."""
     from generator.cli import main
 
     require_tool(ZENSICAL.is_file(), "Zensical (requirements/test.txt)")
@@ -174,6 +174,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert built.returncode == 0, built.stdout + built.stderr
+    assert main(["index", str(tree / "site")]) == 0  # the search index, as `make site BUILDER=zensical` makes it
     return tree / "site"
 
 
