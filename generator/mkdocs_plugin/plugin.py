@@ -34,8 +34,8 @@ from ..data.wording.messages import format_problem, problems_page
 from ..data.wording.problems import DataError
 from ..pages.render import GeneratedPage
 from ..rebuild import Memory, build_context
-from ..search.indexing import SearchIndexError, index_site
 from ..release import DISTRIBUTION, VERSION
+from ..search.indexing import SearchIndexError, index_site
 from ..settings import CommunitiesConfig, site_config
 from ..theme.fixes import fix_theme_markup
 

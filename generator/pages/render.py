@@ -163,9 +163,7 @@ class _Renderer:
     def subscription(self, feed_path: str) -> urls.Subscription:
         return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)
 
-    def page(
-        self, path: str, template: str, title: str, description: str, **context: Any
-    ) -> GeneratedPage:
+    def page(self, path: str, template: str, title: str, description: str, **context: Any) -> GeneratedPage:
         meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
         if path in self.settings.edit_urls:
             meta["edit_url"] = self.settings.edit_urls[path]
