@@ -204,8 +204,9 @@
     const id = `site-search-result-${(numbered += 1)}`;
     link.href = data.url;
     link.textContent = data.meta.title || data.url;
-    if (data.meta.taal) {
-      link.lang = data.meta.taal; // an event in English: its title is read as English
+    const language = data.filters?.taal?.[0];
+    if (language) {
+      link.lang = language; // an event in English: its title is read as English
     }
     const described = [];
     const known = [data.meta.datum, data.meta.plaats, data.meta.status].filter(Boolean);
