@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import logging
 import os
 import re
@@ -127,6 +129,19 @@ def article_text(page: Path) -> str:
     inline_removed = re.sub(r"</?(?:a|time|strong|em|span|code|abbr)\b[^>]*>", "", match.group(1))
     text = re.sub(r"<[^>]+>", " ", inline_removed)
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def indexed_pages(site: Path) -> dict[str, dict[str, Any]]:
+    """What the site's search (Pagefind, in `site/pagefind/`) holds of each page, by address: its text
+    (`content`), `meta` (title, date, place, status), `filters` and `word_count`. Each page is one
+    fragment: gzip around `pagefind_dcd` and JSON, as Pagefind's own script reads it."""
+    pages = {}
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        page: dict[str, Any] = json.loads(data.removeprefix(b"pagefind_dcd"))
+        pages[page["url"]] = page
+    return pages
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ LEVELS = {
     "data": 0,
     "theme": 0,
     "release": 0,
+    "search": 0,
     "catalogue": 1,
     "stamps": 1,
     "pages": 2,

@@ -128,7 +128,7 @@ def _body(site: Path, event: str) -> str:
     """The generated part of an event page, without the theme (whose footer has its own lang="en")."""
     source = _event_page(site, event)
     return source[
-        source.index('<div class="site-page site-event-page">') : source.index('<script type="application/ld+json">')
+        source.index('<div class="site-page site-event-page"') : source.index('<script type="application/ld+json">')
     ]
 
 
