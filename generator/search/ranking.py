@@ -7,6 +7,10 @@ has a weight on its title and one on the rest of its text, so that the title bea
 passes by elsewhere on any page, and for the same words an event still to come ranks above a
 cancelled one, and both above one that is over. Which events are still to come is fixed at build
 time: the site is built again every night.
+
+Pagefind's own ranking also weighs how often a word occurs in a page of its length; that evens out
+these weights (a past and an upcoming event with the same title scored within 2 %). So the dialog
+asks Pagefind to rank by the weighted words alone (`termFrequency: 0`, in theme/assets/site.js).
 """
 
 from __future__ import annotations

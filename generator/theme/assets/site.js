@@ -164,7 +164,10 @@
   let pagefind = null;
   const load = () => {
     pagefind ??= import(bundle.href).then(async (module) => {
-      await module.options({ baseUrl: new URL("../", bundle).pathname });
+      // Rank by the sum of the weights of the words found (generator/search/ranking.py), not by how
+      // often they occur in a page of its length: so an event's title outranks a passing mention, and
+      // an event still to come the same title of one that is over, on a short page or a long one.
+      await module.options({ baseUrl: new URL("../", bundle).pathname, ranking: { termFrequency: 0 } });
       return module;
     });
     return pagefind;
