@@ -38,6 +38,7 @@ from ..release import DISTRIBUTION, VERSION
 from ..search.indexing import SearchIndexError, index_site
 from ..settings import CommunitiesConfig, site_config
 from ..theme.fixes import fix_theme_markup
+from ..tree import THEME_SEARCH
 
 log = get_plugin_logger("communities")
 
@@ -45,6 +46,10 @@ log = get_plugin_logger("communities")
 NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
 SHOWN_IN_BROWSER = "De browser laat de problemen zien tot ze opgelost zijn."
 FAILED = "De site is niet gebouwd. De vorige versie in {folder} is niet veranderd."
+THEME_SEARCH_ON = (
+    "De zoekfunctie van het thema staat nog aan (plugins: search in mkdocs.yml). De site heeft nu een eigen "
+    "zoekfunctie; haal search weg uit plugins, dan wordt de bouw sneller."
+)
 
 
 class Swap:
@@ -130,6 +135,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             self.problems_page = problems_page(error.problems)
         for note in self.site.notes:
             log.info(note)  # not a warning: `mkdocs build --strict` must still build a folder without git
+        if any(name in config.plugins for name in THEME_SEARCH):  # a site `init` made before: it still builds
+            log.info(THEME_SEARCH_ON)
         if self.site.edit_uri:
             config.edit_uri = self.site.edit_uri
         config.extra_css.extend(path for path in self.site.stylesheets if path not in config.extra_css)
