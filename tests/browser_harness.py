@@ -106,7 +106,9 @@ PAGE_FACTS_JS = f"""() => ({{
     href: a.getAttribute('href'), text: a.textContent.trim()}})),
 }})"""
 
-# How long a request may stay open before the page is checked anyway.
+# How long the browser may take to ask for the page's icon after loading, and how long a request may
+# stay open before the page is checked anyway.
+ICON_TIMEOUT_S = 1
 IN_FLIGHT_TIMEOUT_S = 5
 
 AXE_RUN_JS = """async (tags) => {
@@ -263,8 +265,14 @@ def watch(page: Any, current: Callable[[], Visit]) -> None:
 
 
 def settle(page: Any, visit: Visit) -> None:
-    """Wait until the page has done what it does after loading: no request is open any more. (The
-    site's search loads nothing until a visitor opens it.)"""
+    """Wait until the page has done what it does after loading: the browser has asked for the page's
+    icon, the last thing it fetches, and no request is open any more. (The site's search loads
+    nothing until a visitor opens it.) A test that closes the page before the icon came would see
+    the icon's request cut off as a failed request."""
+    icon = page.evaluate("() => document.querySelector('link[rel~=icon]')?.href ?? null")
+    deadline = time.monotonic() + ICON_TIMEOUT_S
+    while icon and icon not in visit.requests and time.monotonic() < deadline:
+        page.wait_for_timeout(10)
     deadline = time.monotonic() + IN_FLIGHT_TIMEOUT_S
     while visit.in_flight and time.monotonic() < deadline:  # a page that keeps loading is still checked
         page.wait_for_timeout(20)
