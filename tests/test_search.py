@@ -39,7 +39,7 @@ from browser_harness import (
     watch,
 )
 
-from conftest import indexed_pages
+from conftest import FIXTURE_UPCOMING, indexed_pages
 from generator.search.indexing import BUNDLE, index_site
 
 BUILDERS = ["mkdocs", "zensical"]
@@ -421,3 +421,20 @@ def test_the_index_is_the_same_bytes_from_the_same_site(built_site: Path, tmp_pa
     assert len(first) > 20 and "pagefind.js" in first
     assert first == second
     assert not any("ui" in name.split("/")[-1].split(".")[0].split("-") for name in first), sorted(first)
+
+
+def test_event_pages_weigh_upcoming_then_cancelled_then_past(built_site: Path) -> None:
+    """The weights Pagefind reads from each event page (search/ranking.py): its title far above its
+    text, and for the same words an upcoming event above a cancelled one, above one that is over."""
+    weights = {}
+    for page in (built_site / "agenda").glob("*/index.html"):
+        source = page.read_text(encoding="utf-8")
+        title = re.search(r'<h1 id="inhoud"[^>]* data-pagefind-weight="([\d.]+)"', source)
+        text = re.search(r'<div class="site-page site-event-page" data-pagefind-weight="([\d.]+)"', source)
+        if title and text:
+            weights[page.parent.name] = (float(title.group(1)), float(text.group(1)))
+    upcoming, cancelled, past = weights["dd-webinar-december"], weights["dd-geannuleerd"], weights["cx-terugblik"]
+    assert len(weights) == 8 and set(weights) >= set(FIXTURE_UPCOMING)
+    assert upcoming > cancelled > past, (upcoming, cancelled, past)
+    assert all(title >= 5 * text for title, text in weights.values()), weights
+    assert all(weights[event] == upcoming for event in FIXTURE_UPCOMING if event != "dd-geannuleerd")
