@@ -270,8 +270,10 @@ def settle(page: Any, visit: Visit) -> None:
     nothing until a visitor opens it.) A test that closes the page before the icon came would see
     the icon's request cut off as a failed request."""
     icon = page.evaluate("() => document.querySelector('link[rel~=icon]')?.href ?? null")
+    # The requests since this page was asked for (a visit may go through several pages).
+    since = max((at for at, url in enumerate(visit.requests) if url == page.url), default=0)
     deadline = time.monotonic() + ICON_TIMEOUT_S
-    while icon and icon not in visit.requests and time.monotonic() < deadline:
+    while icon and icon not in visit.requests[since:] and time.monotonic() < deadline:
         page.wait_for_timeout(10)
     deadline = time.monotonic() + IN_FLIGHT_TIMEOUT_S
     while visit.in_flight and time.monotonic() < deadline:  # a page that keeps loading is still checked
