@@ -21,6 +21,8 @@ site: $(VENV)/.installed-zensical
 	rm -rf $(ZENSICAL_PROJECT)
 	$(BIN)/python -m generator render --out $(ZENSICAL_PROJECT)
 	$(BIN)/zensical build --strict -f $(ZENSICAL_PROJECT)/mkdocs.yml
+	@# Zensical runs no plugins: the site's search index (Pagefind) is made here, as the MkDocs plugin does.
+	$(BIN)/python -m generator index $(ZENSICAL_PROJECT)/site
 	@# Each step above stops make when it fails, before site/ is touched. Then the old site moves aside,
 	@# the new one takes its place (a rename, on the same disk), and only then is the old one removed.
 	rm -rf $(ZENSICAL_PROJECT)/site-oud

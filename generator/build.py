@@ -21,7 +21,7 @@ from typing import Any
 from markdown import Markdown
 
 from .catalogue import urls
-from .catalogue.filters import RESERVED_IDS
+from .catalogue.filters import RESERVED_IDS, browse_links
 from .catalogue.identity import NEUTRAL, Identity
 from .catalogue.urls import HOME_PAGE, NOT_FOUND_PAGE, SCRIPT, STATEMENT_PAGE, STYLESHEET
 from .data.checking.load import load
@@ -111,11 +111,13 @@ class SiteBuild:
     the files (today the accessibility statement, `statement/parts.py`)."""
 
     @property
-    def extra(self) -> dict[str, str]:
-        """Values for the builder's `extra` settings, which the theme's templates read."""
+    def extra(self) -> dict[str, Any]:
+        """Values for the builder's `extra` settings, which the theme's templates read: the 404 page,
+        and the links that stand in for the search without JavaScript (partials/site-search.html)."""
+        browse = {"browse_links": [{"text": text, "url": url} for text, url in browse_links()]}
         if self.not_found is None:
-            return {}
-        return {"not_found_title": self.not_found.title, "not_found_html": self.not_found.html}
+            return browse
+        return {"not_found_title": self.not_found.title, "not_found_html": self.not_found.html, **browse}
 
     @property
     def files(self) -> list[FeedFile | Asset]:

@@ -45,6 +45,7 @@ from .editing.questions import (
 from .editing.review import Before, review
 from .editing.schemas import write_schemas
 from .release import DISTRIBUTION, VERSION
+from .search.indexing import SearchIndexError, index_site
 from .settings import SettingsError
 from .starter import NewSite, StarterError, write_site
 from .tree import write_tree
@@ -54,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     if arguments.command == "render":
         return _render(arguments.config, arguments.out)
+    if arguments.command == "index":
+        return _index(arguments.site)
     if arguments.command == "init":
         site = NewSite(arguments.name, arguments.url, arguments.email or "", arguments.repository or "")
         return _init(site, arguments.folder)
@@ -127,6 +130,14 @@ def _parser() -> ArgumentParser:
         help="instellingen (standaard: mkdocs.yml)",
     )
     render.add_argument("--out", type=Path, required=True, metavar="MAP", help="lege map voor het project")
+
+    index = commands.add_parser(
+        "index",
+        help="maak een gebouwde site doorzoekbaar (na een andere bouwer dan MkDocs)",
+        description="Maak de zoekindex van een gebouwde site, in de map pagefind/ van die site. "
+        "De plugin voor MkDocs doet dit zelf; na zensical build doe je het met deze opdracht.",
+    )
+    index.add_argument("site", type=Path, metavar="MAP", help="de map met de gebouwde site, bijvoorbeeld site/")
 
     init = commands.add_parser(
         "init",
@@ -318,6 +329,18 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def _warn(message: str) -> None:
     print(f"waarschuwing: {message}", file=sys.stderr)
+
+
+def _index(site: Path) -> int:
+    if not (site / "index.html").is_file():
+        print(f"In {site} staat geen gebouwde site (geen index.html).", file=sys.stderr)
+        return 1
+    try:
+        index_site(site)
+    except SearchIndexError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
 
 
 def _render(config_file: Path, out: Path) -> int:

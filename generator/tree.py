@@ -29,6 +29,8 @@ from .theme import FIXES
 DOCS = "docs"
 OVERRIDES = "overrides"
 HOOK = "hooks/theme_fixes.py"
+THEME_SEARCH = ("search", "material/search")
+"""The names of the theme's own search plugin, in MkDocs and in Zensical."""
 
 
 class _ConfigDumper(yaml.SafeDumper):
@@ -120,7 +122,10 @@ def _tree_config(
     # Zensical draws its own "modern" look unless told otherwise; "classic" is Material's, which MkDocs
     # draws whatever this says, so that both builders make the same site (with the same contrast).
     config["theme"] = {**theme, "variant": theme.get("variant", "classic"), "custom_dir": OVERRIDES}
-    config["plugins"] = [p for p in data.get("plugins") or [] if _plugin_name(p) != PLUGIN]
+    # The theme's own search is off: the site has its own (search/), which `python -m generator index`
+    # adds after the build. Zensical turns its search on unless told so; MkDocs reads the same option.
+    plugins = [p for p in data.get("plugins") or [] if _plugin_name(p) not in (PLUGIN, *THEME_SEARCH)]
+    config["plugins"] = [*plugins, {"search": {"enabled": False}}]
     config["hooks"] = [*(data.get("hooks") or []), HOOK]
     config["extra_css"] = [
         *(data.get("extra_css") or []),

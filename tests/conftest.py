@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import logging
 import os
 import re
@@ -136,6 +138,19 @@ def article_text(page: Path) -> str:
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
+def indexed_pages(site: Path) -> dict[str, dict[str, Any]]:
+    """What the site's search (Pagefind, in `site/pagefind/`) holds of each page, by address: its text
+    (`content`), `meta` (title, date, place, status), `filters` and `word_count`. Each page is one
+    fragment: gzip around `pagefind_dcd` and JSON, as Pagefind's own script reads it."""
+    pages = {}
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        page: dict[str, Any] = json.loads(data.removeprefix(b"pagefind_dcd"))
+        pages[page["url"]] = page
+    return pages
+
+
 @pytest.fixture(scope="session")
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own data and content pages, built by MkDocs (in this process)."""
@@ -162,7 +177,7 @@ ZENSICAL = Path(sys.executable).with_name("zensical")
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture data set as `make site BUILDER=zensical` builds it: `python -m generator render`,
-    then `zensical build` of that project, once."""
+    `zensical build` of that project, then `python -m generator index` of the site, once."""
     from generator.cli import main
 
     require_tool(ZENSICAL.is_file(), "Zensical (requirements/test.txt)")
@@ -181,6 +196,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert built.returncode == 0, built.stdout + built.stderr
+    assert main(["index", str(tree / "site")]) == 0  # the search index, as `make site BUILDER=zensical` makes it
     return tree / "site"
 
 

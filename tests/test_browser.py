@@ -241,22 +241,17 @@ def test_no_page_scrolls_sideways_at_320_px(site: Site) -> None:
 
 
 def search(site: Site, term: str) -> tuple[Visit, list[str]]:
-    """Types `term` in Material's search on the home page; the visit records what happened."""
+    """Types `term` in the site's search on the home page; the visit records what happened."""
     visit = Visit("/", "light")
     context, page = site.new_page("light", visit)
     try:
         page.goto(site.url("/"), wait_until="load")
-        settle(page, visit)  # typing before the search is ready would find nothing
-        field = page.locator("input.md-search__input")
-        if field.is_visible():  # wide screens show the search field in the header
-            field.click()
-        else:
-            page.locator("label.md-search__icon").first.click()
-        field.fill("")
-        field.press_sequentially(term, delay=50)
-        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+        settle(page, visit)
+        page.locator(".site-search-button").click()
+        page.locator("#site-search-field").press_sequentially(term, delay=50)
+        page.locator(".site-search__result").first.wait_for(state="visible", timeout=10000)
         after_effects(page, visit)  # let anything a result might run, run
-        results = page.locator(".md-search-result__item").all_inner_texts()
+        results = page.locator(".site-search__result").all_inner_texts()
         visit.live_markup = page.evaluate(LIVE_MARKUP_JS)
     finally:
         context.close()

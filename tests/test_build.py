@@ -183,8 +183,12 @@ def test_make_site_with_zensical_swaps_the_site_only_after_the_build_passed(tmp_
     assert "zensical build --strict" in result.stdout  # it got as far as Zensical
     assert _tree_digest(project / "site") == {"index.html": hashlib.sha256(b"de vorige site").hexdigest()}
     shutil.rmtree(project / "bin")
-    passing = "mkdir -p build/zensical/site && echo nieuw > build/zensical/site/index.html\n"
+    page = '<html lang="nl"><body><main data-pagefind-body><h1>Nieuw</h1></main></body></html>'
+    passing = f"mkdir -p build/zensical/site && echo '{page}' > build/zensical/site/index.html\n"
     result = _make_site_with(project, passing)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert _tree_digest(project / "site") == {"index.html": hashlib.sha256(b"nieuw\n").hexdigest()}
+    site = _tree_digest(project / "site")
+    assert site.pop("index.html") == hashlib.sha256(f"{page}\n".encode()).hexdigest()
+    assert "pagefind/pagefind.js" in site, "the search index was not made before the site took its place"
+    assert all(path.startswith("pagefind/") for path in site), site
     assert not (project / "build" / "zensical" / "site-oud").exists()

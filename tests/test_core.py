@@ -25,6 +25,7 @@ LEVELS = {
     "data": 0,
     "theme": 0,
     "release": 0,
+    "search": 0,
     "catalogue": 1,
     "stamps": 1,
     "pages": 2,
@@ -198,7 +199,8 @@ def test_the_rendered_project_builds_the_same_site_without_the_plugin(
     site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     """The session's plugin build of the fixture (`built_site`) or of the project's own data
-    (`project_site`), against `render --out` of the same project built by MkDocs without the plugin."""
+    (`project_site`), against `render --out` of the same project built by MkDocs without the plugin,
+    then indexed for the search by `python -m generator index`."""
     project = request.getfixturevalue(site).parent
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
     tree = tmp_path / "tree"
@@ -206,6 +208,7 @@ def test_the_rendered_project_builds_the_same_site_without_the_plugin(
     assert "communities" not in (tree / "mkdocs.yml").read_text(encoding="utf-8").split("plugins:")[1].split("\n-")[1]
     built = build_mkdocs(tree, config_file=tree / "mkdocs.yml")
     assert built.returncode == 0, built.stderr
+    assert main(["index", str(tree / "site")]) == 0  # the search index, as after any other builder
     with_plugin, without = _tree_digest(project / "site"), _tree_digest(tree / "site")
     assert with_plugin.keys() == without.keys()
     assert [path for path in with_plugin if with_plugin[path] != without[path]] == []

@@ -128,7 +128,7 @@ def _body(site: Path, event: str) -> str:
     """The generated part of an event page, without the theme (whose footer has its own lang="en")."""
     source = _event_page(site, event)
     return source[
-        source.index('<div class="site-page site-event-page">') : source.index('<script type="application/ld+json">')
+        source.index('<div class="site-page site-event-page"') : source.index('<script type="application/ld+json">')
     ]
 
 
@@ -158,7 +158,7 @@ def _calendar_event(site: Path, event: str) -> icalendar.Component:
 
 def test_an_english_event_says_so_in_dutch_and_marks_its_own_words(site: Path) -> None:
     source = _body(site, ENGLISH)
-    assert '<h1 id="inhoud" lang="en">Design systems for government forms</h1>' in source
+    assert re.search(r'<h1 id="inhoud" lang="en"[^>]*>Design systems for government forms</h1>', source)
     assert '<p class="site-lead" lang="en">How a shared design system' in source
     assert re.search(r'<div lang="en">\s*<p>Speakers from two countries', source)
     assert "Taal Dit evenement is in het Engels." in article_text(site / "agenda" / ENGLISH / "index.html")

@@ -99,7 +99,6 @@ STOP_JS = """() => {
   const fact = {
     id: ids.get(el), path: describe(el), label, region,
     expanded: el.getAttribute('aria-expanded'),
-    searchOpen: !!document.getElementById('__search')?.checked,
     focus: outline ? `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`
       : shadow ? `box-shadow ${style.boxShadow}` : 'none',
     problems: [],
@@ -189,7 +188,7 @@ BLUR_JS = """() => { window.__gcBlurred = document.activeElement; document.activ
 REFOCUS_JS = """() => { const el = window.__gcBlurred; el.focus({preventScroll: true});
   return document.activeElement === el && el.matches(':focus-visible'); }"""
 # Wait a few frames, then until what moves has stopped: the drawer slides for 0.25 s, its overlay
-# fades, Material's search field slides and grows. Colour transitions move nothing; not waited for.
+# fades. Colour transitions move nothing; not waited for.
 SETTLED_JS = """async () => {
   const frame = () => new Promise((done) => requestAnimationFrame(done));
   await frame(); await frame();
@@ -347,8 +346,7 @@ def back_to_the_skip_link(page: Any) -> None:
 
 def press(page: Any, key: str) -> dict[str, Any] | None:
     """Press a key and describe where the focus is then. What looks wrong is looked at once more
-    after the page has had a few frames to react (Material opens its search when the field gets
-    focus, a frame or two later): a moment in between is not what a person sees."""
+    after the page has had a few frames to react: a moment in between is not what a person sees."""
     page.keyboard.press(key)
     stop: dict[str, Any] | None = page.evaluate(STOP_JS)
     if stop and stop["problems"]:
@@ -424,12 +422,6 @@ def walk(
     left_at_once = False
     for _ in range(MAX_STOPS):
         stop = press(page, key)
-        if stops and stops[-1]["searchOpen"] and not (stop and stop["searchOpen"]):
-            # Tab left Material's search and closed it. On a phone Material locks the page's scrolling
-            # while the search is open (from 0.4 s after it opened, until 0.1 s after it closed): a
-            # person does not press Tab again within that 0.1 s, and the walk waits as well.
-            page.wait_for_function("() => !document.body.hasAttribute('data-md-scrolllock')", timeout=2000)
-            stop = page.evaluate(STOP_JS)
         if stop is None:
             if start is not None and not stops and not left_at_once:
                 left_at_once = True

@@ -27,7 +27,7 @@ SCREEN_ONLY = {
     "header (menu, colour toggle, search)": ".md-header",
     "navigation (drawer)": ".md-sidebar--primary",
     "table of contents": ".md-sidebar--secondary",
-    "search": ".md-search",
+    "search": ".site-search-button",
     "colour scheme toggle": ".site-scheme-toggle",
     "back to top": ".md-top",
     "edit button": ".md-content__button",

@@ -1,5 +1,5 @@
-"""The memory of `mkdocs serve --dirty` (generator/rebuild.py), without MkDocs: what a rebuild keeps,
-and the search entries it puts back. tests/test_serve_dirty.py runs it in real rebuilds."""
+"""The memory of `mkdocs serve --dirty` (generator/rebuild.py), without MkDocs: what a rebuild keeps.
+tests/test_serve_dirty.py runs it in real rebuilds."""
 
 from __future__ import annotations
 
@@ -49,27 +49,3 @@ def test_other_settings_or_no_context_keep_nothing(site: SiteBuild) -> None:
     assert memory.kept(site, build_context(site, b"other settings", [("over.md", 2)])) == set()
     assert memory.kept(site, None) == set()
     assert memory.kept(site, build_context(site, b"other settings", [("over.md", 2)])) == set()
-
-
-def _entry(url: str, text: str) -> dict[str, str]:
-    return {"location": url, "title": text, "text": text}
-
-
-def test_the_search_index_gets_the_entries_of_pages_not_built_again() -> None:
-    memory, pages = Memory(), ["", "agenda/", "agenda/x/"]
-    whole = [
-        _entry("", "home"),
-        _entry("agenda/", "agenda"),
-        _entry("agenda/#binnenkort", "deel"),
-        _entry("agenda/x/", "x"),
-    ]
-    assert memory.search_entries(whole, pages) is None  # a whole build: right as it is
-    rebuilt = [_entry("", "home 2"), _entry("agenda/x/", "x 2")]
-    assert memory.search_entries(rebuilt, pages) == [rebuilt[0], *whole[1:3], rebuilt[1]]
-
-
-def test_a_search_index_that_kept_the_previous_entries_stays_as_it_is() -> None:
-    """Without the home page first, Material kept the entries itself: nothing to put back."""
-    memory = Memory()
-    memory.search_entries([_entry("", "home"), _entry("a/", "a")], ["", "a/"])
-    assert memory.search_entries([_entry("a/", "a 2"), _entry("", "home")], ["a/", ""]) is None

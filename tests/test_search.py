@@ -1,22 +1,25 @@
-"""Material's search as a person uses it, with a keyboard and a screen reader, in both colour schemes on a
-wide (1280×800) and a narrow (375×740) screen: open it with a shortcut or the header, a Dutch name for
-the dialog, the results reachable with Tab and back, an instruction for the keys, Escape back to where
-you were, the number of results announced, readable highlights and count (WCAG 1.4.3), the date of an
-event in its result, upcoming events above past ones, and no axe-core violations with the search open.
+"""The site's own search (generator/search/, partials/site-search*.html, site.js) as a person uses it, on
+both builders: the fixture site built by MkDocs (`built_site`) and by Zensical (`zensical_site`), at
+320 and 1280 px, in the light and the dark scheme. From the top of a page Tab reaches the button
+"Zoeken", Enter opens the dialog with the focus in its field; a word of an event's title finds that
+event first, with its date and place; a polite live region says how many results there are, in
+Dutch; the arrow keys and Tab go through the results in order; Escape closes the dialog and puts
+the focus back on the button. With the results shown axe-core finds nothing, nothing in the dialog
+is English, and no request leaves the site. Without JavaScript the button is gone and links to the
+agenda and the lists take its place. Then what Pagefind holds and how it ranks: only the main
+content, an event's title above a passing mention, one still to come above one that is over, and
+the same bytes from the same site.
 
-Speed: one tab per colour scheme for the whole module, and the tests of one look (scheme and size) run
-together and share one open search where they only read it; only the tests that need a fresh page load
-one. The search term "klantreizen" is in the titles of a past event (cx-terugblik, 25 October 2026) and
-an upcoming one (cx-zomertijd, 28 March 2027) of the fixture site, whose "now" is 29 November 2026."""
+Speed: per builder, size and scheme one page is loaded, searched once, and the tests of that look
+(module scope, in the order of this file) read and walk the same open dialog; Escape, which closes
+it, comes last."""
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
-import time
+import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,593 +31,410 @@ from browser_harness import (
     AXE_TAGS,
     MATERIAL_SCHEME,
     SCHEMES,
-    SIZES,
     Visit,
-    contrast_ratio,
     format_violations,
     is_local,
-    rgba,
+    serve,
     settle,
     watch,
 )
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.catalogue.filters import RESERVED_EVENT_IDS
+from conftest import FIXTURE_UPCOMING, indexed_pages
+from generator.search.indexing import BUNDLE, index_site
 
-pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
-
-LOOKS = [pytest.param((scheme, size), id=f"{scheme}-{size}") for scheme in SCHEMES for size in SIZES]
-TERM = "klantreizen"
-UPCOMING, PAST = "/agenda/cx-zomertijd/", "/agenda/cx-terugblik/"
+BUILDERS = ["mkdocs", "zensical"]
+WIDTHS = [320, 1280]
+LOOKS = [
+    pytest.param((builder, scheme, width), id=f"{builder}-{scheme}-{width}")
+    for builder in BUILDERS
+    for scheme in SCHEMES
+    for width in WIDTHS
+]
 START = "/agenda/"
-DIALOG_NAME = "Zoeken op de site"
-MIN_CONTRAST = 4.5  # WCAG 1.4.3 for text under 18.66 px bold / 24 px
+# A word of the title of one event, still to come (cx-zomertijd, 28 March 2027; the fixture's "now" is
+# 29 November 2026), and a word that a past and an upcoming event share in their titles.
+TERM, EVENT = "zomertijd", "/agenda/cx-zomertijd/"
+SHARED, UPCOMING, PAST = "klantreizen", "/agenda/cx-zomertijd/", "/agenda/cx-terugblik/"
 
 DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-DUTCH_DATE = re.compile(rf"\((?:{DAYS}) \d{{1,2}} (?:{MONTHS}) \d{{4}}\)")
+DUTCH_DATE = re.compile(rf"\b(?:{DAYS}) \d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
+COUNT = re.compile(r"(?:(\d+) resultaten|(1) resultaat) voor “([^”]+)”|Geen resultaten voor “([^”]+)”\..*")
+# Words of the English that search interfaces show (Pagefind's, Material's, Zensical's own), but for
+# those that are Dutch too ("of", "open"): none of them may be shown or said in the dialog.
+ENGLISH = {
+    "search", "results", "result", "close", "clear", "load", "more", "found", "no", "the", "for", "type",
+    "filters", "filter", "all", "page", "pages", "loading", "error", "press", "navigate", "select",
+    "showing", "matches", "match", "to", "and", "esc",
+}  # fmt: skip
 
 # --- what the tests read from the page --------------------------------------------------------------
 
-SEARCH_OPEN_JS = "() => document.getElementById('__search').checked"
 FOCUSED_JS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const box = el.getBoundingClientRect();
-  const style = getComputedStyle(el);
   return {
-    tag: el.tagName.toLowerCase(), cls: el.className || '', href: el.getAttribute('href') || '',
-    text: (el.getAttribute('aria-label') || el.textContent).replace(/\\s+/g, ' ').trim().slice(0, 80),
-    isField: el.matches('input.md-search__input'),
-    isResult: !!el.closest('.md-search-result') && el.matches('[href], summary'),
-    inDialog: !!el.closest('.md-search'), inMain: !!el.closest('main'), marked: el.dataset.siteWasHere === '1',
-    inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth && box.height > 0,
-    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+    tag: el.tagName.toLowerCase(), href: el.getAttribute('href') || '', id: el.id,
+    name: (el.getAttribute('aria-label') || el.textContent).replace(/\\s+/g, ' ').trim(),
+    isButton: el.classList.contains('site-search-button'),
+    isField: el.matches('#site-search input[type=search]'),
+    isResult: el.matches('#site-search .site-search__results a'),
+    inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
+            && box.left >= 0 && box.right <= innerWidth,
   };
 }"""
-# Every stop in the results that Tab and the arrow keys should reach, in order (as Material's arrows do).
-RESULT_STOPS_JS = """() => [...document.querySelectorAll(
-  '.md-search-result :not(details) > [href], .md-search-result summary, .md-search-result details[open] [href]')]
-  .map((el) => el.getAttribute('href') || 'summary:' + el.textContent.trim())"""
-RESULTS_JS = """() => [...document.querySelectorAll('.md-search-result__item')].map((item) => ({
+OPEN_JS = "() => { const d = document.getElementById('site-search'); return !!d && d.open && d.matches(':modal'); }"
+RESULTS_JS = """() => [...document.querySelectorAll('#site-search .site-search__result')].map((item) => ({
   href: item.querySelector('a').getAttribute('href'),
-  title: (item.querySelector('h1') || item).textContent.replace(/\\s+/g, ' ').trim(),
+  title: item.querySelector('a').textContent.trim(),
+  facts: (item.querySelector('.site-search__facts') || {textContent: ''}).textContent.trim(),
+  described: (item.querySelector('a').getAttribute('aria-describedby') || '').split(' ').filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent.trim() || '(missing)'),
 }))"""
-# The text colour and every background from the element up to the root, to compose what is behind it.
-COLOURS_JS = """(el) => {
-  const layers = [];
-  for (let node = el; node; node = node.parentElement) {
-    const style = getComputedStyle(node);
-    layers.push({background: style.backgroundColor, opacity: style.opacity, image: style.backgroundImage});
+STATUS_JS = """() => { const el = document.querySelector('#site-search [role=status]');
+  return el && {text: el.textContent.trim(), live: el.getAttribute('aria-live') || 'polite'}; }"""
+# Everything the dialog and its button show or say that is the site's own, not the pages' text found:
+# text nodes outside the results' titles and excerpts, and the names, descriptions and hints of elements.
+CHROME_JS = """() => {
+  const dialog = document.getElementById('site-search');
+  const button = document.querySelector('.site-search-button');
+  const said = [];
+  const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest('.site-search__link, .site-search__excerpt')) said.push(node.textContent);
   }
-  const style = getComputedStyle(el);
-  return {color: style.color, fontSize: style.fontSize, fontWeight: style.fontWeight, layers,
-          text: el.textContent.trim().slice(0, 40)};
+  for (const el of [button, dialog, ...dialog.querySelectorAll('*')]) {
+    for (const name of ['aria-label', 'placeholder', 'title', 'alt', 'aria-roledescription']) {
+      if (el.getAttribute(name)) said.push(el.getAttribute(name));
+    }
+  }
+  said.push(button.textContent);
+  return said.join(' ');
 }"""
-
-
-# --- WCAG contrast ----------------------------------------------------------------------------------
-
-
-def _over(top: tuple[float, float, float, float], below: tuple[float, float, float]) -> tuple[float, float, float]:
-    """`top` painted with its alpha over the opaque colour `below`."""
-    alpha = top[3]
-    return tuple(alpha * t + (1 - alpha) * b for t, b in zip(top[:3], below, strict=True))  # type: ignore[return-value]
-
-
-def rendered_contrast(colours: dict[str, Any]) -> tuple[float, str]:
-    """The contrast of an element's text with what is actually behind it: its own background and its
-    ancestors' composed from the root up (on white, the canvas, if none is opaque)."""
-    assert all(layer["image"] == "none" for layer in colours["layers"]), f"a background image: {colours}"
-    assert all(float(layer["opacity"]) == 1 for layer in colours["layers"]), f"still fading in: {colours}"
-    background: tuple[float, float, float] = (255.0, 255.0, 255.0)
-    for layer in reversed(colours["layers"]):
-        background = _over(rgba(layer["background"]), background)
-    text = _over(rgba(colours["color"]), background)
-    shown = f"{colours['text']!r}: {colours['color']} on rgb{tuple(round(c) for c in background)}"
-    return contrast_ratio(text, background), shown
-
-
-def test_contrast_ratio_matches_known_pairs() -> None:
-    white, black = (255.0, 255.0, 255.0), (0.0, 0.0, 0.0)
-    assert round(contrast_ratio(white, black), 1) == 21.0
-    assert contrast_ratio((0x52, 0x6C, 0xFE), white) == pytest.approx(4.25, abs=0.01)  # Material's accent: the issue
-    assert contrast_ratio((0x76, 0x76, 0x76), white) == pytest.approx(4.54, abs=0.01)  # the lightest AA grey
-    half_black = rendered_contrast(
-        {
-            "color": "rgba(0, 0, 0, 0.5)",
-            "layers": [{"background": "rgba(0, 0, 0, 0)", "opacity": "1", "image": "none"}],
-            "text": "x",
-        }
-    )[0]
-    assert round(half_black, 2) == round(contrast_ratio((127.5, 127.5, 127.5), white), 2)
-
-
-# --- one tab per colour scheme ----------------------------------------------------------------------
 
 
 @dataclass
-class Tab:
-    """A browser tab in one colour scheme, and what happened since the current test loaded its page.
-
-    `ready` names the size while the tab shows the page where the search was opened from a link in the
-    content (marked data-site-was-here) and TERM typed: tests that only read or move the focus inside the
-    results use it as it is, a closed search is opened again with its key, and a test that leaves the
-    page or changes the term sets `ready` to None."""
+class Searched:
+    """One page of one builder at one size and scheme, searched for TERM from the keyboard: the tests of
+    that look read and walk it, in the order of this file."""
 
     base: str
-    scheme: str
-    context: Any
     page: Any
     visit: Visit
-    ready: str | None = None
-
-    def load(self, size: str, path: str = START) -> Any:
-        self.ready = None
-        self.visit = Visit(path, self.scheme)
-        self.page.set_viewport_size(SIZES[size])
-        self.page.goto(self.base + path, wait_until="load")
-        settle(self.page, self.visit)  # typing before the search is ready would find nothing
-        body = self.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert body == MATERIAL_SCHEME[self.scheme], f"{self.scheme}: the page shows {body}"
-        return self.page
-
-    def with_results(self, size: str) -> Any:
-        """The search open with the results for TERM and the focus in its field. A person opens it
-        with "/" on a wide screen and "s" on a narrow one, from a link in the content."""
-        key = "/" if size == "wide" else "s"
-        if self.ready != size:
-            page = self.load(size)
-            _tab_to_content_link(page)
-            _open_with_shortcut(page, key)
-            self.ready = size
-        elif not self.page.evaluate(SEARCH_OPEN_JS):  # closed by the test before: open it again
-            self.page.keyboard.press(key)
-            _wait(self.page, SEARCH_OPEN_JS)
-            _wait(self.page, "() => document.querySelector('.md-search-result__item')?.checkVisibility()")
-        self.page.focus("input.md-search__input")
-        return self.page
-
-    def assert_clean(self) -> None:
-        self.page.evaluate("0")  # the events the page sent before this answer have reached Python
-        problems = {
-            "script errors": self.visit.page_errors,
-            "console errors": self.visit.console_errors,
-            "failed requests": self.visit.failed,
-            "requests to other hosts": self.visit.foreign_requests,
-            "dialogs": self.visit.dialogs,
-        }
-        found = {what: items for what, items in problems.items() if items}
-        assert not found, found
+    tabs: list[str] = field(default_factory=list)
+    """Where each Tab from the top of the page went, up to the search button."""
+    opened: dict[str, Any] | None = None
+    """What had the focus after Enter on the button."""
 
 
 @pytest.fixture(scope="module")
-def tabs(browser: Any, served_site: str) -> Iterator[dict[str, Tab]]:
-    opened: dict[str, Tab] = {}
-    try:
-        for scheme in SCHEMES:
-            context = browser.new_context(color_scheme=scheme, locale="nl-NL", service_workers="block")
-            context.route(lambda url: not is_local(url), lambda route: route.abort())
-            context.add_init_script(path=str(AXE))
-            page = context.new_page()
-            tab = Tab(served_site, scheme, context, page, Visit(START, scheme))
+def sites(built_site: Path, zensical_site: Path) -> dict[str, Path]:
+    return {"mkdocs": built_site, "zensical": zensical_site}
 
-            def current(tab: Tab = tab) -> Visit:
-                return tab.visit
 
-            watch(page, current)
-            opened[scheme] = tab
-        yield opened
-    finally:
-        for tab in opened.values():
-            tab.context.close()
+@pytest.fixture(scope="module")
+def bases(served_site: str, zensical_site: Path) -> Iterator[dict[str, str]]:
+    with serve(zensical_site) as zensical:
+        yield {"mkdocs": served_site, "zensical": zensical}
+
+
+def _context(browser: Any, scheme: str, width: int, **options: Any) -> tuple[Any, Any]:
+    context = browser.new_context(
+        color_scheme=scheme,
+        viewport={"width": width, "height": 700},
+        locale="nl-NL",
+        service_workers="block",
+        **options,
+    )
+    context.route(lambda url: not is_local(url), lambda route: route.abort())
+    return context, context.new_page()
 
 
 @pytest.fixture(scope="module", params=LOOKS)
-def look(request: pytest.FixtureRequest) -> tuple[str, str]:
-    """Colour scheme and screen size. Module scope, so that pytest runs every test of one look
-    together (in the order of this file) and they can share the open search."""
-    scheme, size = request.param
-    return scheme, size
+def searched(request: pytest.FixtureRequest, browser: Any, bases: dict[str, str]) -> Iterator[Searched]:
+    builder, scheme, width = request.param
+    context, page = _context(browser, scheme, width)
+    context.add_init_script(path=str(AXE))
+    visit = Visit(START, scheme)
+    watch(page, lambda: visit)
+    done = Searched(bases[builder], page, visit)
+    try:
+        page.goto(done.base + START, wait_until="load")
+        settle(page, visit)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == MATERIAL_SCHEME[scheme]
+        for _ in range(15):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED_JS)
+            done.tabs.append(f"{focused['tag']} {focused['name']!r}" if focused else "nothing")
+            if focused and focused["isButton"]:
+                page.keyboard.press("Enter")
+                page.wait_for_function(OPEN_JS, timeout=3000)
+                done.opened = page.evaluate(FOCUSED_JS)
+                page.keyboard.type(TERM)
+                _wait_for_results(page, TERM)
+                break
+        yield done
+    finally:
+        context.close()
+
+
+def _wait_for_results(page: Any, term: str) -> None:
+    """Until the live region speaks of `term` and the list shows its results."""
+    page.wait_for_function(
+        """(term) => { const s = document.querySelector('#site-search [role=status]');
+          return s && s.textContent.includes('“' + term + '”'); }""",
+        arg=term,
+        timeout=10000,
+    )
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 @pytest.fixture
-def tab(tabs: dict[str, Tab], look: tuple[str, str]) -> Iterator[Tab]:
-    current = tabs[look[0]]
-    yield current
-    current.assert_clean()
+def look(searched: Searched) -> Iterator[Searched]:
+    """The searched page; after each test no script error, failed request or request elsewhere."""
+    assert searched.opened is not None, f"Tab from the top never reached the button 'Zoeken': {searched.tabs}"
+    yield searched
+    searched.page.evaluate("0")  # the page's events before this answer have reached Python
+    visit = searched.visit
+    problems = (visit.page_errors, visit.console_errors, visit.failed, visit.foreign_requests, visit.dialogs)
+    assert problems == ([], [], [], [], []), problems
 
 
-def _wait(page: Any, js: str, arg: Any = None, timeout: int = 3000) -> None:
-    """Wait for `js` to be true; on a timeout the test's asserts say what did not happen."""
-    with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(js, arg=arg, timeout=timeout)
+# --- the searched dialog, per builder, size and scheme --------------------------------------------------
 
 
-def _type(page: Any, term: str) -> None:
-    """Type, and wait until the results for the whole term are shown and stay put."""
-    page.keyboard.type(term)
-    _wait(page, "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000)
-    last, since = None, time.monotonic()
-    while time.monotonic() - since < 0.25:
-        now = page.evaluate(
-            "() => document.querySelector('.md-search-result__meta').textContent"
-            " + document.querySelector('.md-search-result__list').innerHTML.length"
-        )
-        if now != last:
-            last, since = now, time.monotonic()
-        page.wait_for_timeout(25)
-    # Material fades the results in; wait until nothing is still see-through.
-    _wait(
-        page,
-        """() => [...document.querySelectorAll('.md-search *')].every((el) => getComputedStyle(el).opacity === '1'
-                 || getComputedStyle(el).display === 'none')""",
-    )
+@pytest.mark.browser
+def test_tab_reaches_the_button_and_enter_opens_the_dialog_at_the_field(look: Searched) -> None:
+    assert look.tabs[-1] == "button 'Zoeken'", look.tabs
+    assert look.opened and look.opened["isField"] and look.opened["inView"], look.opened
+    label = look.page.evaluate("() => document.querySelector('#site-search input[type=search]').labels[0]?.textContent")
+    assert label and label.strip() == "Zoek op een woord"
 
 
-def _mark_focus(page: Any) -> None:
-    page.evaluate("() => document.activeElement && (document.activeElement.dataset.siteWasHere = '1')")
+@pytest.mark.browser
+def test_a_word_of_the_title_finds_the_event_first_with_its_date_and_place(look: Searched) -> None:
+    results = look.page.evaluate(RESULTS_JS)
+    assert results, "no results"
+    first = results[0]
+    assert urlsplit(first["href"]).path == EVENT, results
+    assert first["title"] == "Klantreizen op de dag van de zomertijd"
+    assert DUTCH_DATE.search(first["facts"]) and "Online" in first["facts"], first
+    assert first["facts"] in first["described"], "the date and place are not tied to the link"
+    # The result's link leads to the page.
+    response = look.page.request.get(look.base + first["href"])
+    assert response.status == 200
 
 
-def _tab_to_content_link(page: Any) -> dict[str, Any]:
-    """Skip link, Enter, Tab: the first link in the content, as a keyboard user gets there."""
-    # Material closes the search 125 ms after the address changes (here: #inhoud), with a timer of the
-    # page; a person is slower. A page timer set when the address has changed runs after Material's,
-    # however busy the machine is (a wait in Python ran out first on a loaded one).
-    page.evaluate(
-        "() => { window.siteHashSeen = new Promise((done) =>"
-        " addEventListener('hashchange', () => setTimeout(done, 200), {once: true})); }"
-    )
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.evaluate("() => window.siteHashSeen")
-    page.keyboard.press("Tab")
-    focused = page.evaluate(FOCUSED_JS)
-    assert focused and focused["tag"] == "a" and focused["inMain"], focused
-    return dict(focused)
+@pytest.mark.browser
+def test_the_number_of_results_is_said_politely_in_dutch(look: Searched) -> None:
+    status = look.page.evaluate(STATUS_JS)
+    results = look.page.evaluate(RESULTS_JS)
+    assert status and status["live"] == "polite", status
+    said = COUNT.fullmatch(status["text"])
+    assert said, f"not Dutch with a count: {status['text']!r}"
+    number = int(said.group(1) or said.group(2))
+    assert said.group(3) == TERM and number == len(results) == 1, (status, results)
 
 
-def _open_with_shortcut(page: Any, key: str) -> None:
-    """Open the search with `key` from where the focus is (marked), and type the term."""
-    _mark_focus(page)
-    page.keyboard.press(key)
-    _wait(page, SEARCH_OPEN_JS)
-    assert page.evaluate(SEARCH_OPEN_JS), f"{key!r} did not open the search"
-    focused = page.evaluate(FOCUSED_JS)
-    assert focused and focused["isField"], f"after {key!r} the focus is on {focused}, not in the search field"
-    _type(page, TERM)
+@pytest.mark.browser
+def test_nothing_in_the_dialog_is_english(look: Searched) -> None:
+    words = set(re.findall(r"[a-z]+", look.page.evaluate(CHROME_JS).lower()))
+    assert not words & ENGLISH, f"English in the search: {sorted(words & ENGLISH)}"
 
 
-def _ax(page: Any, selector: str) -> dict[str, Any]:
-    """Chromium's own accessibility node of the element: what a screen reader gets."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        found = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({json.dumps(selector)})"})
-        object_id = found["result"].get("objectId")
-        assert object_id, f"no element {selector}"
-        nodes = cdp.send("Accessibility.getPartialAXTree", {"objectId": object_id, "fetchRelatives": False})["nodes"]
-    finally:
-        cdp.detach()
-    node = nodes[0]
-    return {
-        "role": node.get("role", {}).get("value"),
-        "name": node.get("name", {}).get("value", ""),
-        "description": node.get("description", {}).get("value", ""),
-        "ignored": node.get("ignored", False),
-        "properties": {p["name"]: p["value"].get("value") for p in node.get("properties", [])},
-    }
-
-
-def _modal_attribute(page: Any) -> str | None:
-    return page.evaluate("document.querySelector('.md-search').getAttribute('aria-modal')")  # type: ignore[no-any-return]
-
-
-# --- the open search: what it is and what it says ------------------------------------------------------
-# These tests only read the search that Tab.with_results opened (or move the focus inside it).
-
-
-def test_the_open_search_is_a_named_modal_dialog(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    dialog = _ax(page, ".md-search")
-    assert (dialog["role"], dialog["name"]) == ("dialog", DIALOG_NAME), (
-        f"the open search is announced as {dialog['role']} {dialog['name']!r}, not dialog {DIALOG_NAME!r}"
-    )
-    assert dialog["properties"].get("modal") is True, f"the open search is not modal: {dialog['properties']}"
-
-
-def test_an_instruction_says_which_keys_work(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    description = _ax(page, "input.md-search__input")["description"].lower()
-    for word in ("tab", "pijl", "enter", "escape"):
-        assert word in description, f"the search field's description does not mention {word!r}: {description!r}"
-    ids = (page.get_attribute("input.md-search__input", "aria-describedby") or "").split()
-    shown = [page.locator(f"[id='{i}']").is_visible() for i in ids]
-    assert any(shown), f"the instruction ({ids}) is not visible in the open search"
-
-
-def test_highlights_and_count_have_enough_contrast(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    checked: list[str] = []
-    low: list[str] = []
-
-    def check(selector: str, what: str) -> None:
-        for handle in page.locator(selector).element_handles():
-            if not handle.is_visible():
-                continue
-            ratio, shown = rendered_contrast(handle.evaluate(COLOURS_JS))
-            checked.append(f"{what} {shown}: {ratio:.2f}")
-            if ratio < MIN_CONTRAST:
-                low.append(checked[-1])
-
-    check(".md-search-result mark", "highlight")
-    check(".md-search-result__meta", "count")
-    page.keyboard.press("Tab")  # a focused result has a background of its own
-    check(".md-search-result__link:focus mark", "highlight in the focused result")
-    assert any(line.startswith("count") for line in checked), checked
-    assert any(line.startswith("highlight in the focused") for line in checked), checked
-    assert not low, f"text under {MIN_CONTRAST}:1 in the search ({look}):\n  " + "\n  ".join(low)
-
-
-def test_event_results_show_the_date_and_upcoming_comes_before_past(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    found = page.evaluate(RESULTS_JS)
-    paths = [urlsplit(item["href"]).path for item in found]
-    events = [
-        item
-        for item, path in zip(found, paths, strict=True)
-        if (found_id := re.fullmatch(r"/agenda/([^/]+)/", path)) and found_id[1] not in RESERVED_EVENT_IDS
-    ]
-    assert len(events) >= 2, found
-    undated = [item["title"] for item in events if not DUTCH_DATE.search(item["title"])]
-    assert not undated, f"event results without their date: {undated}"
-    assert UPCOMING in paths and PAST in paths, paths
-    assert paths.index(UPCOMING) < paths.index(PAST), f"the past event comes before the upcoming one: {paths}"
-
-
-def test_open_search_has_no_axe_violations(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    page.focus(".md-search-result__link")  # with a result focused, which has a background of its own
-    assert page.evaluate(SEARCH_OPEN_JS)
-    report = page.evaluate(AXE_RUN_JS, AXE_TAGS)
+@pytest.mark.browser
+def test_axe_finds_nothing_with_the_results_shown(look: Searched) -> None:
+    assert look.page.evaluate(OPEN_JS)
+    report = look.page.evaluate(AXE_RUN_JS, AXE_TAGS)
     assert report["passes"], "axe reported no passing rules; did it run?"
-    assert not report["violations"], (
-        f"axe {report['version']} with the search open {look}:\n{format_violations(report['violations'])}"
-    )
+    assert not report["violations"], format_violations(report["violations"])
 
 
-def _press(page: Any, key: str) -> dict[str, Any]:
-    """Press `key` and say what has the focus once the page has settled: Material adds the next
-    results a frame after the last one is scrolled into view, as a person would see them appear."""
-    page.keyboard.press(key)
-    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    focused: dict[str, Any] = page.evaluate(FOCUSED_JS)
-    return focused
-
-
-def _stop(focused: dict[str, Any]) -> str:
-    return str(focused["href"] or "summary:" + focused["text"])
-
-
-def test_tab_goes_through_the_results_and_back_to_the_field(tab: Tab, look: tuple[str, str]) -> None:
-    """Tab visits every result in order, also those Material adds while the list scrolls, and then
-    goes back to the field; never out of the open search."""
-    page = tab.with_results(look[1])
-    assert len(page.evaluate(RESULT_STOPS_JS)) >= 3, page.evaluate(RESULT_STOPS_JS)
-    reached: list[str] = []
-    for _ in range(500):
-        focused = _press(page, "Tab")
-        assert page.evaluate(SEARCH_OPEN_JS), f"Tab closed the search after {reached}"
-        if focused and focused["isField"]:
-            break
-        now = page.evaluate(RESULT_STOPS_JS)
-        assert focused and focused["isResult"], f"Tab went to {focused} instead of the next result, after {reached}"
-        assert len(reached) < len(now) and _stop(focused) == now[len(reached)], (
-            f"Tab went to {_stop(focused)}, not to the next result in the list, after {reached}"
-        )
-        assert focused["inView"], f"the focused result is not scrolled into view: {focused}"
-        assert focused["outline"], f"the focused result shows no outline: {focused}"
-        reached.append(_stop(focused))
-    else:
-        pytest.fail(f"Tab never came back to the field, after {len(reached)} results")
-    stops = page.evaluate(RESULT_STOPS_JS)
-    assert reached == stops, "Tab went back to the field before it reached every result"
-    _press(page, "Tab")
-    focused = _press(page, "Shift+Tab")
-    assert focused and focused["isField"], f"Shift+Tab from the first result went to {focused}, not to the field"
-    focused = _press(page, "Shift+Tab")
-    assert focused and focused["isResult"] and _stop(focused) == stops[-1], (
-        f"Shift+Tab from the field went to {focused}, not to the last result"
-    )
-    # The arrow keys still work as Material made them: from the last result round to the first.
-    _press(page, "ArrowDown")
-    focused = _press(page, "ArrowDown")
-    assert focused and focused["isResult"] and focused["href"] == stops[0], focused
-
-
-def test_the_number_of_results_is_announced(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    regions = page.evaluate(
-        """() => [...document.querySelectorAll('.md-search [role=status], .md-search [aria-live]')]
-          .map((el, i) => { el.dataset.siteRegion = String(i); return i; })"""
-    )
-    assert regions, "the search has no live region"
-    # A screen reader gets the number once typing has paused.
-    _wait(page, "() => [...document.querySelectorAll('[data-site-region]')].some((el) => /\\d/.test(el.textContent))")
-    found = []
-    for index in regions:
-        node = _ax(page, f"[data-site-region='{index}']")
-        text = page.evaluate(f"document.querySelector(\"[data-site-region='{index}']\").textContent.trim()")
-        found.append((node["properties"].get("live"), node["ignored"], text))
-    meta = page.evaluate("document.querySelector('.md-search-result__meta').textContent.trim()")
-    count = re.match(r"\d+", meta)
-    assert count, f"the search shows no number of results: {meta!r}"
-    assert re.fullmatch(r"1 resultaat|\d+ resultaten", meta), f"the number of results is not in plain Dutch: {meta!r}"
-    polite = [text for live, ignored, text in found if live == "polite" and not ignored]
-    assert any(re.search(rf"\b{count.group()}\b", text) for text in polite), (
-        f"no polite live region in the search says the {count.group()} results; regions: {found}"
-    )
-    # Another term with another number of results: the region says the new number.
+@pytest.mark.browser
+def test_arrows_and_tab_go_through_the_results_in_order(look: Searched) -> None:
+    """With more than one result: the shared word, whose upcoming event comes before the past one. The
+    arrow keys go from the field down the list and back up to the field; Tab from the field goes down
+    the list in the same order."""
+    page = look.page
+    page.focus("#site-search input[type=search]")
     page.keyboard.press("Control+A")
-    _type(page, "webinar")
-    now = page.evaluate("document.querySelector('.md-search-result__meta').textContent.trim()")
-    assert now != meta and re.match(r"\d+", now), (meta, now)
-    _wait(
-        page,
-        "(now) => [...document.querySelectorAll('[data-site-region]')].some((el) => el.textContent.trim() === now)",
-        now,
-    )
-    texts = page.evaluate(
-        "() => [...document.querySelectorAll('[data-site-region]')].map((el) => el.textContent.trim())"
-    )
-    assert now in texts, f"after a new term the search shows {now!r}, and the live regions say {texts}"
-    page.keyboard.press("Control+A")
-    _type(page, TERM)  # back to the results the next tests expect
+    page.keyboard.type(SHARED)
+    _wait_for_results(page, SHARED)
+    hrefs = [item["href"] for item in page.evaluate(RESULTS_JS)]
+    assert len(hrefs) >= 3, hrefs
+    plural = COUNT.fullmatch(page.evaluate(STATUS_JS)["text"])
+    assert plural and plural.group(1) == str(len(hrefs)), page.evaluate(STATUS_JS)
+    paths = [urlsplit(href).path for href in hrefs]
+    assert paths.index(UPCOMING) < paths.index(PAST), f"the past event comes first: {paths}"
+    for key in ("ArrowDown", "Tab"):
+        page.focus("#site-search input[type=search]")
+        for href in hrefs:
+            page.keyboard.press(key)
+            focused = page.evaluate(FOCUSED_JS)
+            assert focused and focused["isResult"] and focused["href"] == href, (key, focused, hrefs)
+            assert focused["inView"], f"{key}: the focused result is not scrolled into view: {focused}"
+    for _ in hrefs:
+        page.keyboard.press("ArrowUp")
+    focused = page.evaluate(FOCUSED_JS)
+    assert focused and focused["isField"], f"ArrowUp from the first result went to {focused}"
 
 
-# --- closing and leaving: these end the open search ------------------------------------------------------
-
-
-def test_escape_closes_and_returns_the_focus_to_where_it_was(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    page.keyboard.press("Tab")  # somewhere in the results
+@pytest.mark.browser
+def test_escape_closes_and_the_focus_returns_to_the_button(look: Searched) -> None:
+    page = look.page
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("Escape")
-    _wait(page, f"() => !({SEARCH_OPEN_JS})()")
-    assert not page.evaluate(SEARCH_OPEN_JS), "Escape did not close the search"
-    back = page.evaluate(FOCUSED_JS)
-    assert back and back["marked"], f"after Escape the focus is on {back}, not back on the link where it was"
-    assert _modal_attribute(page) != "true", "the closed search still says aria-modal=true: the page is hidden"
-
-
-def test_tab_reaches_the_results_when_the_search_opens_right_after_a_tab(tab: Tab, look: tuple[str, str]) -> None:
-    """Tab in the field goes on past the search only when Tab brought the focus there. A Tab just
-    before "/" must not count: once a timer ended the Tab, and a busy browser ran the next key first.
-    Both keys in one task make that race certain instead of a matter of machine load."""
-    page = tab.with_results(look[1])
-    page.keyboard.press("Escape")
-    _wait(page, f"() => !({SEARCH_OPEN_JS})()")
-    page.evaluate(
-        """() => { for (const key of ['Tab', '/']) {
-          document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
-        } }"""
-    )
-    _wait(page, SEARCH_OPEN_JS)
+    page.wait_for_function(f"() => !({OPEN_JS})()", timeout=3000)
     focused = page.evaluate(FOCUSED_JS)
-    assert page.evaluate(SEARCH_OPEN_JS) and focused and focused["isField"], focused
-    page.keyboard.press("Tab")
-    focused = page.evaluate(FOCUSED_JS)
-    assert page.evaluate(SEARCH_OPEN_JS), "Tab closed the search that '/' opened"
-    assert focused and focused["isResult"], f"Tab went to {focused} instead of the first result"
+    assert focused and focused["isButton"], f"after Escape the focus is on {focused}"
 
 
-def test_enter_opens_the_focused_result(tab: Tab, look: tuple[str, str]) -> None:
-    page = tab.with_results(look[1])
-    page.keyboard.press("Tab")
-    focused = page.evaluate(FOCUSED_JS)
-    assert focused and focused["isResult"] and focused["href"], focused
-    tab.ready = None
-    with page.expect_navigation(wait_until="load", timeout=5000):
+# --- without JavaScript --------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_without_javascript_links_stand_in_for_the_search(
+    browser: Any, bases: dict[str, str], builder: str, width: int
+) -> None:
+    context, page = _context(browser, "light", width, java_script_enabled=False)
+    try:
+        base = bases[builder]
+        page.goto(base + START, wait_until="load")
+        assert not page.locator(".site-search-button").is_visible(), "a search button that cannot work"
+        summary = page.locator(".site-search-fallback > summary")
+        assert summary.is_visible() and summary.inner_text().strip() == "Zoeken"
+        summary.focus()
         page.keyboard.press("Enter")
-    assert urlsplit(page.url).path == urlsplit(focused["href"]).path, (page.url, focused["href"])
-    settle(page, tab.visit)  # the result's page loads without errors too
+        links = page.locator(".site-search-fallback__panel a")
+        texts = [text.strip() for text in links.all_inner_texts()]
+        assert {"Agenda", "Archief van de agenda", "Community's", "Thema's", "Online evenementen"} <= set(texts)
+        assert links.first.is_visible()
+        for address in links.evaluate_all("(links) => links.map((link) => link.href)"):
+            assert page.request.get(address).status == 200, address
+    finally:
+        context.close()
 
 
-def test_header_search_by_tab_and_enter(tab: Tab, look: tuple[str, str]) -> None:
-    """From the top of the page, Tab to the search in the header (the field on a wide screen, the button
-    or the field on a narrow one), Enter: the search is open with the focus in its field. Escape
-    brings the focus back to the last place it had before the search, and Tab then passes the search."""
-    page = tab.load(look[1])
-    assert _modal_attribute(page) != "true", "the closed search says aria-modal=true: the page is hidden"
-    stops: list[str] = []
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED_JS)
-        assert focused, f"Tab focused nothing after {stops}"
-        is_search = focused["inDialog"] or page.evaluate(
-            "() => { const el = document.activeElement; return !!el.closest('.md-header') && ("
-            "el.getAttribute('for') === '__search' || el.getAttribute('aria-controls') === '__search'"
-            " || (el.getAttribute('aria-label') || el.textContent).trim().toLowerCase().startsWith('zoek')); }"
-        )
-        if is_search:
-            break
-        page.evaluate(
-            "() => document.querySelectorAll('[data-site-was-here]').forEach((el) => delete el.dataset.siteWasHere)"
-        )
-        _mark_focus(page)
-        stops.append(f"{focused['tag']}.{focused['cls']} {focused['text']!r}")
-    else:
-        pytest.fail(f"Tab did not reach the search in the header: {stops}")
-    page.keyboard.press("Enter")
-    _wait(page, SEARCH_OPEN_JS)
-    focused = page.evaluate(FOCUSED_JS)
-    assert page.evaluate(SEARCH_OPEN_JS) and focused and focused["isField"], (
-        f"Tab+Enter did not open the search with the focus in its field: {focused}"
+# --- the ranking, in the browser, on both builders -------------------------------------------------------
+
+RANK_JS = """async (terms) => {
+  const button = document.querySelector('.site-search-button');
+  const pagefind = await import(new URL(button.dataset.siteSearch, document.baseURI).href);
+  await pagefind.options({ranking: {termFrequency: 0}});
+  const out = {};
+  for (const term of terms) {
+    const search = await pagefind.search(term);
+    out[term] = (await Promise.all(search.results.map((result) => result.data())))
+      .map((data) => ({url: data.url, title: data.meta.title}));
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_titles_beat_mentions_and_upcoming_beats_past(
+    browser: Any, sites: dict[str, Path], bases: dict[str, str], builder: str
+) -> None:
+    """For every word of an event's title (6 letters or more): each page with the word in its title
+    comes before every page that only mentions it; and for the word that a past and an upcoming
+    event share, the upcoming one comes first. site.js asks Pagefind with the same option."""
+    words = sorted(
+        {
+            word
+            for page in indexed_pages(sites[builder]).values()
+            for word in re.findall(r"\w{6,}", page["meta"].get("title", "").lower())
+            if page["url"].startswith("/agenda/") and page["meta"].get("datum")
+        }
     )
-    assert focused["inView"], f"the search field is not on the screen: {focused}"
-    _type(page, TERM)
-    page.keyboard.press("Escape")
-    _wait(page, f"() => !({SEARCH_OPEN_JS})()")
-    back = page.evaluate(FOCUSED_JS)
-    assert not page.evaluate(SEARCH_OPEN_JS)
-    assert back and back["marked"], f"after Escape the focus is on {back}, not back where it was: {stops[-1]}"
-    # Passing the search with Tab is no trap: the field opens the search again with the results of
-    # the term still in it, and the next Tab moves on, out of the search.
-    page.keyboard.press("Tab")
-    focused = page.evaluate(FOCUSED_JS)
-    if focused and focused["isField"]:
-        _wait(page, SEARCH_OPEN_JS)
-        _wait(page, "() => document.querySelector('.md-search-result__item')?.checkVisibility()")
-        assert page.evaluate(SEARCH_OPEN_JS), "the search field got the focus and the search did not open"
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED_JS)
-        _wait(page, f"() => !({SEARCH_OPEN_JS})()")
-        assert focused and not focused["inDialog"] and not page.evaluate(SEARCH_OPEN_JS), (
-            f"Tab past the search field (without typing) went to {focused}, not on out of the search"
-        )
+    assert SHARED in words and len(words) > 8, words
+    context, page = _context(browser, "light", 1280)
+    try:
+        page.goto(bases[builder] + "/", wait_until="load")
+        found = page.evaluate(RANK_JS, words)
+    finally:
+        context.close()
+    for word, results in found.items():
+        titled = [word[:6] in result["title"].lower() for result in results]
+        assert titled and titled[0], (word, results)
+        assert titled == sorted(titled, reverse=True), f"{word}: a mention ranks above a title: {results}"
+    urls = [result["url"] for result in found[SHARED]]
+    assert urls.index(UPCOMING) < urls.index(PAST), urls
 
 
-# --- the ranking, in the search index ------------------------------------------------------------------
+# --- what Pagefind holds ----------------------------------------------------------------------------
 
 
-def test_search_index_ranks_upcoming_then_cancelled_then_past(built_site: Path) -> None:
-    """The order the browser shows comes from the boost in each event page's front matter."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    boosts = {doc["location"]: doc.get("boost") for doc in index["docs"] if "#" not in doc["location"]}
-    upcoming = boosts["agenda/dd-webinar-december/"]
-    cancelled = boosts["agenda/dd-geannuleerd/"]
-    past = boosts["agenda/cx-terugblik/"]
-    assert None not in (upcoming, cancelled, past), boosts
-    assert upcoming > cancelled > past > 0, (upcoming, cancelled, past)
-    assert boosts.get("agenda/") is None, "only event pages get a boost"
+def test_only_the_main_content_is_indexed(built_site: Path) -> None:
+    """Not the header, the menu, the footer or the dialog; not the lists of events (each event is found
+    on its own page), the filter form or the blocks to subscribe; not the 404 page."""
+    pages = indexed_pages(built_site)
+    agenda = pages["/agenda/"]["content"]
+    assert agenda.startswith("Agenda. Hier staan alle evenementen"), agenda[:80]
+    everything = " ".join(page["content"] for page in pages.values())
+    for outside in ("Zoeken op de site", "Zoek op een woord", "Ga naar inhoud", "Community's van Gebruiker Centraal"):
+        assert outside not in everything, outside
+    for left_out in (
+        "Webinar duidelijke",
+        "Kies wat je ziet",
+        "Abonneren op deze agenda",
+        "Hulp bij abonneren",
+    ):
+        assert left_out not in agenda, left_out
+    assert "Zet dit evenement in je agenda" not in pages[EVENT]["content"]
+    assert not any("404" in url for url in pages)
+    assert len(pages) == len([page for page in built_site.rglob("index.html")])
 
 
-def test_search_texts_are_plain_dutch_with_a_singular(built_site: Path) -> None:
-    """Material's Dutch says "1 overeenkomende document": wrong for one, and about documents where a
-    visitor looks for events and pages. The texts travel to the browser in the page's config."""
-    html = (built_site / "index.html").read_text(encoding="utf-8")
-    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
-    assert config, "the page has no Material config"
-    texts = json.loads(config.group(1))["translations"]
-    assert texts["search.result.one"] == "1 resultaat"
-    assert texts["search.result.other"] == "# resultaten"
-    assert texts["search.result.more.one"].startswith("Nog 1 resultaat")
-    assert "#" in texts["search.result.more.other"]
-    assert not any("document" in text for key, text in texts.items() if key.startswith("search.")), texts
+def test_an_event_brings_its_date_place_and_status(built_site: Path) -> None:
+    pages = indexed_pages(built_site)
+    assert pages[UPCOMING]["meta"] == {
+        "title": "Klantreizen op de dag van de zomertijd",
+        "datum": "zondag 28 maart 2027, 10.00–12.00 uur",
+        "plaats": "Online",
+    }
+    assert pages[PAST]["meta"]["status"] == "Voorbij"
+    assert pages["/agenda/dd-geannuleerd/"]["meta"]["status"] == "Gaat niet door"
+    assert pages["/agenda/forms-and-letters/"]["filters"] == {"taal": ["en"]}
+    assert pages[UPCOMING]["filters"] == {}
 
 
-def test_field_focused_again_right_after_escape_opens_the_search(tab: Tab, look: tuple[str, str]) -> None:
-    """Material opens the search from a debounced focus watch, which misses a focus that leaves and
-    comes back within its delay (a fast Escape, Tab): the field then had the focus in a closed search.
-    Both steps in one task make that race certain instead of a matter of machine load."""
-    page = tab.load(look[1])
-    page.focus("input.md-search__input")
-    _wait(page, SEARCH_OPEN_JS)
-    assert page.evaluate(SEARCH_OPEN_JS), "the focus in the search field did not open the search"
-    page.evaluate(
-        "() => { document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));"
-        " document.querySelector('input.md-search__input').focus(); }"
+def test_the_index_is_the_same_bytes_from_the_same_site(built_site: Path, tmp_path: Path) -> None:
+    """The plugin's index of the fixture site, and a second one of a copy: byte for byte the same, and
+    a third run over the same folder leaves nothing of the run before."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    (copy / BUNDLE / "fragment" / "nl_weg.pf_fragment").write_bytes(b"old")
+    index_site(copy)
+    index_site(copy)
+    first, second = (
+        {
+            path.relative_to(site / BUNDLE).as_posix(): path.read_bytes()
+            for path in (site / BUNDLE).rglob("*")
+            if path.is_file()
+        }
+        for site in (built_site, copy)
     )
-    # A timer of the page, set after Material's debounce timer and longer: its watch has seen the focus.
-    page.evaluate("() => new Promise((done) => setTimeout(done, 50))")
-    focused = page.evaluate(FOCUSED_JS)
-    assert focused and focused["isField"], focused
-    assert page.evaluate(SEARCH_OPEN_JS), "the search field has the focus, and the search is closed"
+    assert len(first) > 20 and "pagefind.js" in first
+    assert first == second
+    assert not any("ui" in name.split("/")[-1].split(".")[0].split("-") for name in first), sorted(first)
+
+
+def test_event_pages_weigh_upcoming_then_cancelled_then_past(built_site: Path) -> None:
+    """The weights Pagefind reads from each event page (search/ranking.py): its title far above its
+    text, and for the same words an upcoming event above a cancelled one, above one that is over."""
+    weights = {}
+    for page in (built_site / "agenda").glob("*/index.html"):
+        source = page.read_text(encoding="utf-8")
+        title = re.search(r'<h1 id="inhoud"[^>]* data-pagefind-weight="([\d.]+)"', source)
+        text = re.search(r'<div class="site-page site-event-page" data-pagefind-weight="([\d.]+)"', source)
+        if title and text:
+            weights[page.parent.name] = (float(title.group(1)), float(text.group(1)))
+    upcoming, cancelled, past = weights["dd-webinar-december"], weights["dd-geannuleerd"], weights["cx-terugblik"]
+    assert len(weights) == 8 and set(weights) >= set(FIXTURE_UPCOMING)
+    assert upcoming > cancelled > past, (upcoming, cancelled, past)
+    assert all(title >= 5 * text for title, text in weights.values()), weights
+    assert all(weights[event] == upcoming for event in FIXTURE_UPCOMING if event != "dd-geannuleerd")

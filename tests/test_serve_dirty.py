@@ -1,6 +1,6 @@
 """`mkdocs serve --dirty` keeps the generated pages a rebuild writes the same, and serves the same site as
-a whole build: pages, feeds and search index. MkDocs' serve rebuilds in one process with the same
-plugin, as here."""
+a whole build: pages, feeds and the search index (Pagefind indexes the whole folder, kept pages too).
+MkDocs' serve rebuilds in one process with the same plugin, as here."""
 
 from __future__ import annotations
 

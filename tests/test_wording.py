@@ -46,7 +46,7 @@ def test_an_events_place_reads_the_same_on_its_page_in_its_feed_and_in_atom(site
     hybrid = 0
     for event in site.network.events:
         page = pages[f"agenda/{event.id}.md"]
-        shown = _text(re.search(r"<dt>Waar</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1))  # type: ignore[union-attr]
+        shown = _text(re.search(r"<dt>Waar</dt>\s*<dd[^>]*>(.*?)</dd>", page, re.S).group(1))  # type: ignore[union-attr]
         feed = icalendar.Calendar.from_ical(files[f"agenda/{event.id}.ics"])
         (component,) = feed.walk("VEVENT")
         assert str(component["LOCATION"]) == shown, event.id

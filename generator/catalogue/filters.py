@@ -286,3 +286,16 @@ RESERVED_IDS: Mapping[str, frozenset[str]] = {
 }
 """The ids each list (by its key in the files) may not take, since a page of the site has that name:
 `index` in communities/ and themas/ is the overview of all of them. External communities have no id."""
+
+
+def browse_links() -> list[tuple[str, str]]:
+    """Where a visitor without JavaScript, and so without the site's search, finds an event or a
+    community instead: the agenda, its fixed parts, the archive, and the lists of communities and
+    themes, as (text, address from the site's root)."""
+    return [
+        ("Agenda", urls.page_url(urls.LIST_PAGES["agenda"])),
+        *((part.title, part.page) for part in _fixed_parts()),
+        ("Archief van de agenda", urls.page_url(urls.LIST_PAGES["archive"])),
+        ("Community's", urls.page_url(urls.LIST_PAGES["communities"])),
+        ("Thema's", urls.page_url(urls.LIST_PAGES["themes"])),
+    ]

@@ -1,8 +1,8 @@
 """The MkDocs plugin: wiring only. It hands the core's `build_site()` result to MkDocs.
 
 Its options and their reading are in `settings.py` (shared with `render`), where each generated page
-lives is `GeneratedPage`'s to say, and what `mkdocs serve --dirty` keeps is `rebuild.py`'s; here are
-MkDocs' events, the files MkDocs reads and writes, and its log.
+lives is `GeneratedPage`'s to say, what `mkdocs serve --dirty` keeps is `rebuild.py`'s, and the search
+index is `search/indexing.py`'s; here are MkDocs' events, the files MkDocs reads and writes, and its log.
 
 The core runs in `on_config`, before MkDocs cleans the output folder, so no mistake (in the data,
 the settings, or a content page in the place of a generated one) ever touches a site that was built
@@ -14,7 +14,6 @@ full, a file that cannot be written) leaves the site that was there as it was, b
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 import shutil
@@ -36,8 +35,10 @@ from ..data.wording.problems import DataError
 from ..pages.render import GeneratedPage
 from ..rebuild import Memory, build_context
 from ..release import DISTRIBUTION, VERSION
+from ..search.indexing import SearchIndexError, index_site
 from ..settings import CommunitiesConfig, site_config
 from ..theme.fixes import fix_theme_markup
+from ..tree import THEME_SEARCH
 
 log = get_plugin_logger("communities")
 
@@ -45,6 +46,10 @@ log = get_plugin_logger("communities")
 NOT_BUILT = "De site is niet gebouwd: los eerst de problemen hierboven op."
 SHOWN_IN_BROWSER = "De browser laat de problemen zien tot ze opgelost zijn."
 FAILED = "De site is niet gebouwd. De vorige versie in {folder} is niet veranderd."
+THEME_SEARCH_ON = (
+    "De zoekfunctie van het thema staat nog aan (plugins: search in mkdocs.yml). De site heeft nu een eigen "
+    "zoekfunctie; haal search weg uit plugins, dan wordt de bouw sneller."
+)
 
 
 class Swap:
@@ -130,6 +135,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             self.problems_page = problems_page(error.problems)
         for note in self.site.notes:
             log.info(note)  # not a warning: `mkdocs build --strict` must still build a folder without git
+        if any(name in config.plugins for name in THEME_SEARCH):  # a site `init` made before: it still builds
+            log.info(THEME_SEARCH_ON)
         if self.site.edit_uri:
             config.edit_uri = self.site.edit_uri
         config.extra_css.extend(path for path in self.site.stylesheets if path not in config.extra_css)
@@ -159,8 +166,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             if editors is not None:
                 editors.content_string = text
         # In MkDocs' own order of a folder, each generated page in the place of its file (`GeneratedPage.file`,
-        # where `render --out` writes it): the navigation, the search index and the sitemap come out the
-        # same as when the pages are written out.
+        # where `render --out` writes it): the navigation and the sitemap come out the same as when the
+        # pages are written out.
         places = {
             page.path: File(page.file, None, config.site_dir, config.use_directory_urls) for page in self.site.pages
         }
@@ -185,16 +192,12 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         page.present_anchor_ids = generated.anchor_ids
         return generated.html
 
-    @event_priority(-1000)  # after every other plugin, Material's search index among them
+    @event_priority(-1000)  # after every other plugin: the search indexes the site as it is written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.keep_unchanged and index.is_file():
-            pages = [file.page.url for file in self.files.documentation_pages() if file.page is not None]
-            data = json.loads(index.read_text(encoding="utf-8"))
-            entries = self.memory.search_entries(data["docs"], pages)
-            if entries is not None:
-                data["docs"] = entries
-                index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
         if self.swap is not None and not (config.strict and _strict_warnings()):
             self.swap.finish()  # when it fails, on_build_error takes the new folder away
             self.swap = None

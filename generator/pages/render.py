@@ -26,6 +26,7 @@ from ..catalogue.filters import agenda_filters, form_choices
 from ..catalogue.identity import NEUTRAL, Identity
 from ..data.contract.models import Community, Event, Theme
 from ..data.contract.network import Network
+from ..search.ranking import event_weights
 from .structured_data import event_data, script_json
 from .templating import environment
 
@@ -34,14 +35,6 @@ HOME_EVENTS = 5
 # libyaml's emitter writes the same text as PyYAML's own for these plain mappings (the goldens hold
 # it), about seven times faster: the front matter of 2,000 pages was a seventh of the generator's time.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-# Where an event page ranks in the site's search: Material's `search: {boost: ...}` in the front
-# matter multiplies the page's score for every query. An event still to come ranks like any other
-# page, a cancelled one below it, and one that is over below both, so that for the same words the
-# upcoming events come first.
-SEARCH_BOOST_UPCOMING = 1.0
-SEARCH_BOOST_CANCELLED = 0.75
-SEARCH_BOOST_PAST = 0.5
 
 
 @dataclass(frozen=True)
@@ -170,14 +163,10 @@ class _Renderer:
     def subscription(self, feed_path: str) -> urls.Subscription:
         return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)
 
-    def page(
-        self, path: str, template: str, title: str, description: str, search_boost: float | None = None, **context: Any
-    ) -> GeneratedPage:
+    def page(self, path: str, template: str, title: str, description: str, **context: Any) -> GeneratedPage:
         meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
         if path in self.settings.edit_urls:
             meta["edit_url"] = self.settings.edit_urls[path]
-        if search_boost is not None:
-            meta["search"] = {"boost": search_boost}
         front_matter = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
         body = self.render(template, urls.page_url(path), title=title, **context)
         in_nav = path.endswith("index.md") or "/" not in path
@@ -254,7 +243,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
                 "event.html",
                 page_titles[event.id],
                 event.summary or event.title,
-                search_boost=_search_boost(event, upcoming=event.id in upcoming_ids),
+                weights=event_weights(upcoming=event.id in upcoming_ids, cancelled=event.cancelled),
                 event=event,
                 is_upcoming=event.id in upcoming_ids,
                 structured_data=script_json(event_data(event, network, settings.site_url)),
@@ -304,9 +293,3 @@ def _by_month(events: list[Event]) -> list[tuple[datetime, list[Event]]]:
 
 def _by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
     return [(year, list(group)) for year, group in groupby(events, key=lambda e: e.starts_at.year)]
-
-
-def _search_boost(event: Event, *, upcoming: bool) -> float:
-    if not upcoming:
-        return SEARCH_BOOST_PAST
-    return SEARCH_BOOST_CANCELLED if event.cancelled else SEARCH_BOOST_UPCOMING

@@ -133,153 +133,186 @@
   });
 })();
 
-// --- Search (partials/search.html, site.css "Search") ---------------------------------------------
-// While Material's search is open: Tab and Shift+Tab go round the field and the results, the same
-// stops as Material's arrow keys (Material's own Tab closes the search, so a keyboard user never
-// reached a result with it); with no results Tab still closes the search and moves on. Escape
-// closes it and puts the focus back where it was before the search got it (Material left it nowhere).
-// Someone who only passes the field with Tab (it opens on focus, with the last term's results) is
-// not caught in the results: until they type, Tab moves on as before.
-// The dialog is modal (aria-modal) only while it is open. Once typing pauses, a live region says
-// the number of results that Material shows.
+// --- Search (partials/site-search.html and site-search-dialog.html, site.css "Search") -----------
+// The site's own search, on Pagefind's index of the site (generator/search/). The button "Zoeken"
+// opens a modal dialog with the field; only then is Pagefind's script loaded, from the site's own
+// folder, and it loads only the parts of the index that the words typed need. Once typing pauses the
+// results show, ten at a time: the title as a link, for an event its date, place and status, and a
+// piece of the text with the words found in it. A polite live region says how many there are. Tab
+// and Shift+Tab go through the dialog in order, the arrow keys from the field through the results and
+// back. Escape (the dialog's own) or "Sluiten" closes it, and the focus goes back to the button.
+// No key of its own opens the search: a one-key shortcut gets in the way of speech input (WCAG 2.1.4).
 (() => {
-  const toggle = document.getElementById("__search");
-  const dialog = document.querySelector(".md-search");
-  const field = dialog?.querySelector("input.md-search__input");
-  const results = dialog?.querySelector(".md-search-result");
-  if (!toggle || !dialog || !field || !results) {
+  const button = document.querySelector(".site-search-button");
+  const dialog = document.getElementById("site-search");
+  const form = dialog?.querySelector("[data-site-search-form]");
+  const field = dialog?.querySelector("input[type=search]");
+  const status = dialog?.querySelector("[role=status]");
+  const list = dialog?.querySelector(".site-search__results");
+  const more = dialog?.querySelector(".site-search__more");
+  const template = document.getElementById("site-search-result");
+  if (!button || !dialog || !form || !field || !status || !list || !more || !template) {
     return;
   }
-  let before = null; // what had the focus before the search got it
-  // A Tab key is down: the focus that moves now moves by Tab. It ends with the next key or pointer
-  // event, not with a timer: a busy browser can run the next key (Escape, "/") before a timer, and
-  // the search opened with "/" then counted as passed by Tab, so that Tab left it.
-  let tabbing = false;
-  let passing = false; // the field got the focus by Tab, and nothing was typed since
-  dialog.addEventListener("focusin", (event) => {
-    const from = event.relatedTarget;
-    if (!(from instanceof Node && dialog.contains(from))) {
-      before = from instanceof HTMLElement && from !== document.body ? from : null;
-      passing = tabbing && event.target === field;
-    }
-  });
-  field.addEventListener("input", () => {
-    passing = false;
-  });
-  // Material opens the search when its (debounced) focus watch sees the field gain the focus; when
-  // the focus leaves and comes back within that debounce (Escape, then a fast Tab) it sees no change
-  // and the field has the focus in a closed search. Opening it here does not depend on timing.
-  field.addEventListener("focus", () => {
-    if (!toggle.checked) {
-      toggle.click();
-    }
-  });
+  if (typeof dialog.showModal !== "function") {
+    button.hidden = true; // a browser without <dialog>: the pages to browse are in the menu
+    return;
+  }
+  const PAGE = 10;
+  // Pagefind's script, and the site's root, from where this page is: the site may live in a sub-path.
+  const bundle = new URL(button.dataset.siteSearch, document.baseURI);
+  let pagefind = null;
+  const load = () => {
+    pagefind ??= import(bundle.href).then(async (module) => {
+      // Rank by the sum of the weights of the words found (generator/search/ranking.py), not by how
+      // often they occur in a page of its length: so an event's title outranks a passing mention, and
+      // an event still to come the same title of one that is over, on a short page or a long one.
+      await module.options({ baseUrl: new URL("../", bundle).pathname, ranking: { termFrequency: 0 } });
+      return module;
+    });
+    return pagefind;
+  };
 
-  const modal = () => {
-    if (toggle.checked) {
-      dialog.setAttribute("aria-modal", "true");
+  const count = (number) => number.toLocaleString("nl-NL");
+  const quoted = (term) => `“${term}”`;
+  const said = (term, total) => {
+    if (total === 0) {
+      return `Geen resultaten voor ${quoted(term)}. Probeer een ander woord.`;
+    }
+    return `${count(total)} ${total === 1 ? "resultaat" : "resultaten"} voor ${quoted(term)}`;
+  };
+
+  // Pagefind's excerpt is HTML with <mark> around the words found: only its text and those marks.
+  const excerpt = (html) => {
+    const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
+    const out = document.createDocumentFragment();
+    for (const node of parsed.firstChild?.childNodes ?? []) {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.append(mark);
+      } else {
+        out.append(node.textContent);
+      }
+    }
+    return out;
+  };
+
+  let numbered = 0;
+  const item = (data) => {
+    const node = template.content.firstElementChild.cloneNode(true);
+    const link = node.querySelector("a");
+    const facts = node.querySelector(".site-search__facts");
+    const text = node.querySelector(".site-search__excerpt");
+    const id = `site-search-result-${(numbered += 1)}`;
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    const language = data.filters?.taal?.[0];
+    if (language) {
+      link.lang = language; // an event in English: its title is read as English
+    }
+    const described = [];
+    const known = [data.meta.datum, data.meta.plaats, data.meta.status].filter(Boolean);
+    if (known.length) {
+      facts.textContent = known.join(" · ");
+      facts.id = `${id}-feiten`;
+      described.push(facts.id);
     } else {
-      dialog.removeAttribute("aria-modal");
+      facts.remove();
     }
-  };
-  toggle.addEventListener("change", () => {
-    modal();
-    passing &&= toggle.checked;
-  });
-  modal();
-
-  const stops = () => [
-    field,
-    ...results.querySelectorAll(":not(details) > [href], summary, details[open] [href]"),
-  ];
-  const nextStop = (backwards) => {
-    const all = stops();
-    const active = document.activeElement;
-    const at = all.indexOf(active);
-    if (at !== -1) {
-      return all[(at + (backwards ? -1 : 1) + all.length) % all.length];
-    }
-    // Focus elsewhere in the dialog (the scroll area, the clear button): the stop next to it.
-    const side = backwards ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
-    const near = all.filter((stop) => active && active.compareDocumentPosition(stop) & side);
-    return (backwards ? near.at(-1) : near[0]) ?? (backwards ? all.at(-1) : all[0]);
+    text.append(excerpt(data.excerpt));
+    text.id = `${id}-tekst`;
+    described.push(text.id);
+    link.setAttribute("aria-describedby", described.join(" "));
+    return node;
   };
 
-  // In the capture phase on the document, before Material's handler on the window, which closes the
-  // search on Tab and blurs the field on Escape.
-  const MODIFIERS = new Set(["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock", "Fn", "OS"]);
-  document.addEventListener(
-    "keydown",
-    (event) => {
-      tabbing = event.key === "Tab";
-      if (!toggle.checked || event.isComposing) {
-        return;
-      }
-      if (MODIFIERS.has(event.key)) {
-        // Material moves the focus to the field on any other key, also on Shift of Shift+Tab.
-        event.stopPropagation();
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey) {
-        return;
-      }
-      if (event.key === "Tab") {
-        if (stops().length === 1 || (passing && document.activeElement === field)) {
-          return; // nothing to go to, or just passing: Material closes the search and Tab moves on
-        }
-        event.preventDefault();
-        event.stopPropagation();
-        nextStop(event.shiftKey).focus();
-      } else if (event.key === "Escape") {
-        event.preventDefault();
-        event.stopPropagation();
-        toggle.click();
-        if (before?.isConnected) {
-          before.focus();
-        } else {
-          field.blur();
-        }
-      }
-    },
-    true,
-  );
-
-  for (const type of ["keyup", "pointerdown"]) {
-    document.addEventListener(
-      type,
-      () => {
-        tabbing = false;
-      },
-      true,
-    );
-  }
-
-  // The number of results, for screen readers: once typing has paused, and again for a new term.
-  const meta = results.querySelector(".md-search-result__meta");
-  const status = document.getElementById("site-search-status");
-  if (!meta || !status) {
-    return;
-  }
-  let said = "";
-  let timer = 0;
-  const say = () => {
-    const query = field.value.trim();
-    const text = toggle.checked && query ? meta.textContent.trim() : "";
-    if (`${query}\n${text}` !== said) {
-      said = `${query}\n${text}`;
-      status.textContent = text;
+  let found = []; // every result of the current term, their data not loaded yet
+  let shown = 0;
+  let asked = 0; // which search is the latest: an older one that ends later is left alone
+  const showMore = async (search) => {
+    const next = found.slice(shown, shown + PAGE);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (search !== asked) {
+      return null;
     }
+    const nodes = data.map(item);
+    list.append(...nodes);
+    shown += nodes.length;
+    more.hidden = shown >= found.length;
+    return nodes[0] ?? null;
   };
-  new MutationObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(say, 500);
-  }).observe(meta, { childList: true, characterData: true, subtree: true });
-  toggle.addEventListener("change", () => {
-    if (!toggle.checked) {
-      clearTimeout(timer);
-      said = "";
+
+  const run = async () => {
+    const term = field.value.trim();
+    const search = (asked += 1);
+    if (!term) {
+      found = [];
+      shown = 0;
+      list.replaceChildren();
+      more.hidden = true;
       status.textContent = "";
+      return;
     }
+    let answer;
+    try {
+      const module = await load();
+      answer = await module.debouncedSearch(term, {}, 300);
+    } catch {
+      if (search === asked) {
+        status.textContent = "Het zoeken lukt nu niet. Probeer het later nog eens, of kijk in de agenda.";
+      }
+      return;
+    }
+    if (answer === null || search !== asked) {
+      return; // a newer term is on its way
+    }
+    found = answer.results;
+    shown = 0;
+    list.replaceChildren();
+    await showMore(search);
+    if (search === asked) {
+      status.textContent = said(term, found.length);
+    }
+  };
+
+  const results = () => [...list.querySelectorAll("a.site-search__link")];
+  const open = () => {
+    dialog.showModal();
+    field.focus();
+    field.select();
+    load().catch(() => {}); // start loading while the visitor types; a failure shows when they search
+  };
+  button.addEventListener("click", open);
+  dialog.querySelector("[data-site-search-close]")?.addEventListener("click", () => dialog.close());
+  // A click on the dimmed page around the dialog closes it too.
+  dialog.addEventListener("click", (event) => {
+    if (event.target === dialog) {
+      dialog.close();
+    }
+  });
+  dialog.addEventListener("close", () => button.focus());
+  field.addEventListener("input", run);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    results()[0]?.focus();
+  });
+  more.addEventListener("click", async () => {
+    const first = await showMore(asked);
+    first?.querySelector("a")?.focus();
+  });
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+      return;
+    }
+    const stops = [field, ...results()];
+    const at = stops.indexOf(document.activeElement);
+    if (at === -1 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    event.preventDefault();
+    const next = event.key === "ArrowDown" ? Math.min(at + 1, stops.length - 1) : Math.max(at - 1, 0);
+    stops[next].focus();
   });
 })();
 
