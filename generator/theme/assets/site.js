@@ -1,3 +1,26 @@
+// --- No single-key shortcuts (WCAG 2.1.4) --------------------------------------------------------
+// Material's and Zensical's scripts act on single keys anywhere on the page: "n" and "." open the
+// next page, "p" and "," the previous one, "s", "f" and "/" pull the focus into their search. A word
+// that speech input types as keys, or a key hit by a shaking hand, then takes the visitor elsewhere
+// and loses the filters they set. Both themes listen on the window; this listener runs before them
+// (capture, on the window) and keeps every single printable key away from them unless it is typed
+// into a field. Keys with Ctrl, Alt or Meta, and Space, Enter, Tab, Escape and the arrows, pass.
+(() => {
+  const typing = (target) =>
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target.closest("input, textarea, select, [contenteditable]") !== null);
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      const printable = [...event.key].length === 1 && event.key !== " ";
+      if (printable && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
+        event.stopPropagation();
+      }
+    },
+    true,
+  );
+})();
+
 // --- Colour scheme toggle (partials/palette.html, partials/javascripts/palette.html) -------------
 // One button, "Donkere weergave", pressed while the dark scheme is shown. The page follows the
 // system setting, also when it changes, until the visitor presses the button; only that choice is
