@@ -80,6 +80,14 @@ CHECKS = (
         "keyboard.press",
     ),
     Check(
+        "Geen sneltoetsen van één teken",
+        "Een test drukt elke letter, elk cijfer en elk leesteken in, op de pagina en op een link, met beide "
+        "bouwers. Geen enkele toets mag je naar een andere pagina sturen, de focus verplaatsen of de pagina "
+        "laten scrollen. In een invoerveld typ je gewoon.",
+        ("test_shortcuts.py",),
+        "string.printable",
+    ),
+    Check(
         "Inzoomen",
         f"Op {ZOOMED_WIDTH} pixels breed past elke pagina op het scherm, zonder dat je opzij moet scrollen. Zoveel "
         "ruimte heeft een pagina op een laptop als je inzoomt tot 400 procent.",
