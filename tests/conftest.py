@@ -152,22 +152,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture data set as `make site BUILDER=zensical` builds it: `python -m generator render`,
-    then `zensical build` of that project, once."""
+def build_zensical(project: Path, tree: Path) -> Path:
+    """`make site BUILDER=zensical` for `project`: `python -m generator render --out tree` (in this
+    process), then `zensical build --strict` of that project in its own. Returns the built site."""
     from generator.cli import main
 
     require_tool(ZENSICAL.is_file(), "Zensical (requirements/test.txt)")
-    base = tmp_path_factory.mktemp("zensical")
-    project, tree = make_project(base / "project"), base / "tree"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
-    with pytest.MonkeyPatch.context() as patch:  # `python -m generator render`, in this process
+    with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
         assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]) == 0
     built = subprocess.run(
         [str(ZENSICAL), "build", "--strict", "-f", str(tree / "mkdocs.yml")],
-        env=env,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH},
         capture_output=True,
         text=True,
         timeout=300,
@@ -175,6 +171,20 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert built.returncode == 0, built.stdout + built.stderr
     return tree / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data set as `make site` builds it with Zensical, once."""
+    base = tmp_path_factory.mktemp("zensical")
+    return build_zensical(make_project(base / "project"), base / "tree")
+
+
+@pytest.fixture(scope="session")
+def zensical_project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own data and content pages as `make site` builds them with Zensical, once."""
+    base = tmp_path_factory.mktemp("zensical-own")
+    return build_zensical(make_project(base / "project", ROOT), base / "tree")
 
 
 JS_TOOLS = ROOT / "tests" / "js"

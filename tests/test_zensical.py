@@ -56,8 +56,6 @@ ZENSICAL_ONLY = [
 ]
 # Zensical's skip link goes to an empty anchor at the top of the content; Material's to the first heading.
 ZENSICAL_SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>'
-# The two checkboxes in Material's base.html; theme/fixes.py takes their autocomplete off, as a hook.
-TOGGLES = re.compile(r'<input class="md-toggle" data-md-toggle="(drawer|search)"[^>]*>')
 
 
 def _files(site: Path) -> set[str]:
@@ -157,18 +155,6 @@ def test_zensical_leaves_out_the_search_boost(built_site: Path, zensical_site: P
     assert boosts["agenda/cx-terugblik/"] < boosts["agenda/dd-webinar-december/"]
     zensical = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))["items"]
     assert [item["location"] for item in zensical if "boost" in item] == []
-
-
-def test_zensical_keeps_the_autocomplete_that_a_hook_takes_off(built_site: Path, zensical_site: Path) -> None:
-    """Where Zensical differs: it runs no MkDocs hook, so theme/fixes.py does not take `autocomplete`
-    off Material's two checkboxes (the Nu Html Checker's one error on its pages; axe does not mind).
-    The empty `tabindex` is left out by the nav-item.html override, for both builders."""
-    for page in _pages(built_site):
-        mkdocs = (built_site / page).read_text(encoding="utf-8")
-        zensical = (zensical_site / page).read_text(encoding="utf-8")
-        assert [m.group(0) for m in TOGGLES.finditer(mkdocs) if "autocomplete" in m.group(0)] == [], page
-        assert len([m for m in TOGGLES.finditer(zensical) if 'autocomplete="off"' in m.group(0)]) == 2, page
-        assert 'tabindex=""' not in mkdocs and 'tabindex=""' not in zensical, page
 
 
 def test_the_zensical_lock_pins_the_site_lock_the_same() -> None:

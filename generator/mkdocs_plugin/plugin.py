@@ -37,7 +37,6 @@ from ..pages.render import GeneratedPage
 from ..rebuild import Memory, build_context
 from ..release import DISTRIBUTION, VERSION
 from ..settings import CommunitiesConfig, site_config
-from ..theme.fixes import fix_theme_markup
 
 log = get_plugin_logger("communities")
 
@@ -211,12 +210,6 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             if file.abs_src_path is not None
         ]
         return build_context(self.site, Path(config.config_file_path).read_bytes(), editors_pages)
-
-    def on_post_page(self, output: str, **_: Any) -> str:
-        return fix_theme_markup(output)
-
-    def on_post_template(self, output_content: str, **_: Any) -> str:
-        return fix_theme_markup(output_content)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for path in self.settings.files.paths:
