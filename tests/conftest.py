@@ -241,23 +241,51 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
+def _served(folder: Path) -> Iterator[str]:
+    from browser_harness import serve
+
+    with serve(folder) as base:
+        yield base
+
+
+def _in_browser(browser: Any, base: str) -> Iterator[Any]:
+    from browser_harness import Site
+
+    visited = Site(browser, base)
+    yield visited
+    visited.close()
+
+
 @pytest.fixture(scope="session")
 def served_site(built_site: Path) -> Iterator[str]:
     """The fixture site on http://127.0.0.1:<free port>."""
-    from browser_harness import serve
-
-    with serve(built_site) as base:
-        yield base
+    yield from _served(built_site)
 
 
 @pytest.fixture(scope="session")
 def site(browser: Any, served_site: str) -> Iterator[Any]:
     """The fixture site in the browser, each page and colour scheme visited once for all tests."""
-    from browser_harness import Site
+    yield from _in_browser(browser, served_site)
 
-    visited = Site(browser, served_site)
-    yield visited
-    visited.close()
+
+@pytest.fixture(scope="session")
+def served_zensical_site(zensical_site: Path) -> Iterator[str]:
+    """The fixture site as Zensical builds it, on http://127.0.0.1:<free port>."""
+    yield from _served(zensical_site)
+
+
+@pytest.fixture(scope="session")
+def zensical_pages(browser: Any, served_zensical_site: str) -> Iterator[Any]:
+    """The Zensical build in the browser, each page and colour scheme visited once for all tests."""
+    yield from _in_browser(browser, served_zensical_site)
+
+
+# Each builder of `make site`, and the fixtures of the fixture site it built: the files, the address
+# it is served on, and its pages in the browser. Tests of a gate that both must pass take a builder.
+BUILDERS = {
+    "mkdocs": {"built": "built_site", "served": "served_site", "pages": "site"},
+    "zensical": {"built": "zensical_site", "served": "served_zensical_site", "pages": "zensical_pages"},
+}
 
 
 @pytest.fixture

@@ -31,9 +31,9 @@ from browser_harness import (
     Site,
     Visit,
     format_violations,
-    serve,
     settle,
 )
+from html_tree import Element, is_a, parse
 
 from conftest import ROOT, article_text
 
@@ -80,10 +80,12 @@ def test_every_page_and_feed_has_the_same_path(built_site: Path, zensical_site: 
     assert len(_pages(built_site)) > 20 and "agenda.ics" in zensical
 
 
-def test_the_feeds_are_byte_identical(built_site: Path, zensical_site: Path) -> None:
-    feeds = sorted(f for f in _files(built_site) if f.endswith(".ics"))
-    assert len(feeds) > 5
-    different = [f for f in feeds if (built_site / f).read_bytes() != (zensical_site / f).read_bytes()]
+def test_every_feed_data_file_and_asset_of_ours_is_byte_identical(built_site: Path, zensical_site: Path) -> None:
+    """Every file that both write, but for the pages (below) and the sitemap (whose `lastmod` differs):
+    the agenda files, the open data and its schemas, the Atom feed, our stylesheet and script."""
+    both = sorted(f for f in _files(built_site) & _files(zensical_site) if not f.endswith((".html", "sitemap.xml")))
+    assert {"agenda.ics", "agenda.json", "agenda.xml", "communities.json", "assets/stylesheets/site.css"} <= set(both)
+    different = [f for f in both if (built_site / f).read_bytes() != (zensical_site / f).read_bytes()]
     assert different == []
 
 
@@ -137,6 +139,37 @@ def test_each_page_has_the_same_content(built_site: Path, zensical_site: Path) -
     assert _head(zensical_site / "index.html")["edit"], "the home page has no edit button"
 
 
+def _navigation(site: Path, page: str) -> list[tuple[str, ...]]:
+    """The menu and the page's table of contents as a visitor meets them, in order: each navigation's
+    name, each section's label, each link's text and the address it leads to (the home page as "/"),
+    and which item is the current page or holds it."""
+    here = f"http://site/{page}"
+    root = parse((site / page).read_text(encoding="utf-8"))
+    found: list[tuple[str, ...]] = []
+    for kind in ("md-nav--primary", "md-nav--secondary"):
+        menu = root.find(is_a("nav", kind))
+        for node in menu.walk() if menu else []:
+            if not isinstance(node, Element) or node.tag not in ("nav", "li", "label", "a"):
+                continue
+            current = " ".join(sorted(c for c in node.classes if c.endswith("--active")))
+            if node.tag == "nav":
+                found.append((kind, "nav", node.attrs.get("aria-label", "")))
+            elif node.tag == "li":
+                found.append((kind, "li", current))
+            else:
+                address = urljoin(here, node.attrs["href"]).removesuffix("index.html") if "href" in node.attrs else ""
+                found.append((kind, node.tag, node.text(), address, current, node.attrs.get("aria-label", "")))
+    return found
+
+
+def test_each_page_has_the_same_navigation(built_site: Path, zensical_site: Path) -> None:
+    different = [p for p in _pages(built_site) if _navigation(built_site, p) != _navigation(zensical_site, p)]
+    assert different == []
+    archive = _navigation(zensical_site, "agenda/archief/index.html")
+    assert ("md-nav--primary", "a", "Archief", "http://site/agenda/archief/", "md-nav__link--active", "") in archive
+    assert len([item for item in archive if item[1] == "a"]) > 10, archive
+
+
 def test_the_sitemap_and_the_search_index_name_the_same_pages(built_site: Path, zensical_site: Path) -> None:
     """Where Zensical differs: its sitemap has no `lastmod` (MkDocs writes the day of the build)."""
     mkdocs, zensical = ((site / "sitemap.xml").read_text(encoding="utf-8") for site in (built_site, zensical_site))
@@ -172,15 +205,6 @@ def test_the_zensical_lock_pins_the_site_lock_the_same() -> None:
 
 # --- in the browser ------------------------------------------------------------------------------
 # Marked one by one (not with pytestmark): the tests above need no browser and stay in `make test-fast`.
-
-
-@pytest.fixture(scope="module")
-def zensical_pages(browser: Any, zensical_site: Path) -> Iterator[Site]:
-    """The Zensical site in the browser, each page type and colour scheme visited once."""
-    with serve(zensical_site) as base:
-        visited = Site(browser, base)
-        yield visited
-        visited.close()
 
 
 @pytest.mark.browser
