@@ -1,9 +1,9 @@
 """A complete project without the generator: `python -m generator render --out DIR`.
 
 DIR gets a mkdocs.yml without this plugin, a docs folder with the editors' pages, every generated
-page, feed and asset, the template overrides, and the markup fixes as a MkDocs hook. Any builder of
-the theme builds it as it is (`mkdocs build -f DIR/mkdocs.yml`), and gets the same site as the
-plugin build: a test compares the two.
+page, feed and asset, and the template overrides. Any builder of the theme builds it as it is
+(`mkdocs build -f DIR/mkdocs.yml`, `zensical build -f DIR/mkdocs.yml`), and gets the same site as
+the plugin build: a test compares the two.
 
 The settings come from `settings.py`, as the plugin gets them; the new mkdocs.yml is the editors' own
 as written (`!ENV` read, other tags kept), with the plugin taken out and the generator's parts put in.
@@ -24,11 +24,9 @@ from .build import SiteBuild, SiteConfig, build_site
 from .catalogue import urls
 from .catalogue.urls import HOME_PAGE
 from .settings import PLUGIN, Tagged, read_as_written, read_settings
-from .theme import FIXES
 
 DOCS = "docs"
 OVERRIDES = "overrides"
-HOOK = "hooks/theme_fixes.py"
 THEME_SEARCH = ("search", "material/search")
 """The names of the theme's own search plugin, in MkDocs and in Zensical."""
 
@@ -70,7 +68,6 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
         shutil.copytree(config.files.root / custom_dir, out / OVERRIDES)
     # The generator's overrides come first, as the plugin puts them before the site's own.
     shutil.copytree(site.theme_dir, out / OVERRIDES, dirs_exist_ok=True)
-    _write(out / HOOK, FIXES.read_bytes())
     _write(
         out / "mkdocs.yml",
         yaml.dump(
@@ -126,7 +123,6 @@ def _tree_config(
     # adds after the build. Zensical turns its search on unless told so; MkDocs reads the same option.
     plugins = [p for p in data.get("plugins") or [] if _plugin_name(p) not in (PLUGIN, *THEME_SEARCH)]
     config["plugins"] = [*plugins, {"search": {"enabled": False}}]
-    config["hooks"] = [*(data.get("hooks") or []), HOOK]
     config["extra_css"] = [
         *(data.get("extra_css") or []),
         *(s for s in site.stylesheets if s not in (data.get("extra_css") or [])),

@@ -124,6 +124,38 @@ AXE_RUN_JS = """async (tags) => {
   };
 }"""
 
+# What a visitor reads or hears of a page: its title, its text and these attributes, but for code (a
+# field's name, an address), what is marked as another language (an English event's title has
+# lang="en") and the search. SAID_JS reads it in the browser, after the page's scripts ran, into open
+# shadow roots as well; test_english.py reads the same from the built HTML.
+SAID_ATTRIBUTES = ("aria-label", "aria-description", "aria-roledescription", "placeholder", "title", "alt")
+UNSAID_TAGS = ("script", "style", "template", "code", "pre")
+# The search dialogs are left out for now: Material's (class md-search) and Zensical's (a dialog with a
+# combobox in a shadow root of its own). Our own search replaces both (issue 20); then remove these
+# two, and test_english.py holds the search to the same rule.
+SEARCH_CLASS = "md-search"
+SEARCH_SHADOW_JS = "(host) => !!host.shadowRoot?.querySelector('dialog [role=combobox]')"
+SAID_JS = f"""() => {{
+  const tags = {list(UNSAID_TAGS)!r}, attributes = {list(SAID_ATTRIBUTES)!r};
+  const isSearch = (el) => el.classList.contains({SEARCH_CLASS!r}) || ({SEARCH_SHADOW_JS})(el);
+  const unsaid = (el) => tags.includes(el.localName) || isSearch(el)
+    || (el.hasAttribute('lang') && !el.getAttribute('lang').startsWith('nl'));
+  const said = [['title', document.title]];
+  const read = (root) => {{
+    for (const node of root.childNodes) {{
+      if (node.nodeType === Node.TEXT_NODE && node.textContent.trim()) said.push(['text', node.textContent.trim()]);
+      if (node.nodeType !== Node.ELEMENT_NODE || unsaid(node)) continue;
+      for (const name of attributes) {{
+        if (node.getAttribute(name)?.trim()) said.push([name, node.getAttribute(name).trim()]);
+      }}
+      if (node.shadowRoot) read(node.shadowRoot);
+      read(node);
+    }}
+  }};
+  read(document.body);
+  return said;
+}}"""
+
 # A description of the focused element and whether its focus indicator can be seen.
 FOCUS_JS = """() => {
   const el = document.activeElement;
@@ -183,6 +215,8 @@ class Visit:
     skip_links: list[dict[str, str]] = field(default_factory=list)
     axe: dict[str, Any] = field(default_factory=dict)
     live_markup: list[str] = field(default_factory=list)
+    # (where, text): what the page says once its scripts ran (SAID_JS).
+    said: list[tuple[str, str]] = field(default_factory=list)
     # Requests that have started and not yet finished or failed (to know when the page is done).
     in_flight: set[Any] = field(default_factory=set, repr=False, compare=False)
 
@@ -365,6 +399,7 @@ class Site:
         visit.skip_links = facts["skipLinks"]
         visit.axe = page.evaluate(AXE_RUN_JS, AXE_TAGS)
         settle(page, visit)
+        visit.said = [(where, text) for where, text in page.evaluate(SAID_JS)]
         # The page's events reach Python in the order the page sent them: when this answer is
         # here, so are the console messages and errors from before it.
         page.evaluate("0")

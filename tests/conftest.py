@@ -174,22 +174,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture data set as `make site BUILDER=zensical` builds it: `python -m generator render`,
-    `zensical build` of that project, then `python -m generator index` of the site, once."""
+def build_zensical(project: Path, tree: Path) -> Path:
+    """`make site BUILDER=zensical` for `project`: `python -m generator render --out tree` (in this
+    process), `zensical build --strict` of that project in its own, then `python -m generator index`
+    of the site (in this process). Returns the built site."""
     from generator.cli import main
 
     require_tool(ZENSICAL.is_file(), "Zensical (requirements/test.txt)")
-    base = tmp_path_factory.mktemp("zensical")
-    project, tree = make_project(base / "project"), base / "tree"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
-    with pytest.MonkeyPatch.context() as patch:  # `python -m generator render`, in this process
+    with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
         assert main(["render", "--config", str(project / "mkdocs.yml"), "--out", str(tree)]) == 0
     built = subprocess.run(
         [str(ZENSICAL), "build", "--strict", "-f", str(tree / "mkdocs.yml")],
-        env=env,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH},
         capture_output=True,
         text=True,
         timeout=300,
@@ -198,6 +195,20 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert built.returncode == 0, built.stdout + built.stderr
     assert main(["index", str(tree / "site")]) == 0  # the search index, as `make site BUILDER=zensical` makes it
     return tree / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data set as `make site` builds it with Zensical, once."""
+    base = tmp_path_factory.mktemp("zensical")
+    return build_zensical(make_project(base / "project"), base / "tree")
+
+
+@pytest.fixture(scope="session")
+def zensical_project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own data and content pages as `make site` builds them with Zensical, once."""
+    base = tmp_path_factory.mktemp("zensical-own")
+    return build_zensical(make_project(base / "project", ROOT), base / "tree")
 
 
 JS_TOOLS = ROOT / "tests" / "js"
@@ -254,23 +265,51 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
+def _served(folder: Path) -> Iterator[str]:
+    from browser_harness import serve
+
+    with serve(folder) as base:
+        yield base
+
+
+def _in_browser(browser: Any, base: str) -> Iterator[Any]:
+    from browser_harness import Site
+
+    visited = Site(browser, base)
+    yield visited
+    visited.close()
+
+
 @pytest.fixture(scope="session")
 def served_site(built_site: Path) -> Iterator[str]:
     """The fixture site on http://127.0.0.1:<free port>."""
-    from browser_harness import serve
-
-    with serve(built_site) as base:
-        yield base
+    yield from _served(built_site)
 
 
 @pytest.fixture(scope="session")
 def site(browser: Any, served_site: str) -> Iterator[Any]:
     """The fixture site in the browser, each page and colour scheme visited once for all tests."""
-    from browser_harness import Site
+    yield from _in_browser(browser, served_site)
 
-    visited = Site(browser, served_site)
-    yield visited
-    visited.close()
+
+@pytest.fixture(scope="session")
+def served_zensical_site(zensical_site: Path) -> Iterator[str]:
+    """The fixture site as Zensical builds it, on http://127.0.0.1:<free port>."""
+    yield from _served(zensical_site)
+
+
+@pytest.fixture(scope="session")
+def zensical_pages(browser: Any, served_zensical_site: str) -> Iterator[Any]:
+    """The Zensical build in the browser, each page and colour scheme visited once for all tests."""
+    yield from _in_browser(browser, served_zensical_site)
+
+
+# Each builder of `make site`, and the fixtures of the fixture site it built: the files, the address
+# it is served on, and its pages in the browser. Tests of a gate that both must pass take a builder.
+BUILDERS = {
+    "mkdocs": {"built": "built_site", "served": "served_site", "pages": "site"},
+    "zensical": {"built": "zensical_site", "served": "served_zensical_site", "pages": "zensical_pages"},
+}
 
 
 @pytest.fixture

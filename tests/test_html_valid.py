@@ -1,7 +1,8 @@
-"""Every HTML page of the built fixture site passes the Nu Html Checker (vnu), the W3C's validator.
+"""Every HTML page passes the Nu Html Checker (vnu), the W3C's validator: the fixture site and the
+project's own site, each built by MkDocs (with Material) and by Zensical.
 
-vnu runs once, in one Java process, over the harness's two pages and every page of both sites: Java
-starts once and its JIT warms up once. Each test then reads the messages about its own files."""
+vnu runs once, in one Java process, over the harness's two pages and every page of the four sites:
+Java starts once and its JIT warms up once. Each test then reads the messages about its own files."""
 
 from __future__ import annotations
 
@@ -69,12 +70,13 @@ def harness_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"bad": bad, "good": good}
 
 
-SITES = ("built_site", "project_site")
+# The fixture site and the project's own, by each builder (conftest.py).
+SITES = ("built_site", "project_site", "zensical_site", "zensical_project_site")
 
 
 @pytest.fixture(scope="module")
 def checked(vnu: list[str], harness_pages: dict[str, Path], request: pytest.FixtureRequest) -> dict[str, Any]:
-    """One vnu run over the harness pages and every page of both sites: the pages of each site and
+    """One vnu run over the harness pages and every page of the sites: the pages of each site and
     vnu's messages, the ones that name no file under None."""
     sites = {which: request.getfixturevalue(which) for which in SITES}
     pages = {which: sorted(site.rglob("*.html")) for which, site in sites.items()}
@@ -94,11 +96,11 @@ def test_the_checker_catches_an_error(checked: dict[str, Any], harness_pages: di
 
 @pytest.mark.parametrize("which", SITES)
 def test_every_page_is_valid_html(checked: dict[str, Any], which: str) -> None:
-    """Every page of the fixture site and of the project's own site."""
+    """Every page of the fixture site and of the project's own site, by each builder."""
     built_site: Path = checked["sites"][which].resolve()
     pages: list[Path] = checked["pages"][which]
     assert len(pages) > 20, pages
-    # A message that names no file (vnu could not read something) fails both sites.
+    # A message that names no file (vnu could not read something) fails every site.
     messages = [m for page in [None, *(p.resolve() for p in pages)] for m in checked["messages"].get(page, [])]
     messages = [m for m in messages if _is_error(m)]
     if not messages:

@@ -8,9 +8,12 @@ laptop (1280×800), in the light and the dark colour scheme.
   outline or box-shadow when focused (2.4.7). For the first stop of each kind (its region, classes
   and focus style) per size and scheme, screenshots of its box focused and blurred are compared
   pixel by pixel: at least a 1 px line's worth of pixels around it must change by 3:1 or more
-  (1.4.11; on the indigo header, that is the ring's contrast with the header). The walk back meets
+  (1.4.11; on the indigo header, that is the ring's contrast with the header), and axe-core checks
+  the contrast of its text while it has the focus (links take another colour then). The walk back meets
   the same stops in reverse and ends where it started: no trap (2.1.2). On a phone the closed
   menu's links are no stops, the menu button is; on a laptop the sidebar's links are.
+- Both builders: one page built by MkDocs and by Zensical, walked at 320, 375, 768, 1024 and 1280 px,
+  and below 1220 px (where the menu is a drawer) the menu test below as well.
 - The menu on a phone: a button named "Menu" that Enter and Space open and close, with
   aria-expanded; the drawer's links take focus only while it is open; Escape closes it and returns
   to the button; Tab past its last link closes it and goes on to the page. axe-core finds nothing
@@ -23,8 +26,10 @@ laptop (1280×800), in the light and the dark colour scheme.
 Speed: one tab per size, scheme and motion for the whole module, loading page after page; the walk
 reads everything about a stop in one call into the page, with transitions off (it looks at where
 the focus ends up); the menu test runs with the system's "less motion", which the drawer follows;
-axe-core runs once per phone page with the menu open, not per stop; screenshots only for the first
-stop of each kind. The toggle tests get fresh contexts: they need an empty localStorage."""
+axe-core runs once per phone page with the menu open, not per stop; screenshots and the contrast
+of the focused text only for the first stop of each kind. The walk on both builders loads its one
+page once per width, in a tab of its own. The toggle tests get fresh contexts: they need an empty
+localStorage."""
 
 from __future__ import annotations
 
@@ -55,6 +60,8 @@ from browser_harness import (
     watch,
 )
 
+from conftest import BUILDERS
+
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
 WALKS = [
@@ -66,6 +73,20 @@ WALKS = [
 NARROW_PAGES = [pytest.param(path, scheme, id=f"{name}-{scheme}") for name, path in PAGES for scheme in SCHEMES]
 # The toggle in both schemes, once on each size (the walk checks its focus on both sizes in both).
 LOOKS = [pytest.param("light", "narrow", id="light-narrow"), pytest.param("dark", "wide", id="dark-wide")]
+# The walk on both builders (one page each) at the widths of two phones, a tablet, a small laptop and
+# a laptop. Below 1220 px (Material's 76.25em) the menu is a drawer behind a button. The scheme
+# alternates, so that each builder is walked with the drawer in both; WALKS above has MkDocs' pages
+# with the sidebar in the dark scheme.
+WIDTH_SCHEMES = {320: "light", 375: "dark", 768: "light", 1024: "dark", 1280: "light"}
+WIDTHS = {f"{width}px": {"width": width, "height": 740 if width < 600 else 800} for width in WIDTH_SCHEMES}
+VIEWPORTS = {**SIZES, **WIDTHS}
+DRAWER_BELOW = 1220
+WIDTH_WALKS = [
+    pytest.param(builder, size, WIDTH_SCHEMES[VIEWPORTS[size]["width"]], id=f"{builder}-{size}")
+    for builder in BUILDERS
+    for size in WIDTHS
+]
+WIDTH_WALK_PAGE = "/agenda/forms-and-letters/"  # the event with everything: links in its text, materials, feeds
 MAX_STOPS = 300  # more than any page has; a walk that goes on longer is going round in circles
 MIN_CONTRAST = 3.0  # WCAG 1.4.11 (non-text contrast) and 2.4.13's measure for a focus indicator
 STORAGE_KEY = "site-scheme"
@@ -184,6 +205,14 @@ PIXELS_JS = """async ([focused, blurred, minimum]) => {
   return {changed, strong, best: Math.round(best * 100) / 100};
 }"""
 
+# The focused element's text against what is behind it (1.4.3), by axe-core's rule. A link, a menu link
+# or a button takes another colour when focused (Material's accent), which axe on a page at rest
+# never sees.
+FOCUSED_CONTRAST_JS = """async () => {
+  const options = {runOnly: ['color-contrast'], resultTypes: ['violations']};
+  const result = await axe.run(document.activeElement, options);
+  return result.violations.flatMap((rule) => rule.nodes.map((node) => node.failureSummary.replace(/\\s+/g, ' ')));
+}"""
 BLUR_JS = """() => { window.__gcBlurred = document.activeElement; document.activeElement.blur(); }"""
 REFOCUS_JS = """() => { const el = window.__gcBlurred; el.focus({preventScroll: true});
   return document.activeElement === el && el.matches(':focus-visible'); }"""
@@ -274,7 +303,7 @@ class Tab:
 
 def open_tab(browser: Any, base: str, scheme: str, size: str, **options: Any) -> Tab:
     context = browser.new_context(
-        color_scheme=scheme, viewport=SIZES[size], locale="nl-NL", service_workers="block", **options
+        color_scheme=scheme, viewport=VIEWPORTS[size], locale="nl-NL", service_workers="block", **options
     )
     context.route(lambda url: not is_local(url), lambda route: route.abort())
     tab = Tab(context, context.new_page(), base, scheme, Visit("", scheme))
@@ -346,10 +375,13 @@ def back_to_the_skip_link(page: Any) -> None:
 
 def press(page: Any, key: str) -> dict[str, Any] | None:
     """Press a key and describe where the focus is then. What looks wrong is looked at once more
-    after the page has had a few frames to react: a moment in between is not what a person sees."""
+    after the page has had a few frames to react: a moment in between is not what a person sees. So is
+    a focus that left the page: Chromium may hand it back to the page's other end, through the browser,
+    a moment after the key (Shift+Tab from the skip link then seemed to leave the page, and the next
+    Shift+Tab skipped the last stop)."""
     page.keyboard.press(key)
     stop: dict[str, Any] | None = page.evaluate(STOP_JS)
-    if stop and stop["problems"]:
+    if stop is None or stop["problems"]:
         page.evaluate(SETTLED_JS)
         stop = page.evaluate(STOP_JS)
     return stop
@@ -368,7 +400,7 @@ _compared: set[tuple[str, ...]] = set()
 def focus_changes_pixels(page: Any, lab: Any, stop: dict[str, Any], size: str) -> str | None:
     """Compare screenshots of the stop's box (with room for its focus ring) focused and blurred. Says
     what is wrong, or None."""
-    box, viewport = stop["box"], SIZES[size]
+    box, viewport = stop["box"], VIEWPORTS[size]
     margin = 8
     x, y = max(0.0, box["x"] - margin), max(0.0, box["y"] - margin)
     clip = {
@@ -398,15 +430,25 @@ def focus_changes_pixels(page: Any, lab: Any, stop: dict[str, Any], size: str) -
     return None
 
 
+def focused_text_contrast(page: Any) -> list[str]:
+    """axe-core's contrast rule on the focused element alone: what is wrong with its text now."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    wrong: list[str] = page.evaluate(FOCUSED_CONTRAST_JS)
+    return wrong
+
+
 def check_stop(page: Any, lab: Any, stop: dict[str, Any], scheme: str, size: str) -> list[str]:
     """What is wrong with a stop. Every kind of stop gets its screenshots compared once per size
-    and scheme; on the indigo header that is the contrast of its focus indicator with the header."""
+    and scheme (on the indigo header that is the contrast of its focus indicator with the header),
+    and the contrast of its text while it has the focus checked."""
     problems = list(stop["problems"])
     kind = (scheme, size, stop["region"], re.sub(r"#[^.]*", "", stop["path"]), stop["focus"])
     if not problems and "box" in stop and kind not in _compared:
         _compared.add(kind)
         if (wrong := focus_changes_pixels(page, lab, stop, size)) is not None:
             problems.append(wrong)
+        problems += [f"has too little contrast when focused: {wrong}" for wrong in focused_text_contrast(page)]
     return problems
 
 
@@ -472,9 +514,31 @@ def test_a_new_networks_site_walks_like_this_one(
     check_walk(new_site_tabs(size), lab, path, "light", size)
 
 
-def check_walk(tab: Tab, lab: Any, path: str, scheme: str, size: str) -> None:
+@pytest.mark.parametrize(("builder", "size", "scheme"), WIDTH_WALKS)
+def test_both_builders_walk_at_every_width(
+    browser: Any, lab: Any, request: pytest.FixtureRequest, builder: str, size: str, scheme: str
+) -> None:
+    """The site as each builder makes it, one page at each width: from the top, Tab reaches the skip
+    link, the menu, the links in the content and the footer, each in view, uncovered, with a focus
+    that shows and text that keeps its contrast; Shift+Tab goes back the same way. Where the menu is
+    a drawer, it opens from the keyboard, Tab reaches each of its links, and Escape closes it."""
+    tab = open_tab(browser, request.getfixturevalue(BUILDERS[builder]["served"]), scheme, size)
+    tab.context.add_init_script(script=STILL_JS)
+    try:
+        forward = check_walk(tab, lab, WIDTH_WALK_PAGE, scheme, size)
+        regions = [stop["region"] for stop in forward]
+        assert {"header", "content", "footer"} <= set(regions), regions
+        if VIEWPORTS[size]["width"] < DRAWER_BELOW:
+            back_to_the_skip_link(tab.page)
+            check_menu(tab, lab, WIDTH_WALK_PAGE, scheme, size)
+    finally:
+        tab.context.close()
+
+
+def check_walk(tab: Tab, lab: Any, path: str, scheme: str, size: str) -> list[dict[str, Any]]:
     """Tab from the top to the end and Shift+Tab back: every stop reachable both ways, in order, with
-    a visible focus, the skip link first and, on a phone, the menu button second."""
+    a visible focus, the skip link first and, where the menu is a drawer, the menu button second.
+    Returns the stops of the walk forward."""
     page = tab.load(path)
     start_over(page)
     forward, problems, ending = walk(page, lab, scheme, size, "Tab")
@@ -499,7 +563,7 @@ def check_walk(tab: Tab, lab: Any, path: str, scheme: str, size: str) -> None:
     )
     regions = {s["region"] for s in forward}
     menu_button = [s for s in forward if s["label"] == "Menu"]
-    if size == "narrow":
+    if VIEWPORTS[size]["width"] < DRAWER_BELOW:
         assert "menu" not in regions, "the closed menu's links take focus: " + ", ".join(
             show(s) for s in forward if s["region"] == "menu"
         )
@@ -513,6 +577,7 @@ def check_walk(tab: Tab, lab: Any, path: str, scheme: str, size: str) -> None:
         "\n  ".join(problems)
     )
     assert not tab.problems(), tab.problems()
+    return forward
 
 
 # --- the menu on a phone -----------------------------------------------------------------------------
@@ -525,13 +590,21 @@ def menu(page: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("path", "scheme"), NARROW_PAGES)
-def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: Any, path: str, scheme: str) -> None:  # noqa: PLR0915 - one walk, step by step
+def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: Any, path: str, scheme: str) -> None:
     """With less motion: the drawer neither slides nor fades, so the test need not wait for it (the
     next test has the motion)."""
     tab = tabs(scheme, "narrow", "reduce")
     page = tab.load(path)
     start_over(page)
     press(page, "Tab")
+    check_menu(tab, lab, path, scheme, "narrow")
+
+
+def check_menu(tab: Tab, lab: Any, path: str, scheme: str, size: str) -> None:
+    """From the skip link: the menu button is the next stop; Enter and Space open and close the
+    drawer; Tab goes through all its links and, past the last, closes it; Escape closes it and
+    returns to the button; axe finds nothing with the drawer open."""
+    page = tab.page
     button = press(page, "Tab")
     closed = menu(page)
     assert closed["focused"], f"the second Tab stop is {show(button)}, not the menu button"
@@ -551,7 +624,7 @@ def test_menu_opens_and_closes_from_the_keyboard(tabs: Callable[..., Tab], lab: 
         if stop is None or stop["region"] != "menu":
             break
         inside.append(stop)
-        problems += [f"{show(stop)} {p}" for p in check_stop(page, lab, stop, scheme, "narrow")]
+        problems += [f"{show(stop)} {p}" for p in check_stop(page, lab, stop, scheme, size)]
     assert len(inside) == opened["links"], (
         f"Tab reached {len(inside)} of the menu's {opened['links']} links: {[show(s) for s in inside]}"
     )

@@ -37,7 +37,6 @@ from ..rebuild import Memory, build_context
 from ..release import DISTRIBUTION, VERSION
 from ..search.indexing import SearchIndexError, index_site
 from ..settings import CommunitiesConfig, site_config
-from ..theme.fixes import fix_theme_markup
 from ..tree import THEME_SEARCH
 
 log = get_plugin_logger("communities")
@@ -218,12 +217,6 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             if file.abs_src_path is not None
         ]
         return build_context(self.site, Path(config.config_file_path).read_bytes(), editors_pages)
-
-    def on_post_page(self, output: str, **_: Any) -> str:
-        return fix_theme_markup(output)
-
-    def on_post_template(self, output_content: str, **_: Any) -> str:
-        return fix_theme_markup(output_content)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for path in self.settings.files.paths:

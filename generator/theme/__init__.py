@@ -8,4 +8,3 @@ from pathlib import Path
 
 OVERRIDES = Path(__file__).parent / "overrides"
 ASSETS = Path(__file__).parent / "assets"
-FIXES = Path(__file__).parent / "fixes.py"
