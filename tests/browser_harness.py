@@ -126,19 +126,15 @@ AXE_RUN_JS = """async (tags) => {
 
 # What a visitor reads or hears of a page: its title, its text and these attributes, but for code (a
 # field's name, an address), what is marked as another language (an English event's title has
-# lang="en") and the search. SAID_JS reads it in the browser, after the page's scripts ran, into open
+# lang="en"). The site's own search dialog is read too: the themes' searches are off. SAID_JS reads it in the browser, after the page's scripts ran, into open
 # shadow roots as well; test_english.py reads the same from the built HTML.
 SAID_ATTRIBUTES = ("aria-label", "aria-description", "aria-roledescription", "placeholder", "title", "alt")
-UNSAID_TAGS = ("script", "style", "template", "code", "pre")
-# The search dialogs are left out for now: Material's (class md-search) and Zensical's (a dialog with a
-# combobox in a shadow root of its own). Our own search replaces both (issue 20); then remove these
-# two, and test_english.py holds the search to the same rule.
-SEARCH_CLASS = "md-search"
-SEARCH_SHADOW_JS = "(host) => !!host.shadowRoot?.querySelector('dialog [role=combobox]')"
+UNSAID_TAGS = ("script", "style", "template", "code", "pre", "noscript")
+"""Not read as text. A <noscript> holds what a visitor without JavaScript gets: test_english.py reads it
+as the HTML it is; with JavaScript on (SAID_JS) nobody sees it."""
 SAID_JS = f"""() => {{
   const tags = {list(UNSAID_TAGS)!r}, attributes = {list(SAID_ATTRIBUTES)!r};
-  const isSearch = (el) => el.classList.contains({SEARCH_CLASS!r}) || ({SEARCH_SHADOW_JS})(el);
-  const unsaid = (el) => tags.includes(el.localName) || isSearch(el)
+  const unsaid = (el) => tags.includes(el.localName)
     || (el.hasAttribute('lang') && !el.getAttribute('lang').startsWith('nl'));
   const said = [['title', document.title]];
   const read = (root) => {{

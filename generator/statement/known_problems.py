@@ -23,15 +23,30 @@ class KnownProblem:
 
 KNOWN_PROBLEMS = (
     KnownProblem(
-        "Sneltoetsen van één teken",
-        "WCAG 2.1.4, sneltoetsen van één teken",
-        "Het thema van de site (Material for MkDocs) heeft sneltoetsen van één teken. De letters s en f en de "
-        "schuine streep (/) openen het zoeken. De letters p en n, de komma en de punt gaan naar de vorige of "
-        "de volgende pagina. Je kunt ze niet uitzetten.",
-        "Gebruik je spraakbesturing, dan kan een woord dat je zegt zo'n toets worden. Of je drukt per ongeluk "
-        "op een letter. Dan opent het zoeken, of ga je naar een andere pagina zonder dat je dat wilde. In een "
-        "invoerveld en in een keuzelijst werken de sneltoetsen niet.",
-        "We passen de generator aan, zodat de sneltoetsen alleen werken met een extra toets, of uit kunnen.",
+        "Tekst met meer ruimte",
+        "WCAG 1.4.12, tekstafstand",
+        "Geef je de tekst meer ruimte tussen regels, woorden en letters, dan past niet alles meer. Het menu-item "
+        "Toegankelijkheidsverklaring valt op een breed scherm deels weg, en op een smal scherm lopen de naam van "
+        "de site en de datum van een evenement buiten het scherm.",
+        "Wie de afstand in de tekst groter zet om beter te kunnen lezen, mist een deel van de tekst.",
+        "We passen de opmaak aan, zodat alles past met de ruimte die WCAG noemt, en testen dat.",
+    ),
+    KnownProblem(
+        "Het menu zonder JavaScript",
+        "WCAG 2.1.1, toetsenbord",
+        "Op een scherm smaller dan 1220 pixels opent het menu met JavaScript. Staat JavaScript uit, dan kun je de "
+        "links in het menu niet met de Tab-toets bereiken.",
+        "Zonder JavaScript en met alleen een toetsenbord kom je niet bij het menu. Je kunt wel de links op de "
+        "pagina zelf gebruiken.",
+        "We maken het menu ook zonder JavaScript bereikbaar.",
+    ),
+    KnownProblem(
+        "Engelse titels in de kop",
+        "WCAG 3.1.2, taal van onderdelen",
+        "Heeft een evenement een Engelse titel, dan staat die titel ook in de balk bovenaan de pagina, als je naar "
+        "beneden scrolt. Daar staat niet bij dat hij Engels is.",
+        "Een schermlezer leest die titel dan uit met een Nederlandse uitspraak.",
+        "We geven de titel daar ook de taal Engels mee.",
     ),
 )
 """Every problem the generator knows of, in the order the statement lists them."""
