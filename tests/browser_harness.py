@@ -126,8 +126,9 @@ AXE_RUN_JS = """async (tags) => {
 
 # What a visitor reads or hears of a page: its title, its text and these attributes, but for code (a
 # field's name, an address), what is marked as another language (an English event's title has
-# lang="en"). The site's own search dialog is read too: the themes' searches are off. SAID_JS reads it in the browser, after the page's scripts ran, into open
-# shadow roots as well; test_english.py reads the same from the built HTML.
+# lang="en"). The site's own search dialog is read too: the themes' searches are off. SAID_JS reads
+# it in the browser, after the page's scripts ran, into open shadow roots as well; test_english.py
+# reads the same from the built HTML.
 SAID_ATTRIBUTES = ("aria-label", "aria-description", "aria-roledescription", "placeholder", "title", "alt")
 UNSAID_TAGS = ("script", "style", "template", "code", "pre", "noscript")
 """Not read as text. A <noscript> holds what a visitor without JavaScript gets: test_english.py reads it
