@@ -69,6 +69,32 @@ def test_page_asks_nothing_of_other_hosts_and_has_no_errors(site: Site, path: st
     )
 
 
+# A host name, and an address that needs no name: neither may be reached.
+ELSEWHERE = ["https://example.org/script.js", "http://192.0.2.1/image.png"]
+FETCH_JS = """(urls) => Promise.all(urls.map((url) => Promise.race([
+  fetch(url, {mode: 'no-cors'}).then(() => 'reached', () => 'refused'),
+  new Promise((done) => setTimeout(() => done('still waiting after 3 s'), 3000)),
+])))"""
+
+
+def test_a_request_to_another_host_is_recorded_and_refused(site: Site) -> None:
+    """The harness itself: the browser reaches no other host (CHROMIUM_ARGS), and `watch` records the
+    attempt, so the tests above can see one."""
+    visit, why = Visit("/", "light"), []
+    context, page = site.new_page("light", visit)
+    page.on("requestfailed", lambda request: why.append(request.failure))
+    try:
+        page.goto(site.url("/"), wait_until="load")
+        outcomes = page.evaluate(FETCH_JS, ELSEWHERE)
+        page.evaluate("0")  # the answer comes after the page's events: all requests are recorded
+    finally:
+        context.close()
+    assert outcomes == ["refused", "refused"]
+    assert visit.foreign_requests == ELSEWHERE
+    # Refused by the browser, on a computer with internet too: not by a network that is not there.
+    assert why == ["net::ERR_PROXY_CONNECTION_FAILED"] * 2
+
+
 @pytest.mark.parametrize(("path", "scheme"), PAGE_SCHEME_PARAMS)
 def test_colour_scheme_follows_the_system_setting(site: Site, path: str, scheme: str) -> None:
     """Without this the dark run of axe would check the light pages twice."""
