@@ -3,7 +3,9 @@ which pages to open, how a page counts as done, what is recorded of each visit, 
 
 Speed: one browser for the session, and per site one tab (context and page) per colour scheme that
 opens page after page, with axe-core loaded into it once per context. A page counts as done when no
-request is still open, not after a fixed wait.
+request is still open, not after a fixed wait. What other test modules read of each page (the
+accessibility tree, the print version, the width at 320 px) they read on that same visit
+(`read_on_each_visit`), not in page loads of their own.
 The fixtures `browser`, `served_site` and `site` are in conftest.py."""
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,8 @@ SCHEMES = ["light", "dark"]
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
 # The two screens every person test uses: a phone and a laptop.
 SIZES = {"narrow": {"width": 375, "height": 740}, "wide": {"width": 1280, "height": 800}}
+# The size of the tabs of `Site`.
+TAB_SIZE = {"width": 1280, "height": 900}
 
 # (test id, path). The 404 page is opened directly: Python's server answers /bestaat-niet/ with
 # its own error page, not with the site's 404.html.
@@ -190,8 +194,46 @@ class Visit:
     skip_links: list[dict[str, str]] = field(default_factory=list)
     axe: dict[str, Any] = field(default_factory=dict)
     live_markup: list[str] = field(default_factory=list)
+    # What the readings (see `read_on_each_visit`) found, by name; an exception if one failed.
+    readings: dict[str, Any] = field(default_factory=dict, repr=False)
     # Requests that have started and not yet finished or failed (to know when the page is done).
     in_flight: set[Any] = field(default_factory=set, repr=False, compare=False)
+
+    def reading(self, name: str) -> Any:
+        """What the reading `name` found on this page; if it failed, its exception is raised here, in
+        the test that needs it (and not in the first test that happened to open the page)."""
+        found = self.readings[name]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Something a test module reads from each page of the fixture site while `Site.visit` has it
+    open and settled (with axe-core loaded; 1280×900): one page load for the tests of every module.
+    A reading leaves the page as it found it (media, viewport)."""
+
+    name: str
+    read: Callable[[Any, Visit], Any]
+    schemes: tuple[str, ...]
+
+
+READINGS: dict[str, Reading] = {}
+"""The readings of the test modules collected in this run; the `site` fixture (conftest.py) takes them."""
+
+
+def read_on_each_visit(
+    name: str, schemes: tuple[str, ...] = tuple(SCHEMES)
+) -> Callable[[Callable[[Any, Visit], Any]], Callable[[Any, Visit], Any]]:
+    """Registers a function of (page, visit) as a reading: a test module does so when it is
+    collected, so that a run without it does not pay for it."""
+
+    def register(read: Callable[[Any, Visit], Any]) -> Callable[[Any, Visit], Any]:
+        READINGS[name] = Reading(name, read, schemes)
+        return read
+
+    return register
 
 
 def rgba(css: str) -> tuple[float, float, float, float]:
@@ -302,9 +344,10 @@ class Site:
     The visits share one tab per colour scheme: a context with axe-core loaded into every page, and
     one page that opens one address after another. Tests that type or click get a fresh page."""
 
-    def __init__(self, browser: Any, base: str) -> None:
+    def __init__(self, browser: Any, base: str, readings: Iterable[Reading] = ()) -> None:
         self.browser = browser
         self.base = base
+        self.readings = list(readings)
         self.visits: dict[tuple[str, str], Visit] = {}
         self._tabs: dict[str, tuple[Any, Any]] = {}
         self._current: dict[str, Visit] = {}
@@ -315,7 +358,7 @@ class Site:
     def _open(self, scheme: str, current: Callable[[], Visit], *, axe: bool = False) -> tuple[Any, Any]:
         context = self.browser.new_context(
             color_scheme=scheme,
-            viewport={"width": 1280, "height": 900},
+            viewport=TAB_SIZE,
             locale="nl-NL",
             service_workers="block",
         )
@@ -328,22 +371,6 @@ class Site:
     def new_page(self, scheme: str, visit: Visit) -> tuple[Any, Any]:
         """A page of its own, in a fresh context, for a test that types, clicks or changes the media."""
         return self._open(scheme, lambda: visit)
-
-    def each_page(self, scheme: str) -> Iterator[tuple[str, Any]]:
-        """Every page type in turn, loaded and settled, in one fresh page of its own; at the end no
-        page may have had a script error, a failed or a third-party request."""
-        visit = Visit("", scheme)
-        context, page = self.new_page(scheme, visit)
-        try:
-            for _, path in PAGES:
-                visit.path = path
-                response = page.goto(self.url(path), wait_until="load")
-                assert response and response.status == 200, path
-                settle(page, visit)
-                yield path, page
-        finally:
-            context.close()
-        assert not (visit.page_errors or visit.failed or visit.foreign_requests), visit
 
     def _tab(self, scheme: str) -> Any:
         if scheme not in self._tabs:
@@ -370,6 +397,12 @@ class Site:
         visit.skip_links = facts["skipLinks"]
         visit.axe = page.evaluate(AXE_RUN_JS, AXE_TAGS)
         settle(page, visit)
+        for reading in self.readings:
+            if scheme in reading.schemes:
+                try:
+                    visit.readings[reading.name] = reading.read(page, visit)
+                except Exception as error:  # kept for the test that asks for it (Visit.reading)
+                    visit.readings[reading.name] = error
         # The page's events reach Python in the order the page sent them: when this answer is
         # here, so are the console messages and errors from before it.
         page.evaluate("0")

@@ -265,10 +265,11 @@ def served_site(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def site(browser: Any, served_site: str) -> Iterator[Any]:
-    """The fixture site in the browser, each page and colour scheme visited once for all tests."""
-    from browser_harness import Site
+    """The fixture site in the browser, each page and colour scheme visited once for all tests, with
+    what the test modules of this run read on each visit (`browser_harness.read_on_each_visit`)."""
+    from browser_harness import READINGS, Site
 
-    visited = Site(browser, served_site)
+    visited = Site(browser, served_site, READINGS.values())
     yield visited
     visited.close()
 

@@ -22,11 +22,13 @@ from browser_harness import (
     PAGE_SCHEME_PARAMS,
     PAGES,
     SCHEMES,
+    TAB_SIZE,
     Site,
     Visit,
     after_effects,
     format_violations,
     luminance,
+    read_on_each_visit,
     serve,
     settle,
 )
@@ -251,13 +253,21 @@ SIDEWAYS_JS = """() => {
 }"""
 
 
+@read_on_each_visit("320 px wide", schemes=("light",))
+def at_320_px(page: Any, visit: Visit) -> dict[str, Any]:
+    """What is wider than the page at 320 px (while `Site.visit` has it open)."""
+    page.set_viewport_size({"width": 320, "height": 740})
+    found: dict[str, Any] = page.evaluate(SIDEWAYS_JS)
+    page.set_viewport_size(TAB_SIZE)
+    return found
+
+
 def test_no_page_scrolls_sideways_at_320_px(site: Site) -> None:
     """WCAG 1.4.10 (reflow): at 320 px wide, the width of a phone at 400 % zoom, every page fits
     without scrolling sideways. A fieldset that grew to its widest select broke this on /agenda/."""
     wide = {}
-    for path, page in site.each_page("light"):
-        page.set_viewport_size({"width": 320, "height": 740})
-        found = page.evaluate(SIDEWAYS_JS)
+    for _, path in PAGES:
+        found = site.visit(path, "light").reading("320 px wide")
         if found["scroll"] > found["width"]:
             wide[path] = found
     assert not wide, wide
