@@ -3,7 +3,9 @@ which pages to open, how a page counts as done, what is recorded of each visit, 
 
 Speed: one browser for the session, and per site one tab (context and page) per colour scheme that
 opens page after page, with axe-core loaded into it once per context. A page counts as done when no
-request is still open, not after a fixed wait.
+request is still open, not after a fixed wait. What other test modules read of each page (the
+accessibility tree, the print version, the width at 320 px) they read on that same visit
+(`read_on_each_visit`), not in page loads of their own.
 The fixtures `browser`, `served_site` and `site` are in conftest.py."""
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 # Debian's chromium by default; CHROMIUM_PATH names another build of it (GitHub's runners ship Chrome).
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+LOCAL_HOST = "127.0.0.1"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,15 +41,23 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Keeps the tests off the internet: every request to another host goes to a proxy that is not
+    # there (the browser never sends 127.0.0.1 through a proxy), and no host name but the local
+    # server's is found, so such a request fails at once; `watch` records it as foreign. Cheaper
+    # than Playwright's routing, which stops every request on its way to ask Python, and turns the
+    # browser's cache off: with the cache, each context compiles Material's scripts once.
+    f"--proxy-server=http://{LOCAL_HOST}:9",
+    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOCAL_HOST}",
 ]
 AXE = JS_TOOLS / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-LOCAL_HOST = "127.0.0.1"
 SCHEMES = ["light", "dark"]
 # What Material writes on <body data-md-color-scheme> for each prefers-color-scheme (see mkdocs.yml).
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
 # The two screens every person test uses: a phone and a laptop.
 SIZES = {"narrow": {"width": 375, "height": 740}, "wide": {"width": 1280, "height": 800}}
+# The size of the tabs of `Site`.
+TAB_SIZE = {"width": 1280, "height": 900}
 
 # (test id, path). The 404 page is opened directly: Python's server answers /bestaat-niet/ with
 # its own error page, not with the site's 404.html.
@@ -214,8 +225,46 @@ class Visit:
     live_markup: list[str] = field(default_factory=list)
     # (where, text): what the page says once its scripts ran (SAID_JS).
     said: list[tuple[str, str]] = field(default_factory=list)
+    # What the readings (see `read_on_each_visit`) found, by name; an exception if one failed.
+    readings: dict[str, Any] = field(default_factory=dict, repr=False)
     # Requests that have started and not yet finished or failed (to know when the page is done).
     in_flight: set[Any] = field(default_factory=set, repr=False, compare=False)
+
+    def reading(self, name: str) -> Any:
+        """What the reading `name` found on this page; if it failed, its exception is raised here, in
+        the test that needs it (and not in the first test that happened to open the page)."""
+        found = self.readings[name]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Something a test module reads from each page of the fixture site while `Site.visit` has it
+    open and settled (with axe-core loaded; 1280×900): one page load for the tests of every module.
+    A reading leaves the page as it found it (media, viewport)."""
+
+    name: str
+    read: Callable[[Any, Visit], Any]
+    schemes: tuple[str, ...]
+
+
+READINGS: dict[str, Reading] = {}
+"""The readings of the test modules collected in this run; the `site` fixture (conftest.py) takes them."""
+
+
+def read_on_each_visit(
+    name: str, schemes: tuple[str, ...] = tuple(SCHEMES)
+) -> Callable[[Callable[[Any, Visit], Any]], Callable[[Any, Visit], Any]]:
+    """Registers a function of (page, visit) as a reading: a test module does so when it is
+    collected, so that a run without it does not pay for it."""
+
+    def register(read: Callable[[Any, Visit], Any]) -> Callable[[Any, Visit], Any]:
+        READINGS[name] = Reading(name, read, schemes)
+        return read
+
+    return register
 
 
 def rgba(css: str) -> tuple[float, float, float, float]:
@@ -326,9 +375,10 @@ class Site:
     The visits share one tab per colour scheme: a context with axe-core loaded into every page, and
     one page that opens one address after another. Tests that type or click get a fresh page."""
 
-    def __init__(self, browser: Any, base: str) -> None:
+    def __init__(self, browser: Any, base: str, readings: Iterable[Reading] = ()) -> None:
         self.browser = browser
         self.base = base
+        self.readings = list(readings)
         self.visits: dict[tuple[str, str], Visit] = {}
         self._tabs: dict[str, tuple[Any, Any]] = {}
         self._current: dict[str, Visit] = {}
@@ -339,12 +389,10 @@ class Site:
     def _open(self, scheme: str, current: Callable[[], Visit], *, axe: bool = False) -> tuple[Any, Any]:
         context = self.browser.new_context(
             color_scheme=scheme,
-            viewport={"width": 1280, "height": 900},
+            viewport=TAB_SIZE,
             locale="nl-NL",
             service_workers="block",
         )
-        # Keep the test off the internet: a request elsewhere is recorded (above) and then refused.
-        context.route(lambda url: not is_local(url), lambda route: route.abort())
         if axe:  # parsed by each page the context opens; cheaper than adding a script tag per page
             context.add_init_script(path=str(AXE))
         page = context.new_page()
@@ -354,22 +402,6 @@ class Site:
     def new_page(self, scheme: str, visit: Visit) -> tuple[Any, Any]:
         """A page of its own, in a fresh context, for a test that types, clicks or changes the media."""
         return self._open(scheme, lambda: visit)
-
-    def each_page(self, scheme: str) -> Iterator[tuple[str, Any]]:
-        """Every page type in turn, loaded and settled, in one fresh page of its own; at the end no
-        page may have had a script error, a failed or a third-party request."""
-        visit = Visit("", scheme)
-        context, page = self.new_page(scheme, visit)
-        try:
-            for _, path in PAGES:
-                visit.path = path
-                response = page.goto(self.url(path), wait_until="load")
-                assert response and response.status == 200, path
-                settle(page, visit)
-                yield path, page
-        finally:
-            context.close()
-        assert not (visit.page_errors or visit.failed or visit.foreign_requests), visit
 
     def _tab(self, scheme: str) -> Any:
         if scheme not in self._tabs:
@@ -397,6 +429,12 @@ class Site:
         visit.axe = page.evaluate(AXE_RUN_JS, AXE_TAGS)
         settle(page, visit)
         visit.said = [(where, text) for where, text in page.evaluate(SAID_JS)]
+        for reading in self.readings:
+            if scheme in reading.schemes:
+                try:
+                    visit.readings[reading.name] = reading.read(page, visit)
+                except Exception as error:  # kept for the test that asks for it (Visit.reading)
+                    visit.readings[reading.name] = error
         # The page's events reach Python in the order the page sent them: when this answer is
         # here, so are the console messages and errors from before it.
         page.evaluate("0")

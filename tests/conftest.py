@@ -272,10 +272,12 @@ def _served(folder: Path) -> Iterator[str]:
         yield base
 
 
-def _in_browser(browser: Any, base: str) -> Iterator[Any]:
-    from browser_harness import Site
+def _in_browser(browser: Any, base: str, *, readings: bool = False) -> Iterator[Any]:
+    """A built site in the browser; with `readings`, also what the test modules of this run read on
+    each visit (`browser_harness.read_on_each_visit`), which they read of the MkDocs build."""
+    from browser_harness import READINGS, Site
 
-    visited = Site(browser, base)
+    visited = Site(browser, base, READINGS.values() if readings else ())
     yield visited
     visited.close()
 
@@ -289,7 +291,7 @@ def served_site(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site(browser: Any, served_site: str) -> Iterator[Any]:
     """The fixture site in the browser, each page and colour scheme visited once for all tests."""
-    yield from _in_browser(browser, served_site)
+    yield from _in_browser(browser, served_site, readings=True)
 
 
 @pytest.fixture(scope="session")

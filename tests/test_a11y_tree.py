@@ -6,7 +6,8 @@ permalink; every landmark named in Dutch, no two landmarks of one kind with the 
 empty; no two links with the same name that lead to different places (WCAG 2.4.4 and 2.4.6); and
 across the site, no two pages with the same title (the name of the document).
 
-The fixtures `site` and `browser` are in conftest.py, the pages and `settle` in browser_harness.py."""
+The tree is read while `Site.visit` has the page open (the fixture `site` in conftest.py, the pages
+in browser_harness.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from browser_harness import PAGE_PARAMS, PAGES, Site
+from browser_harness import PAGE_PARAMS, PAGES, Site, Visit, read_on_each_visit
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
@@ -53,8 +54,9 @@ class Node:
         return [node for node in self.descendants() if not node.ignored]
 
 
-def read_tree(page: Any) -> Node:
-    """Chromium's full accessibility tree of the page, as Nodes."""
+@read_on_each_visit("accessibility tree", schemes=("light",))
+def read_tree(page: Any, visit: Visit) -> Node:
+    """Chromium's full accessibility tree of the page, as Nodes (read by `Site.visit`)."""
     cdp = page.context.new_cdp_session(page)
     try:
         raw = cdp.send("Accessibility.getFullAXTree")["nodes"]
@@ -94,8 +96,14 @@ class Page:
 
 @pytest.fixture(scope="module")
 def pages(site: Site) -> dict[str, Page]:
-    """Every page type once, light scheme, desktop width: the tree does not change with the colours."""
-    return {path: Page(path, read_tree(page)) for path, page in site.each_page("light")}
+    """Every page type once, light scheme, desktop width: the tree does not change with the colours.
+    Loaded, settled and without a script error, a failed or a third-party request."""
+    found = {}
+    for _, path in PAGES:
+        visit = site.visit(path, "light")
+        assert visit.status == 200 and not (visit.page_errors or visit.failed or visit.foreign_requests), visit
+        found[path] = Page(path, visit.reading("accessibility tree"))
+    return found
 
 
 def _outline(headings: list[Node]) -> str:

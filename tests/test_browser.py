@@ -22,11 +22,13 @@ from browser_harness import (
     PAGE_SCHEME_PARAMS,
     PAGES,
     SCHEMES,
+    TAB_SIZE,
     Site,
     Visit,
     after_effects,
     format_violations,
     luminance,
+    read_on_each_visit,
     serve,
     settle,
 )
@@ -67,6 +69,32 @@ def test_page_asks_nothing_of_other_hosts_and_has_no_errors(site: Site, path: st
     assert not found, f"{path} ({scheme}):\n" + "\n".join(
         f"- {what}:\n    " + "\n    ".join(items) for what, items in found.items()
     )
+
+
+# A host name, and an address that needs no name: neither may be reached.
+ELSEWHERE = ["https://example.org/script.js", "http://192.0.2.1/image.png"]
+FETCH_JS = """(urls) => Promise.all(urls.map((url) => Promise.race([
+  fetch(url, {mode: 'no-cors'}).then(() => 'reached', () => 'refused'),
+  new Promise((done) => setTimeout(() => done('still waiting after 3 s'), 3000)),
+])))"""
+
+
+def test_a_request_to_another_host_is_recorded_and_refused(site: Site) -> None:
+    """The harness itself: the browser reaches no other host (CHROMIUM_ARGS), and `watch` records the
+    attempt, so the tests above can see one."""
+    visit, why = Visit("/", "light"), []
+    context, page = site.new_page("light", visit)
+    page.on("requestfailed", lambda request: why.append(request.failure))
+    try:
+        page.goto(site.url("/"), wait_until="load")
+        outcomes = page.evaluate(FETCH_JS, ELSEWHERE)
+        page.evaluate("0")  # the answer comes after the page's events: all requests are recorded
+    finally:
+        context.close()
+    assert outcomes == ["refused", "refused"]
+    assert visit.foreign_requests == ELSEWHERE
+    # Refused by the browser, on a computer with internet too: not by a network that is not there.
+    assert why == ["net::ERR_PROXY_CONNECTION_FAILED"] * 2
 
 
 @pytest.mark.parametrize(("path", "scheme"), PAGE_SCHEME_PARAMS)
@@ -225,13 +253,21 @@ SIDEWAYS_JS = """() => {
 }"""
 
 
+@read_on_each_visit("320 px wide", schemes=("light",))
+def at_320_px(page: Any, visit: Visit) -> dict[str, Any]:
+    """What is wider than the page at 320 px (while `Site.visit` has it open)."""
+    page.set_viewport_size({"width": 320, "height": 740})
+    found: dict[str, Any] = page.evaluate(SIDEWAYS_JS)
+    page.set_viewport_size(TAB_SIZE)
+    return found
+
+
 def test_no_page_scrolls_sideways_at_320_px(site: Site) -> None:
     """WCAG 1.4.10 (reflow): at 320 px wide, the width of a phone at 400 % zoom, every page fits
     without scrolling sideways. A fieldset that grew to its widest select broke this on /agenda/."""
     wide = {}
-    for path, page in site.each_page("light"):
-        page.set_viewport_size({"width": 320, "height": 740})
-        found = page.evaluate(SIDEWAYS_JS)
+    for _, path in PAGES:
+        found = site.visit(path, "light").reading("320 px wide")
         if found["scroll"] > found["width"]:
             wide[path] = found
     assert not wide, wide

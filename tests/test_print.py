@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from browser_harness import PAGE_PARAMS, SCHEMES, Site
+from browser_harness import PAGE_PARAMS, PAGES, SCHEMES, Site, Visit, read_on_each_visit
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
@@ -233,19 +233,28 @@ class Printed:
     pdf: bytes
 
 
+@read_on_each_visit("print")
+def print_page(page: Any, visit: Visit) -> Printed:
+    """The page in print media, and printed to PDF (while `Site.visit` has it open). The dark scheme
+    prints with "Background graphics" on, so that a dark page would show."""
+    page.emulate_media(media="print")
+    page.evaluate(TRANSITIONS_DONE_JS)  # Material fades colours: read them when they are there
+    facts = page.evaluate(PRINTED_FACTS_JS, SCREEN_ONLY)
+    pdf = page.pdf(format="A4", print_background=visit.scheme == "dark")
+    page.emulate_media(media="screen")
+    return Printed(visit.path, visit.scheme, facts, pdf)
+
+
 @pytest.fixture(scope="module")
 def printed(site: Site) -> dict[tuple[str, str], Printed]:
-    """Every page type in both schemes, in print media, and printed to PDF. The dark scheme prints
-    with "Background graphics" on, so that a dark page would show."""
+    """Every page type in both schemes, printed; loaded, settled and without a script error, a failed
+    or a third-party request."""
     result: dict[tuple[str, str], Printed] = {}
     for scheme in SCHEMES:
-        for path, page in site.each_page(scheme):
-            page.emulate_media(media="print")
-            page.evaluate(TRANSITIONS_DONE_JS)  # Material fades colours: read them when they are there
-            facts = page.evaluate(PRINTED_FACTS_JS, SCREEN_ONLY)
-            pdf = page.pdf(format="A4", print_background=scheme == "dark")
-            page.emulate_media(media="screen")
-            result[(path, scheme)] = Printed(path, scheme, facts, pdf)
+        for _, path in PAGES:
+            visit = site.visit(path, scheme)
+            assert visit.status == 200 and not (visit.page_errors or visit.failed or visit.foreign_requests), visit
+            result[(path, scheme)] = visit.reading("print")
     return result
 
 
