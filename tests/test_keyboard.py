@@ -52,7 +52,6 @@ from browser_harness import (
     Visit,
     contrast_ratio,
     format_violations,
-    is_local,
     luminance,
     rgba,
     serve,
@@ -305,7 +304,6 @@ def open_tab(browser: Any, base: str, scheme: str, size: str, **options: Any) ->
     context = browser.new_context(
         color_scheme=scheme, viewport=VIEWPORTS[size], locale="nl-NL", service_workers="block", **options
     )
-    context.route(lambda url: not is_local(url), lambda route: route.abort())
     tab = Tab(context, context.new_page(), base, scheme, Visit("", scheme))
     watch(tab.page, lambda: tab.visit)
     return tab

@@ -33,7 +33,6 @@ from browser_harness import (
     SCHEMES,
     Visit,
     format_violations,
-    is_local,
     serve,
     settle,
     watch,
@@ -147,7 +146,6 @@ def _context(browser: Any, scheme: str, width: int, **options: Any) -> tuple[Any
         service_workers="block",
         **options,
     )
-    context.route(lambda url: not is_local(url), lambda route: route.abort())
     return context, context.new_page()
 
 
