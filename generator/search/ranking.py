@@ -11,6 +11,13 @@ time: the site is built again every night.
 Pagefind's own ranking also weighs how often a word occurs in a page of its length; that evens out
 these weights (a past and an upcoming event with the same title scored within 2 %). So the dialog
 asks Pagefind to rank by the weighted words alone (`termFrequency: 0`, in theme/assets/site.js).
+
+No filters by community, theme or kind in the search: Pagefind 1.5.2 writes a filter with more than
+one value in an order that changes from run to run (its issue 638: fragments are stable since 1.3,
+"filter/metadata indexes" not; 5 runs over one site gave 5 different indexes), and the same site
+must give the same bytes. The agenda filters by all three already, with a page and a feed per part,
+and the dialog links there. The one filter the index has, the language, has one value ("en") and
+stays stable; tests/test_search.py holds the index to that.
 """
 
 from __future__ import annotations
