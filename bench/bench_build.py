@@ -129,14 +129,16 @@ class Run:
 
 def run(command: list[str], cwd: Path) -> Run:
     """One child process: its wall time and its own peak memory (`wait4`, not all children so far)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(
-            f"{' '.join(command)} in {cwd} failed:\n{child.stderr.read().decode() if child.stderr else ''}"
-        )
+    # The log goes to a file, not a pipe: a child that writes more than a pipe holds (the check's
+    # warnings at 2,000 events) would wait for a reader forever while this process waits for it.
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        if status != 0:
+            log.seek(0)
+            raise SystemExit(f"{' '.join(command)} in {cwd} failed:\n{log.read().decode(errors='replace')}")
     return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
