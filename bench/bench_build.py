@@ -125,6 +125,8 @@ def write_communities(folder: Path, count: int) -> list[str]:
 class Run:
     seconds: float
     peak_mib: float
+    cpu_seconds: float = 0.0
+    """User and system time of the child and what it waited for: on a shared machine the steadier figure."""
 
 
 def run(command: list[str], cwd: Path) -> Run:
@@ -139,7 +141,8 @@ def run(command: list[str], cwd: Path) -> Run:
         if status != 0:
             log.seek(0)
             raise SystemExit(f"{' '.join(command)} in {cwd} failed:\n{log.read().decode(errors='replace')}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def project(folder: Path, count: int) -> Path:
