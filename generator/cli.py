@@ -47,7 +47,7 @@ from .editing.schemas import write_schemas
 from .release import DISTRIBUTION, VERSION
 from .search.indexing import SearchIndexError, index_site
 from .settings import SettingsError
-from .starter import NewSite, StarterError, write_site
+from .starter import EMAIL_QUESTION, NewSite, StarterError, write_site
 from .tree import write_tree
 
 
@@ -58,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "index":
         return _index(arguments.site)
     if arguments.command == "init":
-        site = NewSite(arguments.name, arguments.url, arguments.email or "", arguments.repository or "")
+        email = arguments.email if arguments.email is not None else _ask_email()
+        site = NewSite(arguments.name, arguments.url, email, arguments.repository or "")
         return _init(site, arguments.folder)
     files = DataFiles(arguments.root)
     if arguments.command == "check":
@@ -148,7 +149,9 @@ def _parser() -> ArgumentParser:
     init.add_argument("folder", type=Path, metavar="MAP", help="nieuwe of lege map voor de site")
     init.add_argument("--name", required=True, metavar="NAAM", help='naam van het netwerk, bijvoorbeeld "Netwerk X"')
     init.add_argument("--url", required=True, metavar="ADRES", help="adres van de site, bijvoorbeeld https://x.nl/")
-    init.add_argument("--email", metavar="ADRES", help="algemeen e-mailadres (standaard: redactie@ het domein)")
+    init.add_argument(
+        "--email", metavar="ADRES", help="algemeen e-mailadres van de site (zonder deze optie vraagt init erom)"
+    )
     init.add_argument("--repository", metavar="ADRES", help="repository op GitHub, voor de knop 'Bewerk deze pagina'")
 
     schema = commands.add_parser(
@@ -366,6 +369,17 @@ def _render(config_file: Path, out: Path) -> int:
         print(note, file=sys.stderr)  # as the plugin logs them: the same build, the same notes
     print(f"Geschreven: {out}. Bouw het met: mkdocs build -f {out / 'mkdocs.yml'}")
     return 0
+
+
+def _ask_email() -> str:
+    """The site's general address, asked at a terminal; elsewhere nothing, and `init` says what to give."""
+    if not _in_a_terminal():
+        return ""
+    try:
+        return input(EMAIL_QUESTION).strip()
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)
+        return ""
 
 
 def _init(site: NewSite, folder: Path) -> int:

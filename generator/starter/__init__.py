@@ -35,6 +35,13 @@ _PLACEHOLDER = re.compile(r"__[A-Z_]+__")
 _OWNER_AND_NAME = 2  # the parts of a repository's path on GitHub: /organisatie/site
 
 
+NO_EMAIL = (
+    "Geef het algemene e-mailadres van de site met --email, bijvoorbeeld --email redactie@organisatie.nl. "
+    "Het komt op de pagina's en in de agenda-bestanden; init verzint geen adres. Er is niets geschreven."
+)
+EMAIL_QUESTION = "Algemeen e-mailadres van de site (komt op de pagina's), bijvoorbeeld redactie@organisatie.nl: "
+
+
 class StarterError(ValueError):
     """A value `init` cannot use, with the Dutch message that says why."""
 
@@ -48,7 +55,6 @@ class NewSite:
 
     def placeholders(self, today: date) -> dict[str, str]:
         url = self.url if self.url.endswith("/") else f"{self.url}/"
-        domain = urlsplit(url).hostname or ""
         requirement = f"{DISTRIBUTION}=={VERSION}"
         return {
             "__SITE_NAME_YAML__": json.dumps(f"Community's van {self.name}", ensure_ascii=False),
@@ -57,7 +63,7 @@ class NewSite:
             "__URL__": url,
             # The 404 page is served at any address, so its links start at the site's root path.
             "__PATH__": urlsplit(url).path,
-            "__EMAIL__": self.contact_email or f"redactie@{domain}",
+            "__EMAIL__": self.contact_email,
             "__REPOSITORY__": json.dumps(self.repository.rstrip("/")),
             "__REQUIREMENT__": requirement,
             "__DISTRIBUTION__": DISTRIBUTION,
@@ -87,7 +93,9 @@ def check(site: NewSite, target: Path) -> None:
             f"`{site.url}` is geen webadres voor de site. Geef het adres met --url, bijvoorbeeld "
             "--url https://communities.example.nl/"
         )
-    if site.contact_email and not _valid(Email, site.contact_email):
+    if not site.contact_email:
+        raise StarterError(NO_EMAIL)
+    if not _valid(Email, site.contact_email):
         raise StarterError(f"`{site.contact_email}` is geen e-mailadres. Schrijf het als naam@organisatie.nl.")
     repository = urlsplit(site.repository) if _valid(Url, site.repository) else None
     owner_and_name = repository and [part for part in repository.path.split("/") if part]
