@@ -31,12 +31,15 @@ FILES = {
     "events.yaml",
     "external_communities.yaml",
     "requirements.txt",
+    "requirements.in",
+    "Makefile",
     "README.md",
     "CONTRIBUTING.md",
     ".gitignore",
     ".pre-commit-config.yaml",
     ".github/workflows/controle.yml",
     ".github/workflows/publiceren.yml",
+    ".github/workflows/labels.yml",
     ".github/ISSUE_TEMPLATE/config.yml",
     ".github/ISSUE_TEMPLATE/externe-community.yml",
     ".github/ISSUE_TEMPLATE/nieuw-evenement.yml",
@@ -57,7 +60,9 @@ def test_init_writes_every_file_a_site_needs(new_site: Path) -> None:
         text = (new_site / name).read_text(encoding="utf-8")
         # BaseLoader: mkdocs.yml's !!python tags too; it builds only str, list and dict.
         assert yaml.load(text, Loader=yaml.BaseLoader), name  # noqa: S506
-    assert (new_site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"{DISTRIBUTION}=={VERSION}"
+    pins = [line for line in (new_site / "requirements.txt").read_text("utf-8").splitlines() if "==" in line]
+    assert pins[0] == f"{DISTRIBUTION}=={VERSION}" and "zensical==0.0.73" in pins
+    assert f"{DISTRIBUTION}[zensical]=={VERSION}" in (new_site / "requirements.in").read_text("utf-8").splitlines()
 
 
 def test_the_examples_are_marked_as_examples(new_site: Path) -> None:
