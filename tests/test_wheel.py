@@ -1,20 +1,26 @@
-"""The package as another network gets it: a wheel, installed in a fresh venv, runs init, check and build.
+"""The package as another network gets it: a wheel on a package index, installed, then `init` and the
+commands `init` prints.
 
-The wheel is built the way pip builds it (`pip wheel --no-deps .`, in its own build environment), then
-installed with its dependencies into a new venv, at the versions of requirements/site.txt (`-c`), as
-`pip install` from an index does. Everything then runs outside the repository, so the templates, the
-theme and the starter files must come from the wheel itself. pip needs the package index (or its
-cache); in CI (`CI` set) that is a failure, on a laptop without it the test is skipped.
+The wheel is built the way pip builds it (`pip wheel --no-deps .`, in its own build environment) and
+put on a package index of its own (PEP 503, served over HTTP). A fresh venv installs it from there,
+with its dependencies at the versions of requirements/site.txt (`-c`); `init` writes a new site, and
+the commands it prints (`cd`, `make site`) run word for word: the site's Makefile makes its own venv
+and installs its own requirements.txt, from the same index. Everything runs outside the repository, so
+the templates, the theme and the starter files must come from the wheel itself. pip needs the package
+index for the other packages (or its cache); in CI (`CI` set) that is a failure, on a laptop without
+it the test is skipped.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,6 +104,34 @@ def package_index(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         yield f"{base}/simple/"
 
 
+def _serve_once(site: Path) -> str:
+    """`make serve` on a free port until it serves the home page; what it printed by then."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    environment = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "MAKEFLAGS")}
+    process = subprocess.Popen(
+        ["make", "serve", f"PORT={port}"], cwd=site, env=environment, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        printed = []
+        for line in process.stdout:
+            printed.append(line)
+            if "Serving on" in line:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as response:
+                    assert response.status == 200
+                    assert "Netwerk Wiel" in response.read().decode("utf-8")
+                break
+        else:
+            pytest.fail("make serve stopped:\n" + "".join(printed))
+        return "".join(printed)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
 def _index_env(index: str) -> dict[str, str]:
     """pip's settings for a site that installs from `index`: our wheel there, every other package from
     the index pip would use anyway."""
@@ -156,6 +190,8 @@ def test_from_a_package_index_to_a_built_site_with_the_printed_commands(
         assert f"  {target} " in shown, shown
     upgrade = _run(site_python, "-m", "generator", "upgrade", cwd=site)
     assert upgrade.returncode == 0 and "Niets te doen" in upgrade.stdout, upgrade.stdout + upgrade.stderr
+    served = _serve_once(site)
+    assert "Material for MkDocs" not in served and "end of life" not in served, served
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
