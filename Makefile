@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint check serve clean
+.PHONY: help site test lint check serve clean
 
 # `make site` builds with Zensical, the successor of Material for MkDocs, from the project that
 # `python -m generator render` writes into build/zensical/ (Zensical runs no MkDocs plugin). It is the
@@ -42,8 +42,13 @@ check: $(VENV)/.installed  ## Only check the three YAML files
 
 # The live preview stays MkDocs with the plugin: it rebuilds what changed (`mkdocs serve --dirty`,
 # generator/rebuild.py), which the two steps of the Zensical build cannot. What it shows is the same site.
-serve: $(VENV)/.installed  ## Live preview on http://127.0.0.1:8000 (MkDocs)
-	$(BIN)/mkdocs serve
+# PORT: another port when 8000 is taken (by another `make serve`, say). A taken port gets a Dutch
+# message here instead of MkDocs' traceback.
+PORT ?= 8000
+serve: $(VENV)/.installed  ## Live preview on http://127.0.0.1:8000 (MkDocs; another port: make serve PORT=8001)
+	@$(BIN)/python -c 'import socket, sys; socket.socket().bind(("127.0.0.1", int(sys.argv[1])))' $(PORT) 2>/dev/null || \
+		{ echo "Poort $(PORT) is al in gebruik, misschien door een andere make serve. Kies een andere poort: make serve PORT=8001"; exit 1; }
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 # Budgets in CPU time (user + sys of `bash -c 'time make test-fast'`, which load on the machine hardly
 # changes): test-fast at most 60 s, test at most 300 s, on a 2-core machine (README.md, "Tests").
@@ -127,6 +132,8 @@ lock: $(VENV)/.created  ## Pin every dependency again at its newest version with
 	$(PIP_COMPILE) --upgrade --output-file $(LOCK_SITE) pyproject.toml
 	$(PIP_COMPILE) --upgrade --extra test --output-file $(LOCK_TEST) pyproject.toml
 	$(PIP_COMPILE) --upgrade --extra zensical --output-file $(LOCK_ZENSICAL) pyproject.toml
+	@# A new site starts from the same pins (generator/starter/__init__.py, LOCKED).
+	grep -E '^[A-Za-z0-9]' $(LOCK_ZENSICAL) > generator/starter/locked.txt
 
 # Node tools for the tests (ical.js, axe-core). Without npm the tests that need them skip, except in CI.
 tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
@@ -134,5 +141,10 @@ tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.js
 		npm ci --prefix tests/js --no-audit --no-fund --silent && touch $@; \
 	else echo "npm ontbreekt: de tests met ical.js en axe-core worden overgeslagen."; fi
 
-clean:
+clean:  ## Remove the venv, site/ and build/zensical/
 	rm -rf $(VENV) site $(ZENSICAL_PROJECT)
+
+# Last, so that a bare `make` stays `make site`.
+help:  ## Say what each target does
+	@echo "Targets (make <target>):"
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)

@@ -33,6 +33,7 @@ from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
 from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
+from .pages.site_values import fill_values, pages_naming_values
 from .stamps.history import event_history
 from .statement.options import NO_OPTIONS, Facts, StatementOptions
 from .statement.parts import Filled, fill_statement
@@ -138,6 +139,9 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
     problems = list(_settings_problems(config))
     statement = _statement(config, now)
     problems.extend(statement.problems)
+    named = pages_naming_values(config.docs_dir)
+    if named and not config.contact_email:
+        problems.extend(Problem(f"{config.docs_folder}/{path}", 1, 1, "page_no_email") for path in named)
     try:
         network = load_site(config.files)
     except DataError as error:
@@ -189,12 +193,21 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         edit_uri=_edit_uri(config, repository),
         not_found=_not_found(config),
         notes=(*history.notes, *_identity_notes(config), *(format_problem(item) for item in statement.warnings)),
-        filled={STATEMENT_PAGE: statement.text} if statement.text is not None else {},
+        filled=_filled(config, named, statement.text),
     )
     taken = [path for path in result.generated_paths if (config.docs_dir / path).exists()]
     if taken:
         raise DataError(Problem(f"{config.docs_folder}/{path}", 1, 1, "page_taken") for path in taken)
     return result
+
+
+def _filled(config: SiteConfig, named: Mapping[str, str], statement: str | None) -> dict[str, str]:
+    """The pages that name a value of the settings (`pages/site_values.py`) and the statement, filled in."""
+    # The home page gets its own part below the editors' text: `_home` fills that in.
+    filled = {path: fill_values(text, config.contact_email) for path, text in named.items() if path != HOME_PAGE}
+    if statement is not None:
+        filled[STATEMENT_PAGE] = fill_values(statement, config.contact_email)
+    return filled
 
 
 def _identity_notes(config: SiteConfig) -> tuple[str, ...]:
@@ -241,7 +254,8 @@ def _home(config: SiteConfig, network: Network, now: datetime, settings: SiteSet
     source = config.docs_dir / HOME_PAGE
     if not source.is_file():
         return None
-    return f"{source.read_text(encoding='utf-8')}\n\n{render_home(network, now, settings)}"
+    own = fill_values(source.read_text(encoding="utf-8"), config.contact_email)
+    return f"{own}\n\n{render_home(network, now, settings)}"
 
 
 def _edit_uri(config: SiteConfig, repository: str) -> str | None:
@@ -255,6 +269,6 @@ def _not_found(config: SiteConfig) -> NotFoundPage | None:
     if not source.is_file():
         return None
     converter = Markdown(extensions=list(config.markdown_extensions), extension_configs=dict(config.markdown_configs))
-    html = converter.convert(source.read_text(encoding="utf-8"))
+    html = converter.convert(fill_values(source.read_text(encoding="utf-8"), config.contact_email))
     headings = getattr(converter, "toc_tokens", [])
     return NotFoundPage(headings[0]["name"] if headings else DEFAULT_NOT_FOUND_TITLE, html)

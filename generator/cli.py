@@ -9,6 +9,7 @@ GitHub Actions), so that problems show on the changed lines of a pull request.
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
+from . import upgrade
 from .build import load_site
 from .data.checking.removed import removed_still_used
 from .data.contract import moments
@@ -47,8 +49,9 @@ from .editing.schemas import write_schemas
 from .release import DISTRIBUTION, VERSION
 from .search.indexing import SearchIndexError, index_site
 from .settings import SettingsError
-from .starter import NewSite, StarterError, write_site
+from .starter import EMAIL_QUESTION, NewSite, StarterError, write_site
 from .tree import write_tree
+from .upgrade import version_warning
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,11 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "index":
         return _index(arguments.site)
     if arguments.command == "init":
-        site = NewSite(arguments.name, arguments.url, arguments.email or "", arguments.repository or "")
+        email = arguments.email if arguments.email is not None else _ask_email()
+        site = NewSite(arguments.name, arguments.url, email, arguments.repository or "")
         return _init(site, arguments.folder)
     files = DataFiles(arguments.root)
     if arguments.command == "check":
+        warning = version_warning(arguments.root)
+        if warning:
+            print(warning, file=sys.stderr)
         return _check(files, arguments.format, arguments.base)
+    if arguments.command == "upgrade":
+        return _upgrade(arguments.root, apply=arguments.apply)
     if arguments.command == "changes":
         return _changes(files, arguments.base)
     if arguments.command == "schema":
@@ -143,13 +152,26 @@ def _parser() -> ArgumentParser:
         "init",
         help="maak een nieuwe site voor een ander netwerk, in een nieuwe of lege map",
         description="Maak een nieuwe site voor een netwerk, met een voorbeeld van elk soort item. "
-        "Daarna werken `check` en `mkdocs build` meteen.",
+        "Daarna bouwt `make site` hem meteen (README.md in de nieuwe map zegt de rest).",
     )
     init.add_argument("folder", type=Path, metavar="MAP", help="nieuwe of lege map voor de site")
     init.add_argument("--name", required=True, metavar="NAAM", help='naam van het netwerk, bijvoorbeeld "Netwerk X"')
     init.add_argument("--url", required=True, metavar="ADRES", help="adres van de site, bijvoorbeeld https://x.nl/")
-    init.add_argument("--email", metavar="ADRES", help="algemeen e-mailadres (standaard: redactie@ het domein)")
+    init.add_argument(
+        "--email", metavar="ADRES", help="algemeen e-mailadres van de site (zonder deze optie vraagt init erom)"
+    )
     init.add_argument("--repository", metavar="ADRES", help="repository op GitHub, voor de knop 'Bewerk deze pagina'")
+
+    upgrade = commands.add_parser(
+        "upgrade",
+        parents=[common],
+        help="laat zien wat deze versie verandert in de vaste bestanden van een site (workflows, CONTRIBUTING.md …)",
+        description="Laat zien wat deze versie van de generator anders schrijft in de bestanden die init "
+        "schreef en die van de generator zijn: de workflows, de formulieren voor issues, CONTRIBUTING.md, "
+        "de Makefile, requirements.in en requirements.txt en de pagina's over de agenda-bestanden, de open "
+        "data en 404. De data, mkdocs.yml, README.md en je eigen pagina's blijven zoals ze zijn.",
+    )
+    upgrade.add_argument("--apply", action="store_true", help="schrijf de veranderingen ook echt")
 
     schema = commands.add_parser(
         "schema", parents=[common], help="schrijf de JSON Schemas naar schemas/", description="Schrijf de JSON Schemas."
@@ -368,6 +390,43 @@ def _render(config_file: Path, out: Path) -> int:
     return 0
 
 
+def _upgrade(root: Path, *, apply: bool) -> int:
+    warning = version_warning(root)
+    if warning:
+        print(warning, file=sys.stderr)
+    try:
+        found = upgrade.changes(root, moments.now().date())
+    except SettingsError as error:
+        print("\n".join(error.lines), file=sys.stderr)
+        return 1
+    except StarterError as error:
+        print(f"{root / 'mkdocs.yml'}: {error}", file=sys.stderr)
+        return 1
+    if not found:
+        print(f"Niets te doen: de vaste bestanden zijn zoals {DISTRIBUTION} {VERSION} ze schrijft.")
+        return 0
+    for change in found:
+        print(change.diff(), end="")
+    names = ", ".join(change.path for change in found)
+    if apply:
+        upgrade.apply(root, found)
+        print(f"Geschreven ({len(found)}): {names}. Bekijk de verandering met git diff en bouw de site (make site).")
+    else:
+        print(f"Verandert ({len(found)}): {names}. Schrijf het met: python -m generator upgrade --apply")
+    return 0
+
+
+def _ask_email() -> str:
+    """The site's general address, asked at a terminal; elsewhere nothing, and `init` says what to give."""
+    if not _in_a_terminal():
+        return ""
+    try:
+        return input(EMAIL_QUESTION).strip()
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)
+        return ""
+
+
 def _init(site: NewSite, folder: Path) -> int:
     try:
         written = write_site(site, folder, moments.now().date())
@@ -378,9 +437,11 @@ def _init(site: NewSite, folder: Path) -> int:
         print(f"{folder}: daar kan init niet schrijven. Kies een map waarin je mag schrijven.", file=sys.stderr)
         return 1
     print(f"Geschreven: {len(written)} bestanden in {folder}.")
-    print("Vervang de voorbeelden (VOORBEELD) en lees README.md in die map.")
-    print(f"Controleer met: python -m generator check --root {folder}")
-    print(f"Bouw met: mkdocs build --strict -f {folder / 'mkdocs.yml'}")
+    print(f"Bouw de site met deze twee opdrachten (de eerste keer installeert make alles in {folder / '.venv'}):")
+    print(f"  cd {shlex.quote(str(folder))}")
+    print("  make site")
+    print("Bekijk hem dan met make serve, op http://127.0.0.1:8000. Wat er nog meer kan: make help.")
+    print("Vervang daarna de voorbeelden (VOORBEELD) en lees README.md in die map.")
     return 0
 
 

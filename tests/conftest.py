@@ -366,6 +366,7 @@ def data_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 INIT_NAME = "Netwerk Waterbeheer"
 INIT_URL = "https://communities.waterbeheer.example/"
+INIT_EMAIL = "redactie@waterbeheer.example"
 
 
 @pytest.fixture(scope="session")
@@ -377,7 +378,7 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("init") / "site-nieuw"
     with pytest.MonkeyPatch.context() as patch:  # the example event's day follows the tests' "now"
         patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-        assert main(["init", str(folder), "--name", INIT_NAME, "--url", INIT_URL]) == 0
+        assert main(["init", str(folder), "--name", INIT_NAME, "--url", INIT_URL, "--email", INIT_EMAIL]) == 0
     built = build_mkdocs(folder)
     assert built.returncode == 0, built.stderr
     return folder

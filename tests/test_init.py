@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,11 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import INIT_NAME, INIT_URL, REPORT, ROOT
+from conftest import INIT_EMAIL, INIT_NAME, INIT_URL, REPORT, ROOT, build_mkdocs
 from generator.release import DISTRIBUTION, VERSION
 from generator.starter import NewSite, write_site
 
-NAME, URL = INIT_NAME, INIT_URL
+NAME, URL, EMAIL = INIT_NAME, INIT_URL, INIT_EMAIL
 PAGES = [
     "/",
     "/communities/",
@@ -30,12 +31,15 @@ FILES = {
     "events.yaml",
     "external_communities.yaml",
     "requirements.txt",
+    "requirements.in",
+    "Makefile",
     "README.md",
     "CONTRIBUTING.md",
     ".gitignore",
     ".pre-commit-config.yaml",
     ".github/workflows/controle.yml",
     ".github/workflows/publiceren.yml",
+    ".github/workflows/labels.yml",
     ".github/ISSUE_TEMPLATE/config.yml",
     ".github/ISSUE_TEMPLATE/externe-community.yml",
     ".github/ISSUE_TEMPLATE/nieuw-evenement.yml",
@@ -56,7 +60,9 @@ def test_init_writes_every_file_a_site_needs(new_site: Path) -> None:
         text = (new_site / name).read_text(encoding="utf-8")
         # BaseLoader: mkdocs.yml's !!python tags too; it builds only str, list and dict.
         assert yaml.load(text, Loader=yaml.BaseLoader), name  # noqa: S506
-    assert (new_site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"{DISTRIBUTION}=={VERSION}"
+    pins = [line for line in (new_site / "requirements.txt").read_text("utf-8").splitlines() if "==" in line]
+    assert pins[0] == f"{DISTRIBUTION}=={VERSION}" and "zensical==0.0.73" in pins
+    assert f"{DISTRIBUTION}[zensical]=={VERSION}" in (new_site / "requirements.in").read_text("utf-8").splitlines()
 
 
 def test_the_examples_are_marked_as_examples(new_site: Path) -> None:
@@ -86,7 +92,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, cli: Any, setup
     else:
         (target / "notities.txt").write_text("van mij", encoding="utf-8")
     before = sorted(path.name for path in target.rglob("*"))
-    run = cli("init", str(target), "--name", NAME, "--url", URL)
+    run = cli("init", str(target), "--name", NAME, "--url", URL, "--email", EMAIL)
     assert run.returncode == 1
     assert "deze map is niet leeg" in run.stderr and "er is niets geschreven" in run.stderr
     assert sorted(path.name for path in target.rglob("*")) == before
@@ -109,7 +115,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, cli: Any, setup
     ],
 )
 def test_init_says_in_dutch_what_is_wrong(tmp_path: Path, cli: Any, option: str, value: str, message: str) -> None:
-    given = {"--name": NAME, "--url": URL, option: value}
+    given = {"--name": NAME, "--url": URL, "--email": EMAIL, option: value}
     run = cli("init", str(tmp_path / "nieuw"), *(part for pair in given.items() for part in pair))
     assert run.returncode == 1
     assert message in run.stderr
@@ -163,19 +169,79 @@ def test_the_404_page_links_from_the_sites_own_path(tmp_path: Path) -> None:
     """GitHub Pages without a domain of its own serves a site under /<repository>/; the 404 page is
     served at any address, so its links name that path."""
 
-    write_site(NewSite(NAME, "https://organisatie.github.io/netwerk-site"), tmp_path / "site", date(2026, 11, 29))
+    write_site(
+        NewSite(NAME, "https://organisatie.github.io/netwerk-site", EMAIL), tmp_path / "site", date(2026, 11, 29)
+    )
     text = (tmp_path / "site" / "content" / "404.md").read_text(encoding="utf-8")
     assert "(/netwerk-site/agenda/)" in text and "(/netwerk-site/)" in text
 
 
 def test_init_fills_in_a_value_that_looks_like_a_placeholder_as_it_is(tmp_path: Path) -> None:
-    write_site(NewSite("Team __URL__", "https://example.nl/"), tmp_path / "site", date(2026, 11, 29))
+    write_site(NewSite("Team __URL__", "https://example.nl/", EMAIL), tmp_path / "site", date(2026, 11, 29))
     assert 'site_name: "Community\'s van Team __URL__"' in (tmp_path / "site" / "mkdocs.yml").read_text("utf-8")
 
 
 def test_init_where_it_cannot_write_says_so_and_leaves_nothing(tmp_path: Path, cli: Any) -> None:
     (tmp_path / "bestand").write_text("x", encoding="utf-8")
-    run = cli("init", str(tmp_path / "bestand" / "site"), "--name", NAME, "--url", URL)
+    run = cli("init", str(tmp_path / "bestand" / "site"), "--name", NAME, "--url", URL, "--email", EMAIL)
     assert run.returncode == 1 and "daar kan init niet schrijven" in run.stderr
     assert "Traceback" not in run.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == ["bestand"]
+
+
+def test_init_without_an_address_and_no_terminal_refuses_in_dutch(tmp_path: Path, cli: Any) -> None:
+    """init invents no address: without --email, and with nobody to ask, it writes nothing."""
+    run = cli("init", str(tmp_path / "nieuw"), "--name", NAME, "--url", URL)
+    assert run.returncode == 1
+    assert "Geef het algemene e-mailadres van de site met --email" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "nieuw").exists()
+
+
+def test_init_at_a_terminal_asks_for_the_address(tmp_path: Path, cli: Any) -> None:
+    run = cli(
+        "init", str(tmp_path / "nieuw"), "--name", NAME, "--url", URL, stdin="vragen@rotterdam.example\n", terminal=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Algemeen e-mailadres van de site" in run.stdout
+    assert "contact_email: vragen@rotterdam.example" in (tmp_path / "nieuw" / "mkdocs.yml").read_text("utf-8")
+
+
+def test_the_address_is_written_once_and_every_page_reads_it(new_site: Path, tmp_path: Path) -> None:
+    """The general address is in mkdocs.yml only; the built pages and the feeds read it from there, so a
+    new address there changes all of them and no page keeps an old copy."""
+    written = {
+        path.relative_to(new_site).as_posix()
+        for path in new_site.rglob("*")
+        if path.is_file()
+        and "site" not in path.relative_to(new_site).parts[:1]
+        and INIT_EMAIL in path.read_text(encoding="utf-8", errors="replace")
+    }
+    assert written == {"mkdocs.yml"}
+    built = new_site / "site"
+    for page in ("over", "doe-mee", "privacy", "toegankelijkheid"):
+        html = (built / page / "index.html").read_text(encoding="utf-8")
+        assert f'href="mailto:{INIT_EMAIL}"' in html, page
+        assert "contact_email }}" not in html, page
+    assert f"mailto:{INIT_EMAIL}" in (built / "agenda.ics").read_text(encoding="utf-8")
+
+    copy = tmp_path / "kopie"
+    shutil.copytree(new_site, copy, ignore=shutil.ignore_patterns("site"))
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(INIT_EMAIL, "nieuw@waterbeheer.example"), "utf-8")
+    assert build_mkdocs(copy).returncode == 0
+    rebuilt = [path for path in (copy / "site").rglob("*.*") if path.suffix in (".html", ".ics", ".xml", ".json")]
+    assert not [path for path in rebuilt if INIT_EMAIL in path.read_text(encoding="utf-8", errors="replace")]
+    assert 'href="mailto:nieuw@waterbeheer.example"' in (copy / "site" / "over" / "index.html").read_text("utf-8")
+
+
+def test_a_page_that_names_the_address_without_one_in_the_settings_stops_the_build(
+    new_site: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "kopie"
+    shutil.copytree(new_site, copy, ignore=shutil.ignore_patterns("site"))
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(f"contact_email: {INIT_EMAIL}", ""), "utf-8")
+    built = build_mkdocs(copy)
+    assert built.returncode == 1
+    assert "content/over.md:1:1: Deze pagina noemt het algemene e-mailadres" in built.stderr

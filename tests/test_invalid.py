@@ -33,7 +33,7 @@ _EXPECT = re.compile(rb"# expect: (\d+):(\d+) ([a-z0-9_]+)\n")
 ERROR_KEYS = frozenset(key for key in MESSAGES if not key.startswith("warn_"))
 # Messages about the site's settings and content pages, not the data files: tested in test_core.py,
 # and those of the accessibility statement in test_statement.py.
-SITE_KEYS = frozenset({"page_taken", "config_site_url", "config_directory_urls"}) | {
+SITE_KEYS = frozenset({"page_taken", "page_no_email", "config_site_url", "config_directory_urls"}) | {
     key for key in MESSAGES if key.startswith("statement_")
 }
 # A problem outside the files: the variable SOURCE_DATE_EPOCH, tested in test_check_environment.py.

@@ -16,7 +16,7 @@ import pytest
 from browser_harness import AXE_TAGS, SCHEMES, SIZES
 from markdown import Markdown
 
-from conftest import FIXTURE, FIXTURE_EPOCH, JS_TOOLS, ROOT, article_text, build_mkdocs, make_project
+from conftest import FIXTURE, FIXTURE_EPOCH, INIT_EMAIL, JS_TOOLS, ROOT, article_text, build_mkdocs, make_project
 from generator.build import build_site
 from generator.catalogue.dutch import day_month_year
 from generator.data.contract.moments import ZONE
@@ -130,7 +130,7 @@ def test_this_sites_statement_has_every_part_and_its_own_problems(project_site: 
 def test_a_new_sites_statement_has_every_part(new_site: Path) -> None:
     text = _assert_every_part(
         new_site / "site" / "toegankelijkheid" / "index.html",
-        email="redactie@communities.waterbeheer.example",
+        email=INIT_EMAIL,
         day=NOW.date(),  # the day of `init`
         url="https://communities.waterbeheer.example/",
     )

@@ -24,15 +24,25 @@ from urllib.parse import urlsplit
 from pydantic import TypeAdapter, ValidationError
 
 from ..data.contract.fields import Email, Line, Url
-from ..release import DISTRIBUTION, VERSION
+from ..release import DISTRIBUTION, HOME, VERSION
 
 FILES = resources.files(__package__) / "files"
+LOCKED = resources.files(__package__) / "locked.txt"
+"""Every dependency at the version this release was tested with (requirements/zensical.txt, its pins
+only; `make lock` writes both): a new site's requirements.txt starts from these."""
 DOT = "dot-"
 EXAMPLE_EVENT_IN = timedelta(days=60)
 """The example event is this far after the day of `init`: upcoming, so the new site shows an agenda."""
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f:#\"\\`{}\[\]]")
 _PLACEHOLDER = re.compile(r"__[A-Z_]+__")
 _OWNER_AND_NAME = 2  # the parts of a repository's path on GitHub: /organisatie/site
+
+
+NO_EMAIL = (
+    "Geef het algemene e-mailadres van de site met --email, bijvoorbeeld --email redactie@organisatie.nl. "
+    "Het komt op de pagina's en in de agenda-bestanden; init verzint geen adres. Er is niets geschreven."
+)
+EMAIL_QUESTION = "Algemeen e-mailadres van de site (komt op de pagina's), bijvoorbeeld redactie@organisatie.nl: "
 
 
 class StarterError(ValueError):
@@ -48,7 +58,6 @@ class NewSite:
 
     def placeholders(self, today: date) -> dict[str, str]:
         url = self.url if self.url.endswith("/") else f"{self.url}/"
-        domain = urlsplit(url).hostname or ""
         requirement = f"{DISTRIBUTION}=={VERSION}"
         return {
             "__SITE_NAME_YAML__": json.dumps(f"Community's van {self.name}", ensure_ascii=False),
@@ -57,11 +66,14 @@ class NewSite:
             "__URL__": url,
             # The 404 page is served at any address, so its links start at the site's root path.
             "__PATH__": urlsplit(url).path,
-            "__EMAIL__": self.contact_email or f"redactie@{domain}",
+            "__EMAIL__": self.contact_email,
             "__REPOSITORY__": json.dumps(self.repository.rstrip("/")),
             "__REQUIREMENT__": requirement,
+            "__REQUIREMENT_BUILD__": f"{DISTRIBUTION}[zensical]=={VERSION}",
+            "__LOCKED__": LOCKED.read_text(encoding="utf-8").strip(),
             "__DISTRIBUTION__": DISTRIBUTION,
             "__VERSION__": VERSION,
+            "__GENERATOR_HOME__": HOME,
             "__EVENT_DAY__": (today + EXAMPLE_EVENT_IN).isoformat(),
             # The accessibility statement's date: the owner reads it at `init` and vouches for it then.
             "__TODAY__": today.isoformat(),
@@ -87,7 +99,9 @@ def check(site: NewSite, target: Path) -> None:
             f"`{site.url}` is geen webadres voor de site. Geef het adres met --url, bijvoorbeeld "
             "--url https://communities.example.nl/"
         )
-    if site.contact_email and not _valid(Email, site.contact_email):
+    if not site.contact_email:
+        raise StarterError(NO_EMAIL)
+    if not _valid(Email, site.contact_email):
         raise StarterError(f"`{site.contact_email}` is geen e-mailadres. Schrijf het als naam@organisatie.nl.")
     repository = urlsplit(site.repository) if _valid(Url, site.repository) else None
     owner_and_name = repository and [part for part in repository.path.split("/") if part]
@@ -110,18 +124,28 @@ def _valid(kind: Any, value: str) -> bool:
     return True
 
 
+def render_files(site: NewSite, today: date) -> dict[str, str]:
+    """Every file of a new site, by its path there (with its dot), with the placeholders filled in."""
+    values = site.placeholders(today)
+    # In one pass, so that a value that looks like a placeholder (`--name "Team __URL__"`) stays.
+    return {
+        "/".join(relative): _PLACEHOLDER.sub(
+            lambda found: values.get(found[0], found[0]), source.read_text(encoding="utf-8")
+        )
+        for source, relative in _sources(FILES, ())
+    }
+
+
 def write_site(site: NewSite, target: Path, today: date) -> list[Path]:
     """Write a complete new site into `target` (new or empty) and return the files written. The
     files go into a folder next to it first, so that a failure halfway leaves nothing behind."""
     check(site, target)
-    values = site.placeholders(today)
+    files = render_files(site, today)
     target.parent.mkdir(parents=True, exist_ok=True)
     draft = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        for source, relative in _sources(FILES, ()):
-            # In one pass, so that a value that looks like a placeholder (`--name "Team __URL__"`) stays.
-            text = _PLACEHOLDER.sub(lambda found: values.get(found[0], found[0]), source.read_text(encoding="utf-8"))
-            path = draft.joinpath(*relative)
+        for relative, text in files.items():
+            path = draft / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
         if target.is_dir():
@@ -130,7 +154,7 @@ def write_site(site: NewSite, target: Path, today: date) -> list[Path]:
     except BaseException:
         shutil.rmtree(draft, ignore_errors=True)
         raise
-    return [target.joinpath(*relative) for _, relative in _sources(FILES, ())]
+    return [target / relative for relative in files]
 
 
 def _sources(folder: Traversable, relative: tuple[str, ...]) -> list[tuple[Traversable, tuple[str, ...]]]:

@@ -166,6 +166,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "config_directory_urls": ("use_directory_urls: false", "use_directory_urls: true"),
     "statement_no_date": ("# geen accessibility_date", 'accessibility_date: "2026-11-20"'),
     "statement_no_email": ("# geen contact_email", "contact_email: toegankelijkheid@example.org"),
+    "page_no_email": ("# geen contact_email", "contact_email: redactie@example.org"),
     "statement_status_without_audit": (
         "accessibility_status: B",
         "accessibility_status: B⏎accessibility_audit: https://example.org/rapport.pdf",

@@ -183,6 +183,8 @@ MESSAGES: Mapping[str, str] = {
     'voor het laatst nakeek. Zet die bij de plugin communities, bijvoorbeeld `accessibility_date: "2026-12-07"`.',
     "statement_no_email": "De toegankelijkheidsverklaring noemt een e-mailadres om een probleem te melden. "
     "Zet dat adres bij de plugin communities, bijvoorbeeld `contact_email: toegankelijkheid@organisatie.nl`.",
+    "page_no_email": "Deze pagina noemt het algemene e-mailadres van de site, maar dat staat nergens. "
+    "Zet het bij de plugin communities in mkdocs.yml, bijvoorbeeld `contact_email: redactie@organisatie.nl`.",
     "statement_status_without_audit": "Status {value} mag alleen na een onderzoek door een deskundige (een audit). "
     "Zet de link naar het rapport bij `accessibility_audit`. Is er geen onderzoek? Haal `accessibility_status` "
     "dan weg: de generator kiest dan zelf status C of D.",
