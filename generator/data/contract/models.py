@@ -29,8 +29,7 @@ from ..wording.problems import invalid
 from .fields import Email, Line, MarkdownText, Slug, Summary, Url
 from .moments import ZONE, day_start, next_day, parse_day, parse_moment
 
-EventType = Literal["bijeenkomst", "kennisdelingssessie", "gluren-bij-de-buren", "webinar", "werksessie", "congres"]
-EVENT_TYPES: Mapping[str, str] = {
+DEFAULT_EVENT_TYPES: Mapping[str, str] = {
     "bijeenkomst": "Bijeenkomst",
     "kennisdelingssessie": "Kennisdelingssessie",
     "gluren-bij-de-buren": "Gluren bij de buren",
@@ -38,9 +37,8 @@ EVENT_TYPES: Mapping[str, str] = {
     "werksessie": "Werksessie",
     "congres": "Congres",
 }
-"""Every event type with the Dutch label visitors see; the keys are exactly the values of `EventType`."""
-if tuple(EVENT_TYPES) != get_args(EventType):
-    raise RuntimeError("EVENT_TYPES and EventType must list the same event types, in the same order")
+"""The kinds of event of a network whose events.yaml has no list `types`, with the Dutch label visitors
+see. A network names its own kinds in that list: they are its words, not the generator's."""
 Language = Literal["nl", "en"]
 LANGUAGES: Mapping[str, str] = {"nl": "Nederlands", "en": "Engels"}
 """Every language an event can be in, with its Dutch name; the keys are exactly the values of `Language`."""
@@ -146,7 +144,7 @@ class Community(_Model):
     themes: list[Slug] = Field([], description="Codes van thema's uit de lijst themes.")
     partners: list[Line] = Field([], description="Organisaties waarmee de community begon.")
     join_url: Url = Field(description="Webadres waar mensen zich aanmelden.")
-    platform_url: Url | None = Field(None, description="Webadres van de online groep, bijvoorbeeld op Pleio.")
+    platform_url: Url | None = Field(None, description="Webadres van de online groep, bijvoorbeeld op een platform om samen te werken.")
     contact_email: Email | None = Field(None, description="E-mailadres voor vragen.")
     members: Annotated[int, Field(ge=0)] | None = Field(None, description="Aantal leden, een heel getal.")
     testimonials: list[Testimonial] = Field([], description="Uitspraken van leden.")
@@ -217,7 +215,11 @@ class Event(_Model):
         description="Codes van de community's; de eerste organiseert."
     )
     open_to_all: bool = Field(False, description="true als leden van alle community's welkom zijn.")
-    type: EventType | None = Field(None, description="Soort evenement.")
+    type: str | None = Field(
+        None,
+        description="Soort evenement: een id uit de lijst types bovenaan events.yaml.",
+        json_schema_extra={"x-choices": "types"},
+    )
     start: Moment = Field(description='Begin: "JJJJ-MM-DD UU:MM", of "JJJJ-MM-DD" voor een hele dag.')
     end: Moment | None = Field(
         None,
@@ -336,8 +338,26 @@ class CommunitiesFile(_Model):
     communities: list[Community] = Field(description="De community's van het netwerk.")
 
 
+class EventType(_Model):
+    id: Slug = Field(description="Code van de soort, zoals die bij type van een evenement staat.")
+    name: Line = Field(description="Naam van de soort, zoals bezoekers die zien.")
+
+
 class EventsFile(_Model):
+    types: list[EventType] = Field(
+        [],
+        description="De soorten evenementen van het netwerk. Zonder deze lijst gelden de standaardsoorten.",
+    )
     events: list[Event] = Field([], description="De agenda: alle evenementen, ook die geweest zijn.")
+
+
+def event_types(declared: list[EventType] | tuple[EventType, ...]) -> Mapping[str, str]:
+    """The network's kinds of event by id, with their labels: the list `types`, or else the defaults."""
+    return {kind.id: kind.name for kind in declared} if declared else DEFAULT_EVENT_TYPES
+
+
+OPTIONAL_LISTS = frozenset({"types"})
+"""Lists of a file that may be left out, unlike the others: a site without them takes the defaults."""
 
 
 class ExternalCommunitiesFile(_Model):

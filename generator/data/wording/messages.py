@@ -92,7 +92,7 @@ MESSAGES: Mapping[str, str] = {
     "de rest kan in `description`.",
     "negative": "Het veld `{field}` mag niet negatief zijn. Vul 0 of meer in.",
     "bad_slug": "`{value}` is geen geldige id. Gebruik alleen kleine letters, cijfers en streepjes, "
-    "zoals `community-cx`: geen spaties, hoofdletters of accenten.",
+    "zoals `open-dag-2027`: geen spaties, hoofdletters of accenten.",
     "id_too_long": "Deze id is te lang ({length}). Een id mag hoogstens {max_length} tekens hebben, "
     "want hij wordt een webadres en een mapnaam. Maak de id korter: laat woorden weg.",
     "multiple_lines": "Het veld `{field}` moet op één regel passen. Haal de regeleinden weg.",
