@@ -42,6 +42,7 @@ from ..data.contract.models import (
     ExternalCommunitiesFile,
 )
 from ..data.wording import messages
+from .field_guide import ID_LISTS
 
 Schema = dict[str, Any]
 Choices = Mapping[str, Sequence[str]]
@@ -111,8 +112,6 @@ ENTRY_TITLES = {
     "EventType": "Soort evenement",
 }
 
-ID_LISTS = {"Event": "events", "Community": "communities", "Theme": "themes"}
-"""The entries whose id names a page, with the key of their list in `RESERVED_IDS`."""
 
 _said: dict[str, set[str]] = {}
 
