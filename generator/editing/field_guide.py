@@ -127,9 +127,9 @@ def _what(model: str, field: str, prop: Schema) -> Iterator[str]:
     item = _shape(value["items"]) if is_list else value
     if "$ref" in item:
         yield "De velden staan hieronder." if not is_list else "Een lijst. De velden van een item staan hieronder."
-    kind = item.get("x-kind")
-    if kind in _KIND_SENTENCES:
-        sentence = _KIND_SENTENCES[kind](field, item)
+    say = _KIND_SENTENCES.get(str(item.get("x-kind")))
+    if say is not None:
+        sentence = say(field, item)
         yield f"Een lijst; elk item: {sentence[0].lower()}{sentence[1:]}" if is_list else sentence
     if field == "id" and model in ID_LISTS:
         taken = sorted(RESERVED_IDS[ID_LISTS[model]], key=str.lower)

@@ -150,8 +150,9 @@ def _typed(kind: str, field: str, out: Schema, *, wrong_type: str = "") -> Schem
     return {**typed, "allOf": [nothing, *typed.get("allOf", [])]}
 
 
-def _value(schema: Schema, field: str, choices: Choices) -> Schema:
-    """One field's schema, rewritten for editors: every rule of rules.py with the check's message."""
+def _unwrapped(schema: Schema, field: str, choices: Choices) -> Schema:
+    """A field's value without what an optional field adds (null, a default) and the words of the guide;
+    a list of the site's own (`x-choices`) as the values it holds."""
     schema = dict(schema)
     if "anyOf" in schema:
         options = [option for option in schema.pop("anyOf") if option != {"type": "null"}]
@@ -160,12 +161,18 @@ def _value(schema: Schema, field: str, choices: Choices) -> Schema:
         schema.update(options[0])
     for key in ("title", "description", "default"):
         schema.pop(key, None)
-    if "$ref" in schema:
-        return {"$ref": schema.pop("$ref"), **_leftover(schema, field)}
     site_list = schema.pop("x-choices", None)
     if site_list is not None:
         schema.pop("type")
         schema["enum"] = list(choices[site_list])
+    return schema
+
+
+def _value(schema: Schema, field: str, choices: Choices) -> Schema:
+    """One field's schema, rewritten for editors: every rule of rules.py with the check's message."""
+    schema = _unwrapped(schema, field, choices)
+    if "$ref" in schema:
+        return {"$ref": schema.pop("$ref"), **_leftover(schema, field)}
     kind_name = schema.pop("x-kind", None)
     if kind_name is not None:
         kind = fields.KINDS.get(kind_name)

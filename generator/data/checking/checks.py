@@ -92,7 +92,12 @@ def _event_types(document: Document) -> Iterator[Problem]:
         value = entry.get("type")
         if isinstance(value, str) and value not in known:
             yield document.problem(
-                (*loc, "type"), "not_one_of", field="type", value=value, choices=choices, suggestion=suggest(value, known)
+                (*loc, "type"),
+                "not_one_of",
+                field="type",
+                value=value,
+                choices=choices,
+                suggestion=suggest(value, known),
             )
 
 

@@ -413,7 +413,8 @@ class EventsFile(_Model):
     )
     events: list[Event] = Field(
         [],
-        description="De agenda: alle evenementen. Haal evenementen die geweest zijn niet weg: ze gaan vanzelf naar het archief.",
+        description="De agenda: alle evenementen. Haal evenementen die geweest zijn niet weg: ze gaan vanzelf "
+        "naar het archief.",
     )
 
 
