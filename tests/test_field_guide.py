@@ -143,3 +143,18 @@ def test_a_row_says_what_the_check_requires() -> None:
     assert rows["`title`"] == "ja"
     assert rows["`summary`"] == "nee"
     assert rows["`end`"] == "ja, als `start` een tijd heeft"
+
+
+def test_the_command_in_a_site_writes_only_that_site_s_guide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An owner runs it in the site's folder: the guide there, never the copy inside the installed package."""
+    monkeypatch.chdir(tmp_path)
+    assert field_guide.main([]) == 1
+    assert "Hier staat geen CONTRIBUTING.md." in capsys.readouterr().err
+    (tmp_path / "CONTRIBUTING.md").write_text(
+        field_guide.BEGIN.format(name="Project") + "\n" + field_guide.END, encoding="utf-8"
+    )
+    assert field_guide.main([]) == 0
+    assert capsys.readouterr().out == "Geschreven: CONTRIBUTING.md\n"
+    assert "| `url` | nee |" in (tmp_path / "CONTRIBUTING.md").read_text(encoding="utf-8")

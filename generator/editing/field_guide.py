@@ -82,8 +82,9 @@ _BLOCK = re.compile(
     r"<!-- velden: (?P<name>\w+) \(gemaakt door python -m generator\.editing\.field_guide\) -->\n.*?" + re.escape(END),
     re.S,
 )
-GUIDES = (Path("CONTRIBUTING.md"), Path(__file__).parents[1] / "starter" / "files" / "CONTRIBUTING.md")
-"""This repository's guide (from where the command runs) and the one `init` writes."""
+GUIDES = (Path("CONTRIBUTING.md"), Path("generator/starter/files/CONTRIBUTING.md"))
+"""The guides the command writes without arguments, those of them that are in the folder it runs in: a
+site's own guide; in this repository also the one `init` writes (never the copy in an installed package)."""
 
 
 def table(model: type[BaseModel]) -> str:
@@ -185,7 +186,11 @@ def tables_in(guide: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    for path in [Path(name) for name in argv] or list(GUIDES):
+    paths = [Path(name) for name in argv] or [guide for guide in GUIDES if guide.is_file()]
+    if not paths:
+        print("Hier staat geen CONTRIBUTING.md. Start de opdracht in de map van je site.", file=sys.stderr)
+        return 1
+    for path in paths:
         path.write_text(refreshed(path.read_text(encoding="utf-8")), encoding="utf-8")
         print(f"Geschreven: {path}")
     return 0
