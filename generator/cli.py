@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from . import upgrade
 from .build import load_site
+from .data.checking.checks import event_type_ids
 from .data.checking.removed import removed_still_used
 from .data.contract import moments
 from .data.reading import loader
@@ -75,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "changes":
         return _changes(files, arguments.base)
     if arguments.command == "schema":
-        for path in write_schemas(arguments.out or arguments.root / "schemas"):
+        for path in write_schemas(arguments.out or arguments.root / "schemas", _site_choices(files)):
             print(f"Geschreven: {path}")
         return 0
     form = EVENT if arguments.kind == "event" else COMMUNITY
@@ -174,7 +175,11 @@ def _parser() -> ArgumentParser:
     upgrade.add_argument("--apply", action="store_true", help="schrijf de veranderingen ook echt")
 
     schema = commands.add_parser(
-        "schema", parents=[common], help="schrijf de JSON Schemas naar schemas/", description="Schrijf de JSON Schemas."
+        "schema",
+        parents=[common],
+        help="schrijf de JSON Schemas naar schemas/",
+        description="Schrijf de JSON Schemas, met de soorten evenementen uit events.yaml. "
+        "Doe dit opnieuw als je de lijst types verandert.",
     )
     schema.add_argument(
         "--out", type=Path, default=None, metavar="MAP", help="map voor de schemas (standaard: schemas/)"
@@ -221,6 +226,15 @@ def _add_option(command: ArgumentParser, question: Question) -> None:
         )
     else:
         command.add_argument(question.flag, dest=question.field, metavar=question.metavar, help=question.text)
+
+
+def _site_choices(files: DataFiles) -> dict[str, list[str]]:
+    """The values the site's own files let editors choose from, for its schemas: its kinds of event."""
+    try:
+        events = loader.load(files.root / files.events, files.events)
+    except DataError:
+        events = None  # the check says what is wrong; the schemas get the defaults meanwhile
+    return {"types": event_type_ids(events)}
 
 
 def _default_base() -> str | None:

@@ -77,6 +77,10 @@ class CommunitiesConfig(Config):
     calendar_description = c.Type(str, default="")
     """The description of that calendar; by default "Alle evenementen van de community's van <name>"."""
 
+    welcome = c.Type(str, default="")
+    """Who is welcome, a sentence or two on the home page under "Doe mee"; by default "Iedereen die mee wil
+    doen, is welkom."."""
+
     # The accessibility statement (statement/options.py). Any type: the core checks them, in Dutch.
     accessibility_date = c.Type(object, default="")
     """The day the statement was made or last checked, "2026-12-07": the date it shows."""

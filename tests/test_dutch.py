@@ -50,12 +50,11 @@ def test_month_heading_and_numbers() -> None:
     assert dutch.number(2500) == "2.500"
 
 
-def test_every_event_type_has_a_dutch_label() -> None:
-    import typing
+def test_every_default_event_type_has_a_dutch_label_and_an_id_the_check_takes() -> None:
+    from generator.data.contract.models import DEFAULT_EVENT_TYPES, EventType
 
-    from generator.data.contract.models import EVENT_TYPES, EventType
-
-    assert set(EVENT_TYPES) == set(typing.get_args(EventType))
+    for kind, label in DEFAULT_EVENT_TYPES.items():
+        assert EventType.model_validate({"id": kind, "name": label}).name == label
 
 
 def _with_registration(deadline: str | None) -> Event:

@@ -14,7 +14,7 @@ import yaml
 from test_invalid import Run
 
 from conftest import FIXTURE_EPOCH, ROOT
-from generator.data.contract.models import ACCESSIBILITY_FEATURES, EVENT_TYPES, LANGUAGES
+from generator.data.contract.models import ACCESSIBILITY_FEATURES, DEFAULT_EVENT_TYPES, LANGUAGES
 from generator.data.wording.messages import format_github
 from generator.data.wording.problems import Problem
 from generator.editing.schemas import SCHEMAS, render_schemas
@@ -250,7 +250,7 @@ def test_event_form_offers_exactly_the_event_types() -> None:
     form = yaml.safe_load((ISSUE_TEMPLATES / "nieuw-evenement.yml").read_text(encoding="utf-8"))
     dropdown = next(element for element in form["body"] if element.get("id") == "soort")
     assert dropdown["type"] == "dropdown"
-    assert dropdown["attributes"]["options"] == list(EVENT_TYPES.values())
+    assert dropdown["attributes"]["options"] == list(DEFAULT_EVENT_TYPES.values())
 
 
 def test_event_form_offers_the_languages_and_access_features_of_the_model() -> None:

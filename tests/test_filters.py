@@ -17,7 +17,7 @@ from conftest import FIXTURE, FIXTURE_EPOCH, FIXTURE_UPCOMING, build_mkdocs, ind
 from generator.build import load_site
 from generator.catalogue.feeds import WINDOW
 from generator.catalogue.filters import CHOICES, RESERVED_EVENT_IDS, agenda_filters, event_types_in_use
-from generator.data.contract.models import EVENT_TYPES, Event
+from generator.data.contract.models import DEFAULT_EVENT_TYPES, Event
 from generator.data.contract.moments import ZONE
 from generator.data.reading.files import DataFiles
 
@@ -49,7 +49,7 @@ PART_OF: dict[str, Callable[[Event], bool]] = {
     "gebarentaal-of-ondertiteling": lambda event: bool(
         event.accessibility and {"ngt", "live-ondertiteling"} & set(event.accessibility.features)
     ),
-    **{f"soort/{kind}": _of_type(kind) for kind in EVENT_TYPES},
+    **{f"soort/{kind}": _of_type(kind) for kind in DEFAULT_EVENT_TYPES},
 }
 
 
@@ -71,8 +71,8 @@ def _main(source: str) -> str:
 def test_the_parts_are_the_three_fixed_ones_and_each_event_type_in_use() -> None:
     network = load_site(DataFiles(FIXTURE))
     assert [part.key for part in agenda_filters(network)] == list(PARTS)
-    # In the order of EVENT_TYPES; "gluren-bij-de-buren" has no event, so no page.
-    assert event_types_in_use(network) == [kind for kind in EVENT_TYPES if kind != "gluren-bij-de-buren"]
+    # In the order of DEFAULT_EVENT_TYPES; "gluren-bij-de-buren" has no event, so no page.
+    assert event_types_in_use(network) == [kind for kind in DEFAULT_EVENT_TYPES if kind != "gluren-bij-de-buren"]
     # No event can take the name of a part's page.
     assert {part.key.split("/")[0] for part in agenda_filters(network)} <= RESERVED_EVENT_IDS
 
@@ -184,7 +184,7 @@ def test_each_events_attributes_say_what_its_parts_say(built_site: Path) -> None
         "voor-iedereen": ("voor-iedereen", "ja"),
         "gebarentaal-of-ondertiteling": ("gebarentaal-of-ondertiteling", "ja"),
     }
-    keys |= {f"soort/{kind}": ("soort", kind) for kind in EVENT_TYPES}
+    keys |= {f"soort/{kind}": ("soort", kind) for kind in DEFAULT_EVENT_TYPES}
     seen = 0
     for page in ("agenda/index.html", "agenda/archief/index.html"):
         source = (built_site / page).read_text(encoding="utf-8")

@@ -171,7 +171,7 @@ def test_the_end_of_the_answers_stops_with_a_dutch_message(project: Path, cli: C
     result = cli("new", "community", "--root", str(project), stdin="Nieuwe community\n", terminal=True)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        "Geen antwoord op: Id (id): kleine letters, cijfers en streepjes, bijvoorbeeld community-cx. "
+        "Geen antwoord op: Id (id): kleine letters, cijfers en streepjes, bijvoorbeeld community-open-data. "
         "communities.yaml is niet veranderd. Je kunt het antwoord ook als optie meegeven: --id (zie --help)."
     )
     assert (project / "communities.yaml").read_bytes() == before

@@ -24,7 +24,7 @@ from test_invalid import CASES, ENVIRONMENT_KEYS, ERROR_KEYS, FILE_KEYS, SITE_KE
 
 from conftest import DATA_FILES, FIXTURE, JS_TOOLS, ROOT, require_tool
 from generator.data.contract import fields, rules
-from generator.data.contract.models import EVENT_TYPES
+from generator.data.contract.models import DEFAULT_EVENT_TYPES
 from generator.data.reading import loader
 from generator.data.wording.messages import MESSAGES, in_a_schema
 from generator.data.wording.problems import DataError
@@ -328,7 +328,7 @@ def test_editor_accepts_the_data_and_finds_the_schema_by_its_line(
     assert {str(path): result[str(path)] for path in ACCEPTED} == {str(path): [] for path in ACCEPTED}
     (problem,) = result[str(broken)]
     assert problem["line"] == line + 1
-    assert problem["message"] == in_a_schema("not_one_of", field="type", choices=", ".join(EVENT_TYPES))
+    assert problem["message"] == in_a_schema("not_one_of", field="type", choices=", ".join(DEFAULT_EVENT_TYPES))
 
 
 def test_check_jsonschema_accepts_the_data(capsys: pytest.CaptureFixture[str]) -> None:

@@ -77,8 +77,8 @@ def listed_title(event: Event) -> str:
 
 
 def place(location: Location, *, with_address: bool = True) -> str:
-    """Where an event is, in the one phrasing of the pages, the feeds and Atom: "Beatrixgebouw,
-    Jaarbeursplein 6, Utrecht en online"; a list of events leaves out the address."""
+    """Where an event is, in the one phrasing of the pages, the feeds and Atom: "Het Stadhuis,
+    Kerkstraat 1, Zwolle en online"; a list of events leaves out the address."""
     if not location.venue:
         return "Online"
     where = ", ".join(part for part in (location.venue, location.address if with_address else None) if part)

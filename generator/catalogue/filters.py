@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.models import Event
 from ..data.contract.network import Network
 from . import urls
 
@@ -91,10 +91,10 @@ class Choice:
 
 
 def event_types_in_use(network: Network) -> list[str]:
-    """The event types that any event has, past or upcoming, in the order of EVENT_TYPES: their pages
+    """The event types that any event has, past or upcoming, in the network's order: their pages
     and feeds stay, so that a subscription keeps working when a type has no upcoming event for a while."""
     used = {event.type for event in network.events}
-    return [kind for kind in EVENT_TYPES if kind in used]
+    return [kind for kind in network.event_types if kind in used]
 
 
 SIGN_OR_CAPTIONS = frozenset({"ngt", "live-ondertiteling"})
@@ -133,7 +133,7 @@ EVENT_TYPE = Choice(
     Control.LIST,
     "Alle soorten",
     of_event=lambda event: (event.type,) if event.type else (),
-    list_options=lambda network: [(kind, EVENT_TYPES[kind]) for kind in event_types_in_use(network)],
+    list_options=lambda network: [(kind, network.event_types[kind]) for kind in event_types_in_use(network)],
 )
 WHERE = Choice(
     "waar",
@@ -236,15 +236,15 @@ def _fixed_parts() -> list[AgendaFilter]:
 
 def agenda_filters(network: Network) -> list[AgendaFilter]:
     """Every part of the agenda: the fixed ones, then one per event type in use."""
-    return _fixed_parts() + [_type_part(kind) for kind in event_types_in_use(network)]
+    return _fixed_parts() + [_type_part(kind, network.event_types[kind]) for kind in event_types_in_use(network)]
 
 
-def _type_part(kind: str) -> AgendaFilter:
-    label = EVENT_TYPES[kind].lower()
+def _type_part(kind: str, name: str) -> AgendaFilter:
+    label = name.lower()
     return AgendaFilter(
         EVENT_TYPE,
         kind,
-        f"Soort evenement: {EVENT_TYPES[kind]}",
+        f"Soort evenement: {name}",
         f"Alle evenementen van de soort {label}.",
         label,
         f"Evenementen van {{communities}} van de soort {label}.",

@@ -33,6 +33,8 @@ class Identity:
     """The name of the calendar with all events, as calendar apps show it."""
     calendar_description: str = ""
     """The description of that calendar."""
+    welcome: str = ""
+    """Who is welcome, in a sentence or two on the home page under "Doe mee"."""
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Identity:
@@ -80,6 +82,10 @@ class Identity:
             self.external_intro
             or f"Deze community's horen niet bij {self.network}, maar werken aan verwante onderwerpen."
         )
+
+    @property
+    def home_welcome(self) -> str:
+        return self.welcome or "Iedereen die mee wil doen, is welkom."
 
     @property
     def external_page_description(self) -> str:

@@ -71,7 +71,7 @@ def _escaped(char: str) -> str:
 
 
 def plain_or_quoted(text: str) -> str:
-    """Plain where that reads back as the same text (`community-cx`), else quoted (`"2027"`, `"null"`)."""
+    """Plain where that reads back as the same text (`open-dag-2027`), else quoted (`"2027"`, `"null"`)."""
     return text if _reads_back(f"- value: {text}", text) else quoted(text)
 
 

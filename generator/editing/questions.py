@@ -20,10 +20,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..catalogue.filters import RESERVED_IDS
-from ..data.checking.checks import cross_checks
+from ..data.checking.checks import cross_checks, event_type_ids
 from ..data.checking.translate import translate
 from ..data.contract import rules
-from ..data.contract.models import EVENT_TYPES, Community, Event
+from ..data.contract.models import Community, Event
 from ..data.contract.moments import parse_moment
 from ..data.reading import loader
 from ..data.reading.files import DataFiles
@@ -132,7 +132,7 @@ EVENT = Form(
     "new_event.yaml",
     (
         Question(("title",), "Titel (title)", "--title", "TITEL"),
-        Question(("id",), f"Id (id): {_ID}, bijvoorbeeld cx-klantreizen-2027. Verander die later nooit", "--id", "ID"),
+        Question(("id",), f"Id (id): {_ID}, bijvoorbeeld open-dag-2027. Verander die later nooit", "--id", "ID"),
         Question(
             ("communities",),
             f"Community's (communities): hun id's, {_COMMA}. De eerste organiseert",
@@ -143,7 +143,7 @@ EVENT = Form(
         Question(
             ("open_to_all",), "Zijn leden van alle community's welkom? (open_to_all)", "--open-to-all", kind="yes_no"
         ),
-        Question(("type",), f"Soort (type): kies uit {', '.join(EVENT_TYPES)}", "--type", "SOORT", required=_never),
+        Question(("type",), "Soort (type): de id van een soort evenement", "--type", "SOORT", required=_never),
         Question(("start",), f"Begin (start): {_MOMENT}", "--start", "DATUM"),
         Question(
             ("end",),
@@ -163,7 +163,7 @@ EVENT = Form(
         ),
         Question(
             ("location", "address"),
-            "Adres (address), bijvoorbeeld Jaarbeursplein 6, Utrecht",
+            "Adres (address), bijvoorbeeld Kerkstraat 1, Zwolle",
             "--address",
             "ADRES",
             required=_never,
@@ -197,7 +197,7 @@ COMMUNITY = Form(
     "new_community.yaml",
     (
         Question(("name",), "Naam (name)", "--name", "NAAM"),
-        Question(("id",), f"Id (id): {_ID}, bijvoorbeeld community-cx", "--id", "ID"),
+        Question(("id",), f"Id (id): {_ID}, bijvoorbeeld community-open-data", "--id", "ID"),
         Question(("summary",), "Samenvatting (summary): één regel, hoogstens 200 tekens", "--summary"),
         Question(("question",), "Centrale vraag (question)", "--question", required=_never),
         _DESCRIPTION,
@@ -205,7 +205,7 @@ COMMUNITY = Form(
         Question(("join_url",), f"Webadres om lid te worden (join_url); {_URL}", "--join-url", "WEBADRES"),
         Question(
             ("platform_url",),
-            f"Webadres van de online groep (platform_url), bijvoorbeeld op Pleio; {_URL}",
+            f"Webadres van de online groep (platform_url), bijvoorbeeld op een platform om samen te werken; {_URL}",
             "--platform-url",
             "WEBADRES",
             required=_never,
@@ -230,6 +230,12 @@ class Checker:
             attribute: loader.load(files.root / getattr(files, attribute), getattr(files, attribute))
             for attribute in ("communities", "events", "external_communities")
         }
+
+    def choices(self, question: Question) -> list[str]:
+        """The values to choose from for `question`, from the files as they are; none for most questions."""
+        if question.field != "type":
+            return []
+        return event_type_ids(self.documents["events"])
 
     def problems(self, entry: Entry, fields: Collection[str]) -> list[Problem]:
         """The problems of `entry` in `fields`, and every problem across files (the files had none before)."""
@@ -286,7 +292,7 @@ def ask(form: Form, given: Mapping[str, Any], checker: Checker, *, terminal: boo
 
 def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker) -> None:
     suggestion = _suggested_id(entry) if question.field == "id" else ""
-    prompt = _prompt(question, required, suggestion)
+    prompt = _prompt(question, required, suggestion, checker.choices(question))
     while True:
         answer = _read(question, prompt)
         if answer is None:
@@ -311,7 +317,9 @@ def _ask_one(question: Question, required: bool, entry: Entry, checker: Checker)
             _say(message)
 
 
-def _prompt(question: Question, required: bool, suggestion: str) -> str:
+def _prompt(question: Question, required: bool, suggestion: str, choices: list[str]) -> str:
+    if choices:
+        return f"{question.text}. Kies uit: {', '.join(choices)}{'' if required else ' (mag leeg)'}: "
     if question.kind == "yes_no":
         return f"{question.text} (ja/nee; leeg is nee): "
     if suggestion:

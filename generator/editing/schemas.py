@@ -25,7 +25,7 @@ own: a constraint of pydantic's schema without a rule there stops `schema`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +34,21 @@ from pydantic import BaseModel
 from ..catalogue.filters import RESERVED_IDS
 from ..data.checking.translate import top_keys
 from ..data.contract import fields, rules
-from ..data.contract.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
+from ..data.contract.models import (
+    DEFAULT_EVENT_TYPES,
+    OPTIONAL_LISTS,
+    CommunitiesFile,
+    EventsFile,
+    ExternalCommunitiesFile,
+)
 from ..data.wording import messages
+from .field_guide import ID_LISTS
 
 Schema = dict[str, Any]
+Choices = Mapping[str, Sequence[str]]
+"""The values to choose from that a site sets in its own files, by the `x-choices` of a field: the ids of
+its kinds of event ("types")."""
+DEFAULT_CHOICES: Choices = {"types": list(DEFAULT_EVENT_TYPES)}
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "communities.schema.json": (CommunitiesFile, "communities.yaml: thema's en community's"),
@@ -84,6 +95,7 @@ FIELD_TITLES = {
     "themes": "Thema's",
     "title": "Titel",
     "type": "Soort",
+    "types": "Soorten evenementen",
     "url": "Webadres",
     "venue": "Plek",
 }
@@ -97,10 +109,9 @@ ENTRY_TITLES = {
     "Project": "Project",
     "Testimonial": "Uitspraak van een lid",
     "Theme": "Thema",
+    "EventType": "Soort evenement",
 }
 
-ID_LISTS = {"Event": "events", "Community": "communities", "Theme": "themes"}
-"""The entries whose id names a page, with the key of their list in `RESERVED_IDS`."""
 
 _said: dict[str, set[str]] = {}
 
@@ -139,8 +150,9 @@ def _typed(kind: str, field: str, out: Schema, *, wrong_type: str = "") -> Schem
     return {**typed, "allOf": [nothing, *typed.get("allOf", [])]}
 
 
-def _value(schema: Schema, field: str) -> Schema:
-    """One field's schema, rewritten for editors: every rule of rules.py with the check's message."""
+def _unwrapped(schema: Schema, field: str, choices: Choices) -> Schema:
+    """A field's value without what an optional field adds (null, a default) and the words of the guide;
+    a list of the site's own (`x-choices`) as the values it holds."""
     schema = dict(schema)
     if "anyOf" in schema:
         options = [option for option in schema.pop("anyOf") if option != {"type": "null"}]
@@ -149,6 +161,16 @@ def _value(schema: Schema, field: str) -> Schema:
         schema.update(options[0])
     for key in ("title", "description", "default"):
         schema.pop(key, None)
+    site_list = schema.pop("x-choices", None)
+    if site_list is not None:
+        schema.pop("type")
+        schema["enum"] = list(choices[site_list])
+    return schema
+
+
+def _value(schema: Schema, field: str, choices: Choices) -> Schema:
+    """One field's schema, rewritten for editors: every rule of rules.py with the check's message."""
+    schema = _unwrapped(schema, field, choices)
     if "$ref" in schema:
         return {"$ref": schema.pop("$ref"), **_leftover(schema, field)}
     kind_name = schema.pop("x-kind", None)
@@ -164,10 +186,10 @@ def _value(schema: Schema, field: str) -> Schema:
         text = _typed("string", field, _patterns(found, field, max_length=max_length), wrong_type=kind.not_text)
         return {**text, **_leftover(schema, field)}
     if "enum" in schema:
-        choices = schema.pop("enum")
+        values = schema.pop("enum")
         schema.pop("type", None)
-        message = _say(rules.FIELD_KEYS["choice"], field, choices=", ".join(choices))
-        return {"type": "string", "enum": choices, "errorMessage": message, **_leftover(schema, field)}
+        message = _say(rules.FIELD_KEYS["choice"], field, choices=", ".join(values))
+        return {"type": "string", "enum": values, "errorMessage": message, **_leftover(schema, field)}
     kind = schema.pop("type")
     if kind == "boolean":
         return _typed(kind, field, _leftover(schema, field))
@@ -177,7 +199,7 @@ def _value(schema: Schema, field: str) -> Schema:
         below = {"const": minimum, "errorMessage": _say(rules.FIELD_KEYS["minimum"], field)}
         return _typed(kind, field, {"if": {"minimum": minimum}, "else": below, **_leftover(schema, field)})
     if kind == "array":
-        items = _value(schema.pop("items"), field)
+        items = _value(schema.pop("items"), field, choices)
         if schema.pop("minItems", 0) == 1:
             # `minItems` would give yaml-language-server's English message; `contains` takes ours.
             one = {"contains": {}, "errorMessage": _say(rules.FIELD_KEYS["min_items"], field)}
@@ -201,20 +223,20 @@ def _entry_rules(name: str) -> list[Schema]:
     return [rule.fragment(_say(rule.key, **rule.params)) for rule in rules.ENTRY_RULES if rule.entry == name]
 
 
-def _entry(name: str, schema: Schema, *, file: type[BaseModel] | None = None) -> Schema:
+def _entry(name: str, schema: Schema, choices: Choices, *, file: type[BaseModel] | None = None) -> Schema:
     """An entry (a mapping of fields), or the whole `file`.
 
     A file needs its lists even where the model has an empty default: an empty file or `{}` is a
     mistake for the check too."""
     properties: dict[str, Schema] = schema["properties"]
-    required = schema.get("required") or (list(properties) if file else [])
+    required = schema.get("required") or ([key for key in properties if key not in OPTIONAL_LISTS] if file else [])
     out: Schema = {
         "type": "object",
         "title": ENTRY_TITLES.get(name, name),
         "errorMessage": _say(rules.FIELD_KEYS["file"], expected=top_keys(file))
         if file
         else _say(rules.TYPE_KEYS["object"]),
-        "properties": {field: _field(field, value) for field, value in properties.items()},
+        "properties": {field: _field(field, value, choices) for field, value in properties.items()},
         # `additionalProperties: false` would give yaml-language-server's English message.
         "propertyNames": {"enum": list(properties), "errorMessage": _say(rules.FIELD_KEYS["unknown"])},
     }
@@ -228,43 +250,43 @@ def _entry(name: str, schema: Schema, *, file: type[BaseModel] | None = None) ->
     return out
 
 
-def _field(name: str, schema: Schema) -> Schema:
+def _field(name: str, schema: Schema, choices: Choices) -> Schema:
     title = FIELD_TITLES.get(name)
     if title is None:
         raise LookupError(f"the field {name!r} needs a Dutch title in FIELD_TITLES")
-    out = {"title": title, "description": schema["description"], **_value(schema, name)}
+    out = {"title": title, "description": schema["description"], **_value(schema, name, choices)}
     if schema.get("default") is not None:
         out["default"] = schema["default"]
     return out
 
 
-def editor_schema(model: type[BaseModel], title: str) -> Schema:
-    """The JSON Schema of one data file, as editors' tools should use it."""
+def editor_schema(model: type[BaseModel], title: str, choices: Choices = DEFAULT_CHOICES) -> Schema:
+    """The JSON Schema of one data file, as editors' tools should use it; `choices` from the site's files."""
     generated = model.model_json_schema()
-    defs = {name: _entry(name, schema) for name, schema in generated.get("$defs", {}).items()}
+    defs = {name: _entry(name, schema, choices) for name, schema in generated.get("$defs", {}).items()}
     unknown = set(defs) - set(ENTRY_TITLES)
     if unknown:
         raise LookupError(f"entries {sorted(unknown)} need a Dutch title in ENTRY_TITLES")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **_entry(model.__name__, generated, file=model),
+        **_entry(model.__name__, generated, choices, file=model),
         "title": title,
         "$defs": defs,
     }
 
 
-def schema_text(model: type[BaseModel], title: str) -> str:
-    return json.dumps(editor_schema(model, title), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def schema_text(model: type[BaseModel], title: str, choices: Choices = DEFAULT_CHOICES) -> str:
+    return json.dumps(editor_schema(model, title, choices), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def render_schemas() -> dict[str, str]:
-    return {name: schema_text(model, title) for name, (model, title) in SCHEMAS.items()}
+def render_schemas(choices: Choices = DEFAULT_CHOICES) -> dict[str, str]:
+    return {name: schema_text(model, title, choices) for name, (model, title) in SCHEMAS.items()}
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, choices: Choices = DEFAULT_CHOICES) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(choices).items():
         (folder / name).write_text(text, encoding="utf-8")
         written.append(folder / name)
     return written

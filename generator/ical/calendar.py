@@ -63,7 +63,7 @@ from ..catalogue import dutch, urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.identity import NEUTRAL, Identity
 from ..data.contract import markdown_text
-from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.models import Event
 from ..data.contract.network import Network
 from ..stamps.history import History, Stamp
 from .folding import to_ical
@@ -209,5 +209,5 @@ def _description(event: Event, network: Network, page: str, address: str) -> str
 
 
 def _categories(event: Event, network: Network) -> list[str]:
-    names: Iterable[str] = [EVENT_TYPES[event.type]] if event.type else []
+    names: Iterable[str] = [network.type_label(event)] if event.type else []
     return [*names, *(network.theme(t).name for t in event.themes)]

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 from ..catalogue import dutch, urls
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.models import Event
 from ..data.contract.network import Network
 from ..stamps.history import History
 
@@ -68,7 +68,7 @@ def _entry(feed: ET.Element, event: Event, network: Network, site_url: str, hist
     _person(entry, "author", organiser.name, urls.absolute(site_url, urls.community_page(organiser.id)))
     _link(entry, "alternate", page, "text/html")
     _link(entry, "related", urls.absolute(site_url, urls.event_feed(event.id)), "text/calendar")
-    labels = [EVENT_TYPES[event.type]] if event.type else []
+    labels = [network.type_label(event)] if event.type else []
     for label in [*labels, *(network.theme(t).name for t in event.themes)]:
         ET.SubElement(entry, "category", {"term": label})
     _text(entry, "summary", _summary(event)).set("type", "text")

@@ -135,7 +135,7 @@ def definitions(kinds: Mapping[type[BaseModel], Mapping[str, Added[Any]]]) -> Sc
 
 def _clean(node: Any, *, in_properties: bool = False) -> Any:
     """Pydantic's schema without what means nothing to a reader of the data: the defaults the editors
-    may leave out, English titles made from the field names, and the editors' kinds of value."""
+    may leave out, English titles made from the field names, and the editors' kinds of value and lists."""
     if isinstance(node, list):
         return [_clean(value) for value in node]
     if not isinstance(node, dict):
@@ -146,6 +146,6 @@ def _clean(node: Any, *, in_properties: bool = False) -> Any:
     for key, value in node.items():
         if key == "x-kind":
             cleaned.update(_KINDS.get(value, {}))
-        elif key not in ("default", "title"):
+        elif key not in ("default", "title", "x-choices"):  # x-choices: the editors' list of a site's own
             cleaned[key] = _clean(value, in_properties=key in ("properties", "$defs"))
     return cleaned

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..catalogue import dutch, filters
 from ..data.contract import markdown_text
-from ..data.contract.models import EVENT_TYPES, Event
+from ..data.contract.models import Event
 
 
 def new_environment(package: str, *, autoescape: bool) -> Environment:
@@ -36,7 +36,6 @@ def environment() -> Environment:
         when=dutch.when,
         when_parts=_when_parts,
         iso=dutch.iso,
-        event_type=lambda value: EVENT_TYPES.get(value or "", ""),
         markdown=lambda source: Markup(markdown_text.render(source)),  # noqa: S704 - render() sanitizes (nh3)
         materials=dutch.materials,
         registration_text=dutch.registration_text,

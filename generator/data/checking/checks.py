@@ -1,4 +1,4 @@
-"""Checks that span the three files: unique ids and references to communities and themes.
+"""Checks that span the three files: unique ids and references to communities, themes and kinds of event.
 
 They run on the raw data, not the models, so that one broken event does not hide a wrong
 reference elsewhere.
@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from ..contract import rules
+from ..contract.models import DEFAULT_EVENT_TYPES
 from ..reading.loader import Document, Loc
 from ..wording.problems import Problem
 from .translate import suggest
@@ -30,7 +31,9 @@ def cross_checks(
     yield from _reserved(communities, "themes", reserved_ids)
     yield from _reserved(communities, "communities", reserved_ids)
     if events is not None:
+        yield from _unique(events, "types")
         yield from _unique(events, "events")
+        yield from _event_types(events)
         yield from _references(events, "events", "communities", community_ids, "unknown_community")
         yield from _references(events, "events", "themes", theme_ids, "unknown_theme")
         yield from _reserved(events, "events", reserved_ids)
@@ -73,6 +76,29 @@ def _unique(document: Document, key: str, field: str = "id") -> Iterator[Problem
             yield document.problem(loc, "duplicate_id", field=field, value=value, first=seen[normalised])
         else:
             seen[normalised] = document.position(loc)[0]
+
+
+def event_type_ids(document: Document | None) -> list[str]:
+    """The ids of the network's kinds of event: the list `types` in events.yaml, or else the defaults."""
+    declared = [value for _, value in _ids(document, "types")] if document is not None else []
+    return declared or list(DEFAULT_EVENT_TYPES)
+
+
+def _event_types(document: Document) -> Iterator[Problem]:
+    """Every event's `type` is one of the network's kinds: the list `types`, or the defaults without it."""
+    known = event_type_ids(document)
+    choices = ", ".join(known)
+    for loc, entry in entries(document, "events"):
+        value = entry.get("type")
+        if isinstance(value, str) and value not in known:
+            yield document.problem(
+                (*loc, "type"),
+                "not_one_of",
+                field="type",
+                value=value,
+                choices=choices,
+                suggestion=suggest(value, known),
+            )
 
 
 def _registration_needs_a_link(document: Document) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 from pydantic import BaseModel, ValidationError
 
 from ..contract import moments
-from ..contract.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile
+from ..contract.models import CommunitiesFile, EventsFile, ExternalCommunitiesFile, event_types
 from ..contract.network import Network
 from ..reading import loader
 from ..reading.files import DataFiles
@@ -75,6 +75,7 @@ def load(files: DataFiles, *, reserved_ids: Mapping[str, Collection[str]] | None
         communities=tuple(communities.communities),
         events=tuple(events.events),
         external=tuple(external.external_communities),
+        event_types=event_types(events.types),
     )
 
 

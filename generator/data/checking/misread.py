@@ -48,7 +48,7 @@ def merge(problems: Iterable[Problem], document: Document, root: type[BaseModel]
     # `end:` left empty on a timed event: the model's own message says more than "empty".
     explained = {(p.line, p.column) for p in found if p.key != "empty"}
     found = [p for p in found if p.key != "empty" or (p.line, p.column) not in explained]
-    # `{venue: X, address: Neude 11, Utrecht}`: "Utrecht" is not an unknown field but half an address.
+    # `{venue: X, address: Kerkstraat 1, Zwolle}`: "Zwolle" is not an unknown field but half an address.
     commas = {(p.line, p.column) for p in found if p.key == "comma_in_flow"}
     found = [p for p in found if p.key != "unknown_field" or (p.line, p.column) not in commas]
     for loc, fields in _unindented(document, root, (), document.data):
@@ -152,7 +152,7 @@ def _joined_lines(document: Document, loc: Loc) -> Iterator[Problem]:
 
 
 def _comma_in_flow(document: Document, root: type[BaseModel], loc: Loc) -> Iterator[Problem]:
-    """`{venue: Bibliotheek, address: Neude 11, Utrecht}`: YAML reads `Utrecht` as a new, empty field."""
+    """`{venue: Bibliotheek, address: Kerkstraat 1, Zwolle}`: YAML reads `Zwolle` as a new, empty field."""
     mapping = document.data
     for part in loc:
         mapping = mapping[part]

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ..contract.models import EDITOR_WORDS
+from ..contract.models import EDITOR_WORDS, OPTIONAL_LISTS
 from ..reading.loader import Document, Loc
 from ..wording import invisible
 from ..wording.problems import Problem
@@ -98,16 +98,17 @@ def _as_yaml(value: object) -> str:
 
 
 def top_keys(model: type[BaseModel]) -> str:
-    return ", ".join(f"{name}:" for name in model.model_fields)
+    """The lists a file must have, as an editor writes them; not the ones it may leave out."""
+    return ", ".join(f"{name}:" for name in model.model_fields if name not in OPTIONAL_LISTS)
 
 
 # How alike a typed value and a choice must be to suggest it: `titel` and `title` are 0.8 alike,
-# `community-cx` and `community-omnichannel` (another community, not a typo) 0.67.
+# `community-data` and `community-dienstverlening` (another community, not a typo) 0.62.
 SIMILAR_ENOUGH = 0.75
 
 
 def suggest(given: str, choices: Iterable[str]) -> str | None:
-    """The closest choice, or else the only one that contains what was typed (`cx` → `community-cx`)."""
+    """The closest choice, or else the only one that contains what was typed (`data` → `community-data`)."""
     options = sorted(choices)
     matches = difflib.get_close_matches(given, options, n=1, cutoff=SIMILAR_ENOUGH)
     if matches:

@@ -29,8 +29,7 @@ from ..wording.problems import invalid
 from .fields import Email, Line, MarkdownText, Slug, Summary, Url
 from .moments import ZONE, day_start, next_day, parse_day, parse_moment
 
-EventType = Literal["bijeenkomst", "kennisdelingssessie", "gluren-bij-de-buren", "webinar", "werksessie", "congres"]
-EVENT_TYPES: Mapping[str, str] = {
+DEFAULT_EVENT_TYPES: Mapping[str, str] = {
     "bijeenkomst": "Bijeenkomst",
     "kennisdelingssessie": "Kennisdelingssessie",
     "gluren-bij-de-buren": "Gluren bij de buren",
@@ -38,9 +37,8 @@ EVENT_TYPES: Mapping[str, str] = {
     "werksessie": "Werksessie",
     "congres": "Congres",
 }
-"""Every event type with the Dutch label visitors see; the keys are exactly the values of `EventType`."""
-if tuple(EVENT_TYPES) != get_args(EventType):
-    raise RuntimeError("EVENT_TYPES and EventType must list the same event types, in the same order")
+"""The kinds of event of a network whose events.yaml has no list `types`, with the Dutch label visitors
+see. A network names its own kinds in that list: they are its words, not the generator's."""
 Language = Literal["nl", "en"]
 LANGUAGES: Mapping[str, str] = {"nl": "Nederlands", "en": "Engels"}
 """Every language an event can be in, with its Dutch name; the keys are exactly the values of `Language`."""
@@ -65,7 +63,11 @@ MATERIAL_KINDS: Mapping[str, str] = {
     "anders": "Anders",
 }
 """Every kind of material with its Dutch label; the keys are exactly the values of `MaterialKind`."""
+Status = Literal["scheduled", "cancelled"]
+STATUSES: Mapping[str, str] = {"scheduled": "gaat door", "cancelled": "gaat niet door"}
+"""What each status means; the keys are exactly the values of `Status`."""
 for _labels, _literal in (
+    (STATUSES, Status),
     (LANGUAGES, Language),
     (ACCESSIBILITY_FEATURES, AccessibilityFeature),
     (MATERIAL_KINDS, MaterialKind),
@@ -89,6 +91,11 @@ EDITOR_WORDS: Mapping[str, str] = {
     "sheets": "presentatie",
 }
 """Words editors are likely to type for a choice, in lower case, with the choice to suggest."""
+REQUIRED_WHEN: Mapping[tuple[str, str], str] = {
+    ("Event", "end"): "ja, als `start` een tijd heeft",
+    ("Location", "venue"): "ja, behalve bij `online: true`",
+}
+"""Fields that the validators below require only in some cases, by model and field, said as the guide says it."""
 RegistrationState = Literal["open", "full", "closed"]
 Moment = Annotated[
     date | datetime,
@@ -117,48 +124,63 @@ class _Model(BaseModel):
 
 
 class Theme(_Model):
-    id: Slug = Field(description="Unieke code van het thema: kleine letters, cijfers en streepjes.")
+    id: Slug = Field(
+        description="Code van het thema. Elke id komt maar één keer voor. De pagina van het thema komt op "
+        "`/themas/<id>/`."
+    )
     name: Line = Field(description="Naam van het thema, zoals bezoekers die zien.")
     description: Line | None = Field(None, description="Eén of twee zinnen over het thema.")
 
 
 class Testimonial(_Model):
-    quote: Line = Field(description="Wat het lid zegt, in één alinea.")
+    quote: Line = Field(description="Wat het lid zei, letterlijk.")
     name: Line = Field(description="Naam van het lid.")
     organisation: Line | None = Field(None, description="Organisatie van het lid.")
     # Required: words in quotation marks under a real name must be that person's own, and a reader
     # must be able to see where they said them.
-    url: Url = Field(description="Link naar waar het lid dit zei, bijvoorbeeld een interview.")
+    url: Url = Field(description="Link naar de plek waar het lid dit zei, bijvoorbeeld een interview.")
 
 
 class Project(_Model):
     name: Line = Field(description="Naam van het project.")
-    summary: Summary | None = Field(None, description="Eén regel over het project, hoogstens 200 tekens.")
+    summary: Summary | None = Field(None, description="Eén regel over het project.")
     url: Url | None = Field(None, description="Webadres van het project.")
 
 
 class Community(_Model):
-    id: Slug = Field(description="Unieke code; de pagina komt op /communities/<id>/.")
+    id: Slug = Field(
+        description="Code van de community. Elke id komt maar één keer voor. De pagina komt op "
+        "`/communities/<id>/`. Verander een id liever niet: het adres van de pagina verandert mee, en "
+        "evenementen gebruiken de id."
+    )
     name: Line = Field(description="Naam van de community.")
-    summary: Summary = Field(description="Eén regel over de community, hoogstens 200 tekens.")
+    summary: Summary = Field(description="Eén regel over de community.")
     question: Line | None = Field(None, description="De centrale vraag van de community.")
-    description: MarkdownText = Field(description="Uitleg over de community, in Markdown.")
-    themes: list[Slug] = Field([], description="Codes van thema's uit de lijst themes.")
+    description: MarkdownText = Field(description="Uitleg over de community.")
+    themes: list[Slug] = Field(
+        [], description="Id's van thema's uit de lijst `themes` van dit bestand. Elk thema maar één keer."
+    )
     partners: list[Line] = Field([], description="Organisaties waarmee de community begon.")
     join_url: Url = Field(description="Webadres waar mensen zich aanmelden.")
-    platform_url: Url | None = Field(None, description="Webadres van de online groep, bijvoorbeeld op Pleio.")
+    platform_url: Url | None = Field(
+        None, description="Webadres van de online groep, bijvoorbeeld op een platform om samen te werken."
+    )
     contact_email: Email | None = Field(None, description="E-mailadres voor vragen.")
-    members: Annotated[int, Field(ge=0)] | None = Field(None, description="Aantal leden, een heel getal.")
-    testimonials: list[Testimonial] = Field([], description="Uitspraken van leden.")
+    members: Annotated[int, Field(ge=0)] | None = Field(None, description="Aantal leden.")
+    testimonials: list[Testimonial] = Field(
+        [], description="Uitspraken van leden, met een link naar waar ze die deden."
+    )
     projects: list[Project] = Field([], description="Projecten die uit de community kwamen.")
 
 
 class Location(_Model):
     venue: Line | None = Field(None, description="Naam van de plek, bijvoorbeeld een gebouw.")
     address: Line | None = Field(None, description="Adres van de plek.")
-    online: bool = Field(False, description="true als je online kunt meedoen.")
+    online: bool = Field(False, description="`true` als je online kunt meedoen.")
     online_url: Url | None = Field(
-        None, description="Link om online mee te doen (bijvoorbeeld Teams of Zoom), als die openbaar mag zijn."
+        None,
+        description="De link om online mee te doen, bijvoorbeeld van Teams of Zoom. Alleen bij `online: true`, en "
+        "alleen als iedereen de link mag zien: hij staat op de site en in de agenda's.",
     )
 
     @model_validator(mode="after")
@@ -173,11 +195,13 @@ class Location(_Model):
 class Accessibility(_Model):
     features: list[AccessibilityFeature] = Field(
         [],
-        description="Wat er is voor toegankelijkheid. Kies uit: drempelvrij, ringleiding, ngt, "
-        "live-ondertiteling, ondertiteling-opname, stilteruimte.",
+        description="Wat er is voor toegankelijkheid: alleen wat de organisatie echt heeft geregeld. "
+        "Elke waarde maar één keer.",
     )
     contact: Line | None = Field(
-        None, description="Bij wie je terechtkunt met vragen over toegankelijkheid, bijvoorbeeld een e-mailadres."
+        None,
+        description="Bij wie je terechtkunt met vragen over toegankelijkheid, bijvoorbeeld: Mail naar "
+        "info@example.org of bel 012 345 67 89.",
     )
 
     @model_validator(mode="before")
@@ -201,9 +225,9 @@ class Accessibility(_Model):
 
 
 class Material(_Model):
-    title: Line = Field(description="Titel van het verslag, de presentatie of de opname.")
+    title: Line = Field(description="Titel, zoals bezoekers die zien, bijvoorbeeld: Verslag van de middag.")
     url: Url = Field(description="Webadres waar je het verslag, de presentatie of de opname vindt.")
-    kind: MaterialKind = Field(description="Soort: verslag, presentatie, opname of anders.")
+    kind: MaterialKind = Field(description="Soort materiaal.")
 
     @property
     def label(self) -> str:
@@ -211,37 +235,74 @@ class Material(_Model):
 
 
 class Event(_Model):
-    id: Slug = Field(description="Unieke code; verander die nooit. De pagina komt op /agenda/<id>/.")
+    id: Slug = Field(
+        description="Code van het evenement. Elke id komt maar één keer voor. Zet bijvoorbeeld het jaar erin. "
+        "De pagina komt op `/agenda/<id>/`. Verander de id nooit, ook niet als het evenement verplaatst: "
+        "agenda-apps herkennen een evenement aan die id."
+    )
     title: Line = Field(description="Titel van het evenement.")
     communities: Annotated[list[Slug], Field(min_length=1)] = Field(
-        description="Codes van de community's; de eerste organiseert."
+        description="Id's van community's uit communities.yaml. De eerste community organiseert; de andere "
+        "organiseren mee."
     )
-    open_to_all: bool = Field(False, description="true als leden van alle community's welkom zijn.")
-    type: EventType | None = Field(None, description="Soort evenement.")
-    start: Moment = Field(description='Begin: "JJJJ-MM-DD UU:MM", of "JJJJ-MM-DD" voor een hele dag.')
+    open_to_all: bool = Field(
+        False,
+        description="`true` als leden van alle community's welkom zijn. Laat je het weg, dan zegt de site: "
+        "Voor leden van de community's die het organiseren.",
+    )
+    type: str | None = Field(
+        None,
+        description="Soort evenement.",
+        json_schema_extra={"x-choices": "types"},
+    )
+    start: Moment = Field(
+        description='Begin: "JJJJ-MM-DD UU:MM", bijvoorbeeld "2027-02-11 14:00". Voor een evenement van hele '
+        'dagen alleen de datum: "JJJJ-MM-DD".'
+    )
     end: Moment | None = Field(
         None,
         validate_default=True,
-        description="Einde, in dezelfde vorm als start. Bij een hele dag: de laatste dag (mag weg bij één dag).",
+        description="Einde, in dezelfde vorm als `start`, en na `start`. Bij hele dagen is `end` de laatste dag van "
+        "het evenement (die dag telt mee). Bij één hele dag mag `end` weg.",
     )
-    location: Location = Field(description="Waar het evenement is: venue, address en/of online: true.")
-    registration_url: Url | None = Field(None, description="Webadres om je aan te melden.")
+    location: Location = Field(description="Waar het evenement is. Vul minstens `venue` in, of zet `online: true`.")
+    registration_url: Url | None = Field(
+        None,
+        description="Webadres om je aan te melden. Zonder dit adres krijg je een waarschuwing bij een evenement "
+        "dat nog komt.",
+    )
     registration_deadline: Day | None = Field(
-        None, description='Laatste dag om je aan te melden: "JJJJ-MM-DD". Die dag telt mee.'
+        None,
+        description="Laatste dag om je aan te melden. Die dag telt mee. Kies de dag van `start` of een dag ervoor. "
+        "Alleen samen met `registration_url`. Na die dag zegt de site: Aanmelden is gesloten.",
     )
-    full: bool = Field(False, description="true als het evenement vol is: aanmelden kan niet meer.")
-    themes: list[Slug] = Field([], description="Codes van thema's uit communities.yaml.")
-    summary: Summary | None = Field(None, description="Eén regel over het evenement, hoogstens 200 tekens.")
-    description: MarkdownText = Field(description="Uitleg over het evenement, in Markdown.")
-    status: Literal["scheduled", "cancelled"] = Field(
-        "scheduled", description="scheduled (gaat door) of cancelled (gaat niet door)."
+    full: bool = Field(
+        False,
+        description="`true` als het evenement vol is. De site zegt dan Vol en laat de knop om je aan te melden weg. "
+        "Alleen samen met `registration_url`.",
     )
-    language: Language = Field("nl", description="Taal van het evenement: nl (Nederlands) of en (Engels).")
+    themes: list[Slug] = Field([], description="Id's van thema's uit communities.yaml. Elk thema maar één keer.")
+    summary: Summary | None = Field(None, description="Eén regel over het evenement.")
+    description: MarkdownText = Field(description="Uitleg over het evenement.")
+    status: Status = Field(
+        "scheduled",
+        description="Gaat het evenement door? Gaat het niet door, haal het dan niet weg: zet `cancelled` en "
+        "schrijf de reden in `description`.",
+    )
+    language: Language = Field(
+        "nl",
+        description="Taal van het evenement. Bij `en` zegt de site: Dit evenement is in het Engels. Schrijf `title`, "
+        "`summary` en `description` dan in het Engels, zodat een voorleesprogramma ze goed uitspreekt.",
+    )
     accessibility: Accessibility | None = Field(
-        None, description="Toegankelijkheid: features (een lijst) en/of contact (voor vragen)."
+        None,
+        description="Wat er is voor toegankelijkheid, en bij wie je met vragen terechtkunt. Vul minstens één van "
+        "de twee in. Weet je het niet? Laat het weg: de site zegt dan Vraag de organisatie.",
     )
     materials: list[Material] = Field(
-        [], description="Verslagen, presentaties en opnames; ze staan op de pagina als het evenement voorbij is."
+        [],
+        description="Verslagen, presentaties en opnames. Ze komen op de pagina onder Terugkijken en nalezen zodra "
+        "het evenement voorbij is. In de agenda-bestanden staan ze meteen.",
     )
 
     @field_validator("end")
@@ -324,11 +385,11 @@ class Event(_Model):
 
 
 class ExternalCommunity(_Model):
-    name: Line = Field(description="Naam van de community.")
+    name: Line = Field(description="Naam van de community. Elke naam komt maar één keer voor.")
     url: Url = Field(description="Webadres van de community.")
-    summary: Summary = Field(description="Eén regel over de community, hoogstens 200 tekens.")
+    summary: Summary = Field(description="Eén regel over de community.")
     organisation: Line | None = Field(None, description="Organisatie achter de community.")
-    themes: list[Slug] = Field([], description="Codes van thema's uit communities.yaml.")
+    themes: list[Slug] = Field([], description="Id's van thema's uit communities.yaml. Elk thema maar één keer.")
 
 
 class CommunitiesFile(_Model):
@@ -336,8 +397,34 @@ class CommunitiesFile(_Model):
     communities: list[Community] = Field(description="De community's van het netwerk.")
 
 
+class EventType(_Model):
+    id: Slug = Field(
+        description="Code van de soort, zoals je die bij `type` van een evenement schrijft. Elke id komt maar één "
+        "keer voor. De soort krijgt een eigen deel van de agenda op `/agenda/soort/<id>/`."
+    )
+    name: Line = Field(description="Naam van de soort, zoals bezoekers die zien, bijvoorbeeld Werksessie.")
+
+
 class EventsFile(_Model):
-    events: list[Event] = Field([], description="De agenda: alle evenementen, ook die geweest zijn.")
+    types: list[EventType] = Field(
+        [],
+        description="De soorten evenementen van het netwerk. Zonder deze lijst gelden de zes standaardsoorten "
+        "(zie `type` bij een evenement).",
+    )
+    events: list[Event] = Field(
+        [],
+        description="De agenda: alle evenementen. Haal evenementen die geweest zijn niet weg: ze gaan vanzelf "
+        "naar het archief.",
+    )
+
+
+def event_types(declared: list[EventType] | tuple[EventType, ...]) -> Mapping[str, str]:
+    """The network's kinds of event by id, with their labels: the list `types`, or else the defaults."""
+    return {kind.id: kind.name for kind in declared} if declared else DEFAULT_EVENT_TYPES
+
+
+OPTIONAL_LISTS = frozenset({"types"})
+"""Lists of a file that may be left out, unlike the others: a site without them takes the defaults."""
 
 
 class ExternalCommunitiesFile(_Model):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from .models import Community, Event, ExternalCommunity, Theme
+from .models import DEFAULT_EVENT_TYPES, Community, Event, ExternalCommunity, Theme
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,8 @@ class Network:
     communities: tuple[Community, ...]
     events: tuple[Event, ...]
     external: tuple[ExternalCommunity, ...]
+    event_types: Mapping[str, str] = field(default_factory=lambda: DEFAULT_EVENT_TYPES)
+    """The network's kinds of event by id, with the Dutch label visitors see (`models.event_types`)."""
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.events, key=lambda e: (e.starts_at, e.ends_at, e.id)))
@@ -25,6 +28,10 @@ class Network:
 
     def theme(self, theme_id: str) -> Theme:
         return self._themes[theme_id]
+
+    def type_label(self, event: Event) -> str:
+        """The kind of `event` as visitors read it; empty for an event without a kind."""
+        return self.event_types.get(event.type or "", "")
 
     def organiser(self, event: Event) -> Community:
         """The community that organises `event`: its first. Pages, feeds and open data name the same one."""

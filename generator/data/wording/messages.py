@@ -65,7 +65,7 @@ MESSAGES: Mapping[str, str] = {
     "joined_lines": "YAML maakt van de regels van `{field}` één lange regel: deze opsomming of dit kopje "
     "valt dan weg. Schrijf `{field}: |` en zet de tekst op de regels eronder.",
     "comma_in_flow": "Na de komma begint YAML een nieuw veld: de tekst hoort waarschijnlijk bij `{field}`. "
-    'Zet de hele waarde tussen aanhalingstekens, bijvoorbeeld `address: "Neude 11, Utrecht"`.',
+    'Zet de hele waarde tussen aanhalingstekens, bijvoorbeeld `address: "Kerkstraat 1, Zwolle"`.',
     # Fields
     "unknown_field": "Het veld `{field}` bestaat niet. Kijk in CONTRIBUTING.md welke velden er zijn.",
     "field_too_deep": "Het veld `{field}` hoort niet onder `{parent}`: het springt te ver in. "
@@ -92,7 +92,7 @@ MESSAGES: Mapping[str, str] = {
     "de rest kan in `description`.",
     "negative": "Het veld `{field}` mag niet negatief zijn. Vul 0 of meer in.",
     "bad_slug": "`{value}` is geen geldige id. Gebruik alleen kleine letters, cijfers en streepjes, "
-    "zoals `community-cx`: geen spaties, hoofdletters of accenten.",
+    "zoals `open-dag-2027`: geen spaties, hoofdletters of accenten.",
     "id_too_long": "Deze id is te lang ({length}). Een id mag hoogstens {max_length} tekens hebben, "
     "want hij wordt een webadres en een mapnaam. Maak de id korter: laat woorden weg.",
     "multiple_lines": "Het veld `{field}` moet op één regel passen. Haal de regeleinden weg.",
