@@ -261,7 +261,8 @@ def test_the_schemas_offer_the_network_s_kinds_and_no_example_of_the_first(tmp_p
 
 def test_no_example_of_the_first_network_in_the_generator() -> None:
     """What `grep -ril community-cx generator` finds: only the table of messages of this repository's own
-    guide, whose examples are this repository's data."""
+    guide, whose examples are this repository's data, and the CHANGELOG, which tells this repository's
+    history (it ships in the package, but no site shows it or writes it)."""
     said = [
         path.relative_to(ROOT).as_posix()
         for path in sorted((ROOT / "generator").rglob("*"))
@@ -270,4 +271,7 @@ def test_no_example_of_the_first_network_in_the_generator() -> None:
         and "vendor" not in path.parts
         and [word for word in FIRST_EXAMPLES[:-1] if word in path.read_text(encoding="utf-8", errors="replace").lower()]
     ]
-    assert said == ["generator/data/wording/message_table.py"]
+    assert said in (
+        ["generator/CHANGELOG.md", "generator/data/wording/message_table.py"],
+        ["generator/data/wording/message_table.py"],
+    )
