@@ -165,6 +165,10 @@ class Location(_Model):
     def _somewhere(self) -> Location:
         if not self.venue and not self.online:
             raise invalid("location_nowhere")
+        if self.venue and not self.address:
+            # A place without an address cannot be found by visitors, and search engines read it as a
+            # schema.org Place without `address`, which Google's event results refuse.
+            raise invalid("venue_without_address")
         if self.online_url and not self.online:
             raise invalid("online_url_without_online")
         return self
