@@ -13,19 +13,24 @@ from ..data.contract.network import Network
 
 
 def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
+    """What Google's event rich result asks (developers.google.com/search/docs/appearance/structured-data/
+    event): `name`, `startDate` and `location`, a Place with its `address` (the check refuses a
+    `venue` without one, `venue_without_address`) or a VirtualLocation with a `url`; and
+    `eventAttendanceMode` and `eventStatus`. A cancelled event keeps its page and its status
+    EventCancelled, but no longer gives the link to join or to register: its VirtualLocation is the
+    event page."""
     page = urls.absolute(site_url, urls.event_page(event.id))
     location = event.location
     places: list[dict[str, Any]] = []
     if location.venue:
-        place: dict[str, Any] = {"@type": "Place", "name": location.venue}
-        if location.address:
-            place["address"] = location.address
+        place: dict[str, Any] = {"@type": "Place", "name": location.venue, "address": location.address}
         amenities = _place_features(event)
         if amenities:
             place["amenityFeature"] = amenities
         places.append(place)
     if location.online:
-        places.append({"@type": "VirtualLocation", "url": location.online_url or event.registration_url or page})
+        join = None if event.cancelled else location.online_url or event.registration_url
+        places.append({"@type": "VirtualLocation", "url": join or page})
     if location.venue and location.online:
         mode = "MixedEventAttendanceMode"
     else:
