@@ -18,7 +18,9 @@ from generator.build import load_site
 from generator.data.reading.files import DataFiles
 from generator.ical import calendar as feeds
 
-SITES = ["built_site", "zensical_site", "project_site", "zensical_project_site"]
+# Zensical's build of the project's own data is made only for this and the browser tests (test_html_valid):
+# `make test` builds it, `make test-fast` (not e2e) does not.
+SITES = ["built_site", "zensical_site", "project_site", pytest.param("zensical_project_site", marks=pytest.mark.e2e)]
 
 
 @pytest.fixture(scope="module", params=SITES)
