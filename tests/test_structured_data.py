@@ -137,7 +137,7 @@ def _date_problems(data: dict[str, Any]) -> list[str]:
 
 def _location_problems(location: object) -> tuple[set[str], list[str]]:
     """The types of the locations, and what is wrong with them: a Place needs a name and an address
-    (text or a PostalAddress), a VirtualLocation an address on the web."""
+    (a PostalAddress, as Google's documentation gives it), a VirtualLocation an address on the web."""
     listed = location if isinstance(location, list) else [location]
     places = [place for place in listed if isinstance(place, dict)]
     if not location or len(places) != len(listed):
@@ -147,11 +147,11 @@ def _location_problems(location: object) -> tuple[set[str], list[str]]:
         kind = str(place.get("@type"))
         types.add(kind)
         address = place.get("address")
-        postal = isinstance(address, dict) and address.get("@type") == "PostalAddress"
+        postal = address if isinstance(address, dict) and address.get("@type") == "PostalAddress" else {}
         if kind == "Place" and not place.get("name"):
             problems.append("Place without name")
-        if kind == "Place" and not (isinstance(address, str) and address.strip()) and not postal:
-            problems.append(f"Place {place.get('name')!r} without address")
+        if kind == "Place" and not str(postal.get("streetAddress", "")).strip():
+            problems.append(f"Place {place.get('name')!r} without a PostalAddress")
         if kind == "VirtualLocation" and not re.match(r"^https?://", str(place.get("url", ""))):
             problems.append("VirtualLocation without url")
         if kind not in {"Place", "VirtualLocation"}:
@@ -170,8 +170,10 @@ def test_the_rules_find_what_google_refuses() -> None:
     good = event_data(NETWORKS["fixture"].events[0], NETWORKS["fixture"], SITE_URL)
     assert google_event_problems(good) == []
     place = {"@type": "Place", "name": "Stadskantoor"}
+    offline = SCHEMA + "OfflineEventAttendanceMode"
     defects: list[dict[str, Any]] = [
-        {**good, "location": place, "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode"},
+        {**good, "location": place, "eventAttendanceMode": offline},
+        {**good, "location": {**place, "address": "Stadsplateau 1, Utrecht"}, "eventAttendanceMode": offline},
         {**good, "location": {"@type": "VirtualLocation"}},
         {**good, "name": ""},
         {**good, "startDate": "8 december 2026"},
@@ -190,12 +192,22 @@ def test_structured_data_is_valid_for_googles_event_result(source: str, event: E
     status = "EventCancelled" if event.cancelled else "EventScheduled"
     assert data["eventStatus"] == SCHEMA + status
     text = json.dumps(data)
+    for place in data["location"] if isinstance(data["location"], list) else [data["location"]]:
+        if place["@type"] == "Place":
+            # The PostalAddress says the editor's line, all of it, in its order.
+            assert _line(place["address"]) == event.location.address
     if event.cancelled:
         # Nobody joins or registers for a cancelled event: its online place is its page.
         for link in (event.location.online_url, event.registration_url):
             assert link is None or link not in text, link
     elif event.location.online_url:
         assert event.location.online_url in text
+
+
+def _line(address: dict[str, str]) -> str:
+    """The one line a PostalAddress was made from."""
+    place = " ".join(address[key] for key in ("postalCode", "addressLocality") if key in address)
+    return ", ".join(part for part in (address["streetAddress"], place) if part)
 
 
 def test_a_venue_without_an_address_is_refused() -> None:
