@@ -199,6 +199,23 @@ def _link(lines: list[str], i: int, rng: random.Random) -> tuple[list[str], str,
     return new, new[i], f"link: {name}"
 
 
+_FLOW_ADDRESS = re.compile(r', address: (?:"[^"]*"|[^,}]*)')
+
+
+def _drop_address(lines: list[str], i: int, rng: random.Random) -> tuple[list[str], str, str] | None:
+    """A place without its address: `{venue: X, address: "…"}` loses the address, or the line `address:`
+    under a `venue:` goes. The check must refuse it at the entry (venue_without_address)."""
+    line = lines[i]
+    flow = _FLOW_ADDRESS.search(line)
+    if flow and "{venue: " in line:
+        new = [*lines]
+        new[i] = line[: flow.start()] + line[flow.end() :]
+        return new, new[i], "drop the address of a place"
+    if re.match(r"^ +address: ", line) and re.match(r"^ +venue: ", lines[i - 1]):
+        return [*lines[:i], *lines[i + 1 :]], "", "delete the address line of a place"
+    return None
+
+
 OPERATORS: dict[str, Operator] = {
     "invisible": _insert_invisible,
     "paste": _paste,
@@ -209,7 +226,12 @@ OPERATORS: dict[str, Operator] = {
     "digit": _digit,
     "id": _id_edit,
     "link": _link,
+    "drop-address": _drop_address,
 }
+
+
+MUST_REFUSE = {"drop-address": "a place without an address is refused (venue_without_address)"}
+"""Mistakes that the check must refuse or warn about: published "intact" would still be wrong."""
 
 
 def mutate(operator: str, seed: int) -> Mutant:
@@ -224,7 +246,7 @@ def mutate(operator: str, seed: int) -> Mutant:
             continue
         new, written, what = made
         mutated = (index + 1,) if operator != "double-line" else (index + 1, index + 2)
-        if operator == "delete-line":
+        if operator == "delete-line" or (operator == "drop-address" and len(new) < len(lines)):
             mutated = (min(index + 1, len(new)),)
         return Mutant(operator, name, "\n".join(new), mutated, written, what)
 
@@ -275,6 +297,8 @@ def verdict(mutant: Mutant, folder: Path) -> tuple[str, str]:
     warnings = [p for p in review(network, NOW) if p.file == mutant.file and p.line in near]
     if warnings:
         return _judged(warnings, mutant, near, "warned")
+    if mutant.operator in MUST_REFUSE:
+        return "failure", f"passed the check: {MUST_REFUSE[mutant.operator]}"
     settings = read_settings(ROOT / "mkdocs.yml")
     config = SiteConfig(
         DataFiles(folder),

@@ -47,13 +47,13 @@ def test_a_changed_title_time_and_place_show_before_and_after(data_repo: Path, c
     _edit(
         data_repo,
         "location: {online: true}\n    registration_url",
-        "location: {venue: Stadhuis, online: true}\n    registration_url",
+        'location: {venue: Stadhuis, address: "Markt 1, Delft", online: true}\n    registration_url',
     )
     summary = _summary(cli, data_repo)
     assert "### Gewijzigde evenementen (1)" in summary
     assert "Titel: Webinar duidelijke brieven → Webinar heldere brieven" in summary
     assert "Wanneer: dinsdag 8 december 2026, 14.00–16.00 uur → dinsdag 8 december 2026, 15.00–16.30 uur" in summary
-    assert "Waar: Online → Stadhuis en online" in summary
+    assert "Waar: Online → Stadhuis, Markt 1, Delft en online" in summary
     # The pages and feeds that show it: its own, its communities', its theme's, the agenda and its parts.
     for address in (
         "/agenda/dd-webinar-december/",

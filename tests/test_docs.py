@@ -84,6 +84,7 @@ CHECKED_BY_LOADING = (
     "end_before_start",
     "location_nowhere",
     "online_url_without_online",
+    "venue_without_address",
     "duplicate_in_list",
     "unknown_community",
     "unknown_theme",

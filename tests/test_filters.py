@@ -477,7 +477,7 @@ def test_an_event_with_sign_language_or_live_captions_is_in_that_part(tmp_path: 
     communities: [community-cx]
     start: "2027-02-11 14:00"
     end: "2027-02-11 16:00"
-    location: {venue: Stadhuis}
+    location: {venue: Stadhuis, address: "Markt 1, Delft"}
     accessibility: {features: [ringleiding, ondertiteling-opname]}
     description: Met een ringleiding, en ondertiteling bij de opname achteraf.
 """

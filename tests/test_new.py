@@ -35,11 +35,12 @@ EVENT_OPTIONS = {
     "--start": "2027-05-11 10:00",
     "--end": "2027-05-11 11:30",
     "--venue": "Stadskantoor",
+    "--address": "Stadsplateau 1, Utrecht",
     "--description": "We oefenen.",
 }
 
 
-OPTIONAL_EMPTY: tuple[str, ...] = ("--type", "webinar", "--address", "Stadsplateau 1, Utrecht", "--summary", "Oefenen.")
+OPTIONAL_EMPTY: tuple[str, ...] = ("--type", "webinar", "--summary", "Oefenen.")
 OPTIONAL_EMPTY += ("--registration-url", "https://example.org/aanmelden", "--theme", "klantreizen")
 """The optional fields as options too, so that a test at a terminal answers only what it is about."""
 
@@ -262,7 +263,8 @@ def test_a_wrong_answer_is_asked_again_with_the_message(project: Path, cli: Cli)
         "",  # not online
         "",  # a place is needed when not online
         "Stadskantoor",
-        "",
+        "",  # an address is needed at a place
+        "Stadsplateau 1, Utrecht",
         "www.example.org",  # no https://
         "",
         "onbekend-thema",
@@ -280,6 +282,7 @@ def test_a_wrong_answer_is_asked_again_with_the_message(project: Path, cli: Cli)
         "`webinaar` is geen geldige waarde voor `type`.",
         "De datum `2027-13-01 10:00` bestaat niet.",
         "Het einde ligt voor het begin",
+        "Dit moet je invullen.",
         "Dit moet je invullen.",
         "`www.example.org` is geen geldig webadres.",
         "Er is geen thema met id `onbekend-thema` in communities.yaml.",
@@ -515,7 +518,9 @@ def test_a_new_entry_goes_at_the_end_of_its_list(text: str, expected: str) -> No
 
 def test_options_give_a_valid_entry_and_keep_the_rest(project: Path, cli: Cli) -> None:
     before = (project / "events.yaml").read_bytes()
-    options = _options(title='Webinar: "leesbaar" schrijven', type="webinar", theme="begrijpelijke-taal", venue=None)
+    options = _options(
+        title='Webinar: "leesbaar" schrijven', type="webinar", theme="begrijpelijke-taal", venue=None, address=None
+    )
     result = _new_event(cli, project, *options, "--community", "netwerk-direct-duidelijk", "--online")
     assert result.returncode == 0, result.stderr
     after = (project / "events.yaml").read_bytes()
@@ -577,7 +582,21 @@ def test_a_suggested_id_fits_in_an_id(title: str, expected: str) -> None:
 def test_in_a_terminal_the_end_of_an_all_day_event_may_stay_empty(
     project: Path, cli: Cli, end: str, expected: date | None
 ) -> None:
-    answers = ["Dagen", "dagen", "community-cx", "", "", end, "", "Bibliotheek Utrecht", "", "", "", "", "Tekst."]
+    answers = [
+        "Dagen",
+        "dagen",
+        "community-cx",
+        "",
+        "",
+        end,
+        "",
+        "Bibliotheek Utrecht",
+        "Neude 11, Utrecht",
+        "",
+        "",
+        "",
+        "Tekst.",
+    ]
     result = _new_event(cli, project, "--start", "2027-06-01", stdin="\n".join(answers) + "\n", terminal=True)
     assert result.returncode == 0, result.stderr
     assert "Einde (end), in dezelfde vorm als het begin. Bij een hele dag: de laatste dag (mag leeg): " in result.stdout
@@ -713,7 +732,7 @@ def test_the_real_command_asks_and_adds_at_a_terminal(project: Path, terminal: C
         ("Einde (end)", "\n"),
         ("(online) (ja/nee; leeg is nee): ", "\n"),
         ("Plek (venue)", "Stadskantoor\n"),
-        ("Adres (address)", "\n"),
+        ("Adres (address)", "Stadsplateau 1, Utrecht\n"),
         ("(registration_url)", "\n"),
         ("Thema's (themes)", "\n"),
         ("Samenvatting (summary)", "\n"),

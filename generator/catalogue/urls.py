@@ -256,8 +256,23 @@ class Subscription:
 class AddEvent:
     """Links that open a web calendar with one event filled in, for visitors who cannot open a file.
 
-    The forms are Google's `action=TEMPLATE` and Outlook's `deeplink/compose`; times are in UTC, an
-    all-day event gives dates with Google's exclusive end and Outlook's `allday=true`.
+    The forms are Google's `action=TEMPLATE` and Outlook's `deeplink/compose`; times are in UTC. The
+    text (`details`, `body`) holds the event page's address, and for an online event that is not
+    cancelled the link to join, so the entry in the calendar leads back to both. An all-day event gives
+    dates, with an exclusive end for both (the day after the last day):
+
+    - Google: `dates=20270114/20270115` is one day; for dates "the end date is exclusive" (Google's
+      Calendar help forum, support.google.com/calendar/thread/128416249, quoted in spatie/calendar-links
+      issue #137).
+    - Outlook: Microsoft documents no parameters for `deeplink/compose`; the mapping is done by the
+      server (InteractionDesignFoundation/add-event-to-calendar-docs, services/outlook-web.md and its
+      pull request #60, from replaying the link on outlook.live.com). With `allday=true` the server
+      makes an Exchange all-day event, which per Microsoft's "Create all-day events by using EWS in
+      Exchange" (learn.microsoft.com/exchange/client-developer/exchange-web-services/
+      how-to-create-all-day-events-by-using-ews-in-exchange) starts at midnight and ends at the
+      midnight 24 hours (or a multiple) later: the end is exclusive, as DTEND in our .ics files. An
+      inclusive end (the last day itself) would be the start's own midnight for a one-day event, an
+      event of no length. spatie/calendar-links (BaseOutlook.php) sends the same exclusive end.
     """
 
     title: str
@@ -268,7 +283,9 @@ class AddEvent:
 
     @classmethod
     def of(cls, event: Event, page: str) -> AddEvent:
-        details = "\n\n".join(part for part in (event.summary, dutch.more_information(page)) if part)
+        join = event.location.online_url if not event.cancelled else None
+        parts = (event.summary, dutch.labelled(dutch.JOIN_ONLINE, join) if join else None, dutch.more_information(page))
+        details = "\n\n".join(part for part in parts if part)
         end = event.last_day + timedelta(days=1) if event.all_day else event.ends_at
         return cls(event.title, event.start, end, details, dutch.place(event.location))
 
@@ -296,7 +313,7 @@ class AddEvent:
             "rru": "addevent",
             "subject": self.title,
             "startdt": _utc(self.start).strftime(form),
-            "enddt": _utc(self.end).strftime(form),
+            "enddt": _utc(self.end).strftime(form),  # all day: exclusive, see the class's docstring
             "allday": "true" if self.all_day else "false",
             "body": self.details,
             "location": self.location,

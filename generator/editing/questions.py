@@ -111,6 +111,10 @@ def _online(entry: Mapping[str, Any]) -> bool:
     return bool(entry.get("location", {}).get("online"))
 
 
+def _at_a_venue(entry: Mapping[str, Any]) -> bool:
+    return bool(entry.get("location", {}).get("venue"))
+
+
 _ID = "kleine letters, cijfers en streepjes"
 _COMMA = "gescheiden door komma's"
 _URL = "begint met https://"
@@ -159,14 +163,17 @@ EVENT = Form(
             "--venue",
             "NAAM",
             required=lambda entry: not _online(entry),
-            also=("location",),
         ),
         Question(
             ("location", "address"),
             "Adres (address), bijvoorbeeld Kerkstraat 1, Zwolle",
             "--address",
             "ADRES",
-            required=_never,
+            required=_at_a_venue,
+            relevant=_at_a_venue,
+            # The rules of `location` as a whole (a venue needs its address) are checked here, once the
+            # venue has its address: checked at the venue, every venue would be refused.
+            also=("location",),
         ),
         Question(
             ("location", "online_url"),

@@ -41,7 +41,8 @@ Mozilla's ical.js (the engine inside Thunderbird):
 - Every event has an ORGANIZER (RFC 5546 asks for one with METHOD:PUBLISH): CN is the name of the
   first community, mailto its `contact_email` or else the site's (plugin option `contact_email`);
   with neither address there is none.
-- Timed events are written in Europe/Amsterdam with the VTIMEZONE of `vtimezone.py`.
+- Timed events are written in Europe/Amsterdam with the VTIMEZONE of `vtimezone.py`. A feed without
+  events has that VTIMEZONE too: RFC 5545 3.6 asks for at least one component in every calendar.
 - A cancelled event stays in the feeds with STATUS:CANCELLED, so that subscribers see it go.
 - DESCRIPTION holds nothing that depends on the build's "now": "Aanmelden kan tot en met …" and
   "Vol" are facts of the entry, "Aanmelden is gesloten" is not written, so an unchanged event keeps
@@ -107,7 +108,10 @@ def render_feeds(
 def render_feed(feed: Feed, events: dict[str, bytes], site_url: str, prodid: str = NEUTRAL.prodid) -> bytes:
     """The calendar around the feed's events, each given as its serialised VEVENT."""
     about = None if feed.is_import else (feed.name, feed.description, urls.absolute(site_url, feed.path))
-    head, end = _calendar(about, any(not event.all_day for event in feed.events), prodid)
+    # RFC 5545 3.6: a calendar holds at least one component. A feed without events (a theme or a part
+    # of the agenda with nothing planned) gets the VTIMEZONE, as a feed with a timed event does.
+    with_timezone = not feed.events or any(not event.all_day for event in feed.events)
+    head, end = _calendar(about, with_timezone, prodid)
     return b"".join([head, *(events[event.id] for event in feed.events), end])
 
 

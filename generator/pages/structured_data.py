@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -13,19 +14,24 @@ from ..data.contract.network import Network
 
 
 def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
+    """What Google's event rich result asks (developers.google.com/search/docs/appearance/structured-data/
+    event): `name`, `startDate` and `location`, a Place with its `address` as a PostalAddress (the
+    check refuses a `venue` without one, `venue_without_address`) or a VirtualLocation with a `url`; and
+    `eventAttendanceMode` and `eventStatus`. A cancelled event keeps its page and its status
+    EventCancelled, but no longer gives the link to join or to register: its VirtualLocation is the
+    event page."""
     page = urls.absolute(site_url, urls.event_page(event.id))
     location = event.location
     places: list[dict[str, Any]] = []
     if location.venue:
-        place: dict[str, Any] = {"@type": "Place", "name": location.venue}
-        if location.address:
-            place["address"] = location.address
+        place: dict[str, Any] = {"@type": "Place", "name": location.venue, "address": postal_address(location.address)}
         amenities = _place_features(event)
         if amenities:
             place["amenityFeature"] = amenities
         places.append(place)
     if location.online:
-        places.append({"@type": "VirtualLocation", "url": location.online_url or event.registration_url or page})
+        join = None if event.cancelled else location.online_url or event.registration_url
+        places.append({"@type": "VirtualLocation", "url": join or page})
     if location.venue and location.online:
         mode = "MixedEventAttendanceMode"
     else:
@@ -56,6 +62,27 @@ def event_data(event: Event, network: Network, site_url: str) -> dict[str, Any]:
     if recordings:
         data["recordedIn"] = recordings[0] if len(recordings) == 1 else recordings
     return data
+
+
+_POSTCODE = re.compile(r"^(\d{4} ?[A-Z]{2})\s+(\S.*)$")
+
+
+def postal_address(text: str | None) -> dict[str, str]:
+    """The address as the PostalAddress Google's event result asks for. Editors write one line,
+    "street and number, place" ("Kerkstraat 1, Zwolle", maybe with a postcode before the place):
+    the part after the last comma is the place, the rest the street. Nothing is guessed that the line
+    does not say (no country); without a comma the whole line is the street."""
+    line = (text or "").strip()
+    street, comma, locality = line.rpartition(",")
+    if not comma or not street.strip() or not locality.strip():
+        return {"@type": "PostalAddress", "streetAddress": line}
+    address = {"@type": "PostalAddress", "streetAddress": street.strip()}
+    postcode = _POSTCODE.match(locality.strip())
+    if postcode:
+        address["postalCode"], address["addressLocality"] = postcode.groups()
+    else:
+        address["addressLocality"] = locality.strip()
+    return address
 
 
 # schema.org has no terms for the access of an event itself; these are what it can say. A place

@@ -94,6 +94,7 @@ EDITOR_WORDS: Mapping[str, str] = {
 REQUIRED_WHEN: Mapping[tuple[str, str], str] = {
     ("Event", "end"): "ja, als `start` een tijd heeft",
     ("Location", "venue"): "ja, behalve bij `online: true`",
+    ("Location", "address"): "ja, bij `venue`",
 }
 """Fields that the validators below require only in some cases, by model and field, said as the guide says it."""
 RegistrationState = Literal["open", "full", "closed"]
@@ -175,7 +176,10 @@ class Community(_Model):
 
 class Location(_Model):
     venue: Line | None = Field(None, description="Naam van de plek, bijvoorbeeld een gebouw.")
-    address: Line | None = Field(None, description="Adres van de plek.")
+    address: Line | None = Field(
+        None,
+        description="Adres van de plek: straat, nummer en plaats. Bezoekers en zoekmachines vinden de plek zo.",
+    )
     online: bool = Field(False, description="`true` als je online kunt meedoen.")
     online_url: Url | None = Field(
         None,
@@ -187,6 +191,10 @@ class Location(_Model):
     def _somewhere(self) -> Location:
         if not self.venue and not self.online:
             raise invalid("location_nowhere")
+        if self.venue and not self.address:
+            # A place without an address cannot be found by visitors, and search engines read it as a
+            # schema.org Place without `address`, which Google's event results refuse.
+            raise invalid("venue_without_address")
         if self.online_url and not self.online:
             raise invalid("online_url_without_online")
         return self

@@ -272,6 +272,11 @@ class EntryRule:
 ENTRY_RULES: tuple[EntryRule, ...] = (
     EntryRule("Location", "location_nowhere", lambda m: _when({"not": {"required": ["venue"]}}, _online_true(m))),
     EntryRule("Location", "online_url_without_online", lambda m: _when({"required": ["online_url"]}, _online_true(m))),
+    EntryRule(
+        "Location",
+        "venue_without_address",
+        lambda m: _when({"required": ["venue"]}, {"required": ["address"], "errorMessage": m}),
+    ),
     EntryRule("Event", "missing_end", lambda m: _when(_START_TIMED, {"required": ["end"], "errorMessage": m})),
     EntryRule("Event", "end_form", lambda m: _when(_START_TIMED, {"properties": {"end": _pattern(TIMED, m)}})),
     EntryRule("Event", "end_form", lambda m: _when(_START_ALL_DAY, {"properties": {"end": _pattern(ALL_DAY, m)}})),

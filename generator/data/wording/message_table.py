@@ -73,7 +73,10 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "not_whole_number": ("members: 1.200", "members: 1200"),
     "not_bool": ("open_to_all: ja", "open_to_all: true"),
     "not_list": ("communities: community-cx", "communities: [community-cx]"),
-    "not_mapping": ("location: Beatrixgebouw", "location: {venue: Beatrixgebouw}"),
+    "not_mapping": (
+        "location: Beatrixgebouw",
+        'location: {venue: Beatrixgebouw, address: "Jaarbeursplein 6, Utrecht"}',
+    ),
     "list_empty": ("communities: []", "communities: [community-cx]"),
     "too_long": ("summary: Een tekst van meer dan 200 tekens …", "summary: Een korte zin."),
     "negative": ("members: -5", "members: 5"),
@@ -133,10 +136,14 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "end_form": ('end: "2026-10-25"', 'end: "2026-10-25 16:00"'),
     "end_before_start": ('end: "2026-10-25 12:00"', 'end: "2026-10-25 16:00"'),
     "online_url_without_online": (
-        "location: {venue: Bibliotheek, online_url: https://example.org/live}",
-        "location: {venue: Bibliotheek, online: true, online_url: https://example.org/live}",
+        "location: {venue: Bibliotheek, address: Neude 11, online_url: https://example.org/live}",
+        "location: {venue: Bibliotheek, address: Neude 11, online: true, online_url: https://example.org/live}",
     ),
     "location_nowhere": ("location: {address: Neude 11}", "location: {venue: Bibliotheek, address: Neude 11}"),
+    "venue_without_address": (
+        "location: {venue: Bibliotheek}",
+        'location: {venue: Bibliotheek, address: "Neude 11, Utrecht"}',
+    ),
     "accessibility_empty": ("accessibility: {}", "accessibility: {features: [ringleiding]}"),
     "accessibility_list": ("accessibility: [ringleiding]", "accessibility: {features: [ringleiding]}"),
     "bad_day": (

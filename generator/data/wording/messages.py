@@ -149,6 +149,8 @@ MESSAGES: Mapping[str, str] = {
     "online_url_without_online": "Bij `location` staat een `online_url`, maar niet `online: true`. "
     "Zet `online: true`, of haal de link weg.",
     "location_nowhere": "Bij `location` staat geen plaats. Vul `venue` in, of zet `online: true`.",
+    "venue_without_address": "Bij `location` staat een plek (`venue`) zonder adres. Vul `address` in, met straat, "
+    'nummer en plaats, bijvoorbeeld `address: "Kerkstraat 1, Zwolle"`.',
     "accessibility_empty": "Bij `accessibility` staat niets. Vul `features` in, of `contact`, of allebei. "
     "Weet je niets over de toegankelijkheid? Haal `accessibility` dan weg: de site zegt dan "
     '"Vraag de organisatie".',
