@@ -108,6 +108,16 @@ HEADINGS_JS = """() => {
   }));
 }"""
 
+# Added to every page of a tab that looks at where a change ends, not at the 0.25 s in between:
+# nothing slides or fades (test_keyboard's walk, test_states' colours in each state).
+STILL_JS = """
+document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+  document.head.append(style);
+});
+"""
+
 # What the tests read from a page once it is loaded, in one round trip.
 PAGE_FACTS_JS = f"""() => ({{
   bodyScheme: document.body.getAttribute('data-md-color-scheme'),

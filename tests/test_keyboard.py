@@ -49,6 +49,7 @@ from browser_harness import (
     PAGES,
     SCHEMES,
     SIZES,
+    STILL_JS,
     Visit,
     contrast_ratio,
     format_violations,
@@ -307,17 +308,6 @@ def open_tab(browser: Any, base: str, scheme: str, size: str, **options: Any) ->
     tab = Tab(context, context.new_page(), base, scheme, Visit("", scheme))
     watch(tab.page, lambda: tab.visit)
     return tab
-
-
-# Added to every page of a tab for the walk: nothing slides or fades. The walk looks at where the
-# focus ends up, not at the 0.25 s in between (it would otherwise wait for every transition).
-STILL_JS = """
-document.addEventListener('DOMContentLoaded', () => {
-  const style = document.createElement('style');
-  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
-  document.head.append(style);
-});
-"""
 
 
 @pytest.fixture(scope="module")

@@ -80,6 +80,18 @@ CHECKS = (
         "keyboard.press",
     ),
     Check(
+        "Contrast met de muis en de focus erop",
+        "Een test zet elke link, knop en elk invoerveld in elke stand: met de muis erop, met de focus van het "
+        "toetsenbord erop en ingedrukt. Dat doet hij op een pagina van elke soort (de startpagina, de agenda, "
+        "een evenement, een community, een thema, de externe community's, een gewone pagina en de foutpagina), "
+        f"met beide bouwers, {_BOTH}. Tekst moet dan goed te lezen blijven. Ook pictogrammen, randen en de rand "
+        "die de focus laat zien, moeten genoeg afsteken tegen de achtergrond. Met de kleuren voor hoog contrast "
+        "van Windows moet je blijven zien of de knop voor donker aan staat, of het menu open is en op welke "
+        "pagina je bent.",
+        ("test_states.py",),
+        "CSS.forcePseudoState",
+    ),
+    Check(
         "Geen sneltoetsen van één teken",
         "Een test drukt elke letter, elk cijfer en elk leesteken in, op de pagina en op een link, met beide "
         "bouwers. Geen enkele toets mag je naar een andere pagina sturen, de focus verplaatsen of de pagina "
