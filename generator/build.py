@@ -12,7 +12,7 @@ data or in the settings, comes out as one `DataError`, before anything is writte
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from .data.wording.messages import format_problem
 from .data.wording.problems import DataError, Problem
 from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
+from .ical.vevent import FeedSettings, unstamped_events
 from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .stamps.history import event_history
@@ -66,6 +67,14 @@ class SiteConfig:
     the 404 page is rendered the way MkDocs renders a page."""
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
     config_file: str = "mkdocs.yml"
+    read_feed_settings: Callable[[bytes], FeedSettings | None] | None = None
+    """Reads what an old version of `config_file` gave the feeds (`settings.feed_settings_of`), so that
+    the history sees a change of `site_url` or `contact_email` (`stamps/history.py`); None for settings
+    made in code, whose history is not in a file."""
+
+    @property
+    def feed_settings(self) -> FeedSettings:
+        return FeedSettings(self.site_url, self.contact_email)
 
     @property
     def docs_folder(self) -> str:
@@ -161,8 +170,17 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         identity=config.identity,
         contact_email=config.contact_email,
     )
-    # The feeds' memory: when each event's entry was added and last changed (see ical/calendar.py).
-    history = event_history(config.files, now)
+    # The feeds' memory: when each event's VEVENT was added and last changed (see ical/calendar.py).
+    vevents = unstamped_events(network, config.feed_settings)
+    history = event_history(
+        config.files,
+        now,
+        settings=config.feed_settings,
+        config_file=config.config_file,
+        read_settings=config.read_feed_settings,
+        network=network,
+        current=vevents,
+    )
     result = SiteBuild(
         network=network,
         pages=render_pages(network, now, settings),
@@ -174,6 +192,7 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
             history=history,
             contact_email=config.contact_email,
             identity=config.identity,
+            vevents=vevents,
         ),
         assets=[
             Asset(STYLESHEET, (ASSETS / "site.css").read_bytes()),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..data.contract.models import Event
-from ..data.contract.network import Network
+from ..data.contract.network import Network, in_order
 from . import urls
 from .filters import agenda_filters
 from .identity import NEUTRAL, Identity
@@ -34,9 +34,17 @@ class Feed:
 WINDOW = timedelta(days=365)
 
 
-def all_feeds(network: Network, now: datetime, identity: Identity = NEUTRAL) -> list[Feed]:
-    """Every feed the site offers, with the Dutch name a calendar app shows for it."""
-    recent = tuple(event for event in network.events if event.ends_at > now - WINDOW)
+def all_feeds(
+    network: Network, now: datetime, identity: Identity = NEUTRAL, cancelled: tuple[Event, ...] = ()
+) -> list[Feed]:
+    """Every feed the site offers, with the Dutch name a calendar app shows for it. `cancelled` are
+    deleted events that the feeds keep, as cancelled, until their end (`stamps/history.py`): they
+    stand in every feed the site still offers that they would be in, and keep their own file, but
+    they make no feed of their own."""
+    every = network.events
+    if cancelled:
+        every = tuple(sorted((*every, *cancelled), key=in_order))
+    recent = tuple(event for event in every if event.ends_at > now - WINDOW)
     feeds = [
         Feed(
             urls.ALL_EVENTS_FEED,
@@ -72,5 +80,5 @@ def all_feeds(network: Network, now: datetime, identity: Identity = NEUTRAL) -> 
         )
         for f in agenda_filters(network)
     ]
-    feeds += [Feed(urls.event_feed(e.id), e.title, e.summary or e.title, (e,), is_import=True) for e in network.events]
+    feeds += [Feed(urls.event_feed(e.id), e.title, e.summary or e.title, (e,), is_import=True) for e in every]
     return feeds

@@ -51,22 +51,20 @@ Mozilla's ical.js (the engine inside Thunderbird):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from icalendar import Calendar, vCalAddress, vCategory, vDuration, vText
-from icalendar import Event as CalendarEvent
+from icalendar import Calendar, vDuration, vText
 
-from ..catalogue import dutch, urls
+from ..catalogue import urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.contract import markdown_text
-from ..data.contract.models import EVENT_TYPES, Event
 from ..data.contract.network import Network
-from ..stamps.history import History, Stamp
+from ..stamps.history import History
 from .folding import to_ical
+from .vevent import FeedSettings, stamped, unstamped_events
 from .vtimezone import TZID, amsterdam_timezone
 
 REFRESH = timedelta(hours=6)
@@ -86,21 +84,25 @@ def render_feeds(
     history: History | None = None,
     contact_email: str = "",
     identity: Identity = NEUTRAL,
+    vevents: Mapping[str, bytes] | None = None,
 ) -> list[FeedFile]:
-    """Every feed. `history` gives each event's stamps (without it, every event is new at `now`);
-    `contact_email` is the site's general address, for the ORGANIZER of a community without one;
-    `identity` names the feed with all events and the maker of the files (PRODID)."""
+    """Every feed. `history` gives each event's stamps and the deleted events that stay as cancelled
+    (without it, every event is new at `now`); `contact_email` is the site's general address, for
+    the ORGANIZER of a community without one; `identity` names the feed with all events and the
+    maker of the files (PRODID). `vevents` are the events' VEVENTs without stamps, when the caller
+    has them already (`build.py` gives them to the history first)."""
     history = history or History.without_memory(now)
+    if vevents is None:
+        vevents = unstamped_events(network, FeedSettings(site_url, contact_email))
     # Each event stands in several feeds (all, its communities, its themes, its own): serialise it
     # once. icalendar folds every line in Python, so writing each VEVENT again for every feed it is
     # in was about a third of a whole build; its bytes are the same in every feed.
-    events = {
-        event.id: to_ical(_event(event, network, history.stamp(event.id), site_url, contact_email))
-        for event in network.events
-    }
+    events = {event_id: stamped(vevent, history.stamp(event_id)) for event_id, vevent in vevents.items()}
+    gone = history.still_cancelled(now)
+    events |= {item.event.id: stamped(item.vevent, item.stamp) for item in gone}
     return [
         FeedFile(feed.path, render_feed(feed, events, site_url, identity.prodid))
-        for feed in all_feeds(network, now, identity)
+        for feed in all_feeds(network, now, identity, cancelled=tuple(item.event for item in gone))
     ]
 
 
@@ -141,73 +143,3 @@ def _calendar(about: tuple[str, str, str] | None, with_timezone: bool, prodid: s
     ical = to_ical(calendar)
     end = ical.rindex(b"END:VCALENDAR")
     return ical[:end], ical[end:]
-
-
-def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_email: str) -> CalendarEvent:
-    page = urls.absolute(site_url, urls.event_page(event.id))
-    component = CalendarEvent()
-    component.add("uid", f"{event.id}@{urls.domain(site_url)}")
-    component.add("dtstamp", stamp.modified)
-    component.add("created", stamp.created)
-    component.add("last-modified", stamp.modified)
-    component.add("sequence", stamp.sequence)
-    if event.all_day:
-        component.add("dtstart", event.first_day)
-        component.add("dtend", event.last_day + timedelta(days=1))
-    else:
-        # Aware times in zoneinfo's Europe/Amsterdam: written as `DTSTART;TZID=Europe/Amsterdam:…`.
-        component.add("dtstart", event.starts_at)
-        component.add("dtend", event.ends_at)
-    summary = dutch.listed_title(event)
-    # RFC 5545 3.2.10: LANGUAGE says the title is English; the DESCRIPTION around it stays Dutch.
-    english = event.language != "nl" and not event.cancelled
-    component.add("summary", vText(summary), parameters={"LANGUAGE": event.language} if english else {})
-    organiser = network.organiser(event)
-    address = organiser.contact_email or contact_email
-    component.add("description", vText(_description(event, network, page, address)))
-    component.add("url", page)
-    component.add("location", vText(dutch.place(event.location)))
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-    component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
-    component.add("class", "PUBLIC")
-    if address:
-        # icalendar quotes the CN when the name holds , ; or : (and writes " as ^' after RFC 6868).
-        component.add("organizer", vCalAddress(f"mailto:{address}"), parameters={"CN": organiser.name})
-    categories = _categories(event, network)
-    if categories:
-        component.add("categories", vCategory(categories))
-    if event.location.online_url and not event.cancelled:
-        # RFC 7986: apps that know CONFERENCE show a join button; the others read it in DESCRIPTION.
-        component.add("conference", event.location.online_url, parameters={"VALUE": "URI", "LABEL": dutch.JOIN_ONLINE})
-    return component
-
-
-def _description(event: Event, network: Network, page: str, address: str) -> str:
-    """What calendar apps show under the title. It holds nothing that depends on the moment of the
-    build (such as "Aanmelden is gesloten"), so that an unchanged event stays byte for byte the same."""
-    parts: list[str] = []
-    if event.cancelled:
-        parts.append(dutch.CANCELLED)
-    if event.language == "en":
-        parts.append(dutch.IN_ENGLISH)
-    if event.summary:
-        parts.append(event.summary)
-    parts.append(markdown_text.plain_text(event.description))
-    organisers = ", ".join(network.community(c).name for c in event.communities)
-    parts.append(dutch.labelled(dutch.ORGANISATION, organisers))
-    if event.registration_url and not event.cancelled:
-        parts.append(dutch.registration_line(event, event.registration_url))
-    if event.location.online_url and not event.cancelled:
-        parts.append(dutch.labelled(dutch.JOIN_ONLINE, event.location.online_url))
-    if not event.cancelled:
-        parts.append(dutch.access_text(event, address))
-    if event.materials:
-        listed = "\n".join(f"- {m.label}: {m.title} ({m.url})" for m in event.materials)
-        parts.append(f"{dutch.LOOK_BACK}:\n{listed}")
-    parts.append(dutch.more_information(page))
-    return "\n\n".join(parts)
-
-
-def _categories(event: Event, network: Network) -> list[str]:
-    names: Iterable[str] = [EVENT_TYPES[event.type]] if event.type else []
-    return [*names, *(network.theme(t).name for t in event.themes)]

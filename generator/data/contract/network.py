@@ -9,6 +9,11 @@ from functools import cached_property
 from .models import Community, Event, ExternalCommunity, Theme
 
 
+def in_order(event: Event) -> tuple[datetime, datetime, str]:
+    """The order of every list of events: soonest first."""
+    return (event.starts_at, event.ends_at, event.id)
+
+
 @dataclass(frozen=True)
 class Network:
     themes: tuple[Theme, ...]
@@ -17,7 +22,7 @@ class Network:
     external: tuple[ExternalCommunity, ...]
 
     def __post_init__(self) -> None:
-        ordered = tuple(sorted(self.events, key=lambda e: (e.starts_at, e.ends_at, e.id)))
+        ordered = tuple(sorted(self.events, key=in_order))
         object.__setattr__(self, "events", ordered)
 
     def community(self, community_id: str) -> Community:
