@@ -23,10 +23,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from .build import SiteConfig
-from .ical.vevent import FeedSettings
 from .catalogue.identity import Identity
 from .data.reading.files import DataFiles
 from .data.wording.problems import DataError, Problem
+from .ical.vevent import FeedSettings
 from .statement.options import StatementOptions
 
 PLUGIN = "communities"
@@ -56,6 +56,10 @@ class CommunitiesConfig(Config):
 
     contact_email = c.Type(str, default="")
     """The site's general e-mail address: the organiser in the calendar files for a community without one."""
+
+    published = c.Type(str, default="")
+    """The previous publication, a folder or the live site's address: the feeds' stamps never go below
+    it (stamps/floor.py). Empty: none. The publish workflow gives the live site's address."""
 
     # The network behind the site (catalogue/identity.py). Empty: neutral text ("het netwerk").
     name = c.Type(str, default="")
@@ -109,6 +113,7 @@ def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
         branch=options.branch,
         suggest_url=options.suggest_url,
         contact_email=options.contact_email,
+        published=options.published,
         identity=Identity.from_options(options),
         statement=StatementOptions.from_options(options),
         edit_uri=config.edit_uri,
@@ -196,9 +201,11 @@ def feed_settings_of(content: bytes) -> FeedSettings | None:
     if not isinstance(data, dict):
         return None
     plugins = data.get("plugins")
-    entries = plugins.items() if isinstance(plugins, dict) else [
-        next(iter(item.items())) for item in plugins or [] if isinstance(item, dict) and len(item) == 1
-    ]
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [next(iter(item.items())) for item in plugins or [] if isinstance(item, dict) and len(item) == 1]
+    )
     options = next((value for key, value in entries if key == PLUGIN and isinstance(value, dict)), {})
     site_url, contact_email = data.get("site_url"), options.get("contact_email")
     return FeedSettings(

@@ -51,7 +51,6 @@ Mozilla's ical.js (the engine inside Thunderbird):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -62,7 +61,7 @@ from ..catalogue import urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.identity import NEUTRAL, Identity
 from ..data.contract.network import Network
-from ..stamps.history import History
+from ..ical.memory import History
 from .folding import to_ical
 from .vevent import FeedSettings, stamped, unstamped_events
 from .vtimezone import TZID, amsterdam_timezone
@@ -84,14 +83,14 @@ def render_feeds(
     history: History | None = None,
     contact_email: str = "",
     identity: Identity = NEUTRAL,
-    vevents: Mapping[str, bytes] | None = None,
 ) -> list[FeedFile]:
     """Every feed. `history` gives each event's stamps and the deleted events that stay as cancelled
     (without it, every event is new at `now`); `contact_email` is the site's general address, for
     the ORGANIZER of a community without one; `identity` names the feed with all events and the
-    maker of the files (PRODID). `vevents` are the events' VEVENTs without stamps, when the caller
-    has them already (`build.py` gives them to the history first)."""
+    maker of the files (PRODID). The events' VEVENTs without stamps come with the history when the
+    build gave them to it (`build.py`), made with the same settings."""
     history = history or History.without_memory(now)
+    vevents = history.vevents
     if vevents is None:
         vevents = unstamped_events(network, FeedSettings(site_url, contact_email))
     # Each event stands in several feeds (all, its communities, its themes, its own): serialise it

@@ -15,6 +15,7 @@ Why each property is written as it is: `calendar.py`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,7 @@ from ..data.contract import markdown_text
 from ..data.contract.models import EVENT_TYPES, Community, Event, Theme
 from ..data.contract.network import Network
 from .folding import to_ical
+from .memory import Stamp
 
 FEED_POLICY = 1
 """The version of what the generator writes in a VEVENT. A release that changes it for unchanged
@@ -35,15 +37,6 @@ data (a sentence, a property) raises this number, adds the moment of its release
 feeds at that moment a new SEQUENCE (`test_feed_policy.py` fails when the bytes change without it)."""
 POLICY_RELEASES: Mapping[int, datetime] = {}
 """Each FEED_POLICY after the first, with the moment (UTC) of the release that brought it."""
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """The moments (UTC) and the version number of one event, as the feeds write them."""
-
-    created: datetime
-    modified: datetime
-    sequence: int
 
 
 @dataclass(frozen=True)
@@ -92,17 +85,25 @@ _PLACEHOLDER = Stamp(datetime(1970, 1, 1, tzinfo=UTC), datetime(1970, 1, 1, tzin
 _STAMP_LINES = ("DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE")
 
 
-def _stamp_lines(stamp: Stamp) -> list[bytes]:
+def _stamp_lines(stamp: Stamp) -> dict[bytes, bytes]:
+    """Each stamp's content line, by its name."""
     component = CalendarEvent()
     component.add("dtstamp", stamp.modified)
     component.add("created", stamp.created)
     component.add("last-modified", stamp.modified)
     component.add("sequence", stamp.sequence)
     lines = {line.split(b":", 1)[0]: line for line in to_ical(component).split(b"\r\n")}
-    return [b"\r\n" + lines[name.encode()] + b"\r\n" for name in _STAMP_LINES]
+    return {name.encode(): lines[name.encode()] for name in _STAMP_LINES}
 
 
 _PLACEHOLDER_LINES = _stamp_lines(_PLACEHOLDER)
+_NAMES = b"|".join(re.escape(name.encode()) for name in _STAMP_LINES)
+_ANY_STAMP = re.compile(rb"(?<=\r\n)(" + _NAMES + rb")[:;][^\r]*(?=\r\n)")
+
+
+def uid(event_id: str, site_url: str) -> str:
+    """An event's UID: its id at the site's domain (why: `calendar.py`)."""
+    return f"{event_id}@{urls.domain(site_url)}"
 
 
 def unstamped(event: Event, context: Context, settings: FeedSettings) -> bytes:
@@ -129,9 +130,15 @@ def fingerprint(vevent: bytes) -> bytes:
 def stamped(vevent: bytes, stamp: Stamp) -> bytes:
     """The VEVENT with its real stamps, byte for byte what icalendar writes. A stamp line stands
     alone at the start of a line: a folded line goes on with a space, so no text can look like one."""
-    for placeholder, real in zip(_PLACEHOLDER_LINES, _stamp_lines(stamp), strict=True):
-        vevent = vevent.replace(placeholder, real, 1)
+    for name, real in _stamp_lines(stamp).items():
+        vevent = vevent.replace(b"\r\n" + _PLACEHOLDER_LINES[name] + b"\r\n", b"\r\n" + real + b"\r\n", 1)
     return vevent
+
+
+def restamped(vevent: bytes) -> bytes:
+    """A VEVENT as written with any stamps (a published one), with the placeholder stamps instead:
+    what `unstamped` gives for the same event, so that `fingerprint` compares the two."""
+    return _ANY_STAMP.sub(lambda match: _PLACEHOLDER_LINES[match.group(1)], vevent)
 
 
 def cancelled(event: Event) -> Event:
@@ -143,7 +150,7 @@ def _component(event: Event, context: Context, settings: FeedSettings) -> Calend
     site_url = settings.site_url
     page = urls.absolute(site_url, urls.event_page(event.id))
     component = CalendarEvent()
-    component.add("uid", f"{event.id}@{urls.domain(site_url)}")
+    component.add("uid", uid(event.id, site_url))
     component.add("dtstamp", _PLACEHOLDER.modified)
     component.add("created", _PLACEHOLDER.created)
     component.add("last-modified", _PLACEHOLDER.modified)

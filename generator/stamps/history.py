@@ -32,7 +32,7 @@ The work tree counts as one more version: what differs from the last commit (a l
 "now" as `modified` (never earlier than its last commit) and one more than its committed `sequence`.
 Without git (a tarball, git not installed, a folder outside a repository) every stamp is "now" with
 sequence 0, and a note says so; a shallow clone counts its oldest commit as the one that added every
-event in it, and a note says so too. `History.complete` tells the build whether it may publish
+event in it, and a note says so too. `History.missing` tells the build why it may not publish
 (`build.py`).
 
 Speed: three git commands in all, however many events and commits (`rev-parse`, one `log` of the
@@ -47,7 +47,7 @@ from __future__ import annotations
 import posixpath
 import subprocess
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -55,11 +55,11 @@ from typing import IO, Any, NamedTuple
 from ..data.contract.models import Event
 from ..data.contract.network import Network
 from ..data.reading.files import DataFiles
+from ..ical.memory import Cancelled, History, Stamp
 from ..ical.vevent import (
     POLICY_RELEASES,
     Context,
     FeedSettings,
-    Stamp,
     cancelled,
     community_facts,
     context_of,
@@ -69,7 +69,7 @@ from ..ical.vevent import (
 )
 from .versions import EventsReader, event_of, read_network
 
-__all__ = ["Cancelled", "History", "Stamp", "event_history"]
+__all__ = ["Build", "Cancelled", "History", "Stamp", "event_history"]
 
 NO_GIT = (
     "Agenda-bestanden: geen git-geschiedenis van {file} ({reason}). LAST-MODIFIED, DTSTAMP en CREATED zijn daarom "
@@ -90,43 +90,10 @@ OTHER_SITE = (
     "zich opnieuw abonneren op de agenda's van {new}."
 )
 
+CUT_OFF = "de git-geschiedenis is afgekapt (een shallow clone)"
+
 NO_SETTINGS = FeedSettings("https://example.org/")
 """The settings of a history read without them (tests of the history alone)."""
-
-
-@dataclass(frozen=True)
-class Cancelled:
-    """A deleted event that the feeds keep until its end: its last version, cancelled."""
-
-    event: Event
-    vevent: bytes
-    """Its VEVENT without stamps (`ical/vevent.py`)."""
-    stamp: Stamp
-
-
-@dataclass(frozen=True)
-class History:
-    stamps: Mapping[str, Stamp]
-    default: Stamp
-    """For an id the history does not know (and for every id when there is no history)."""
-    notes: tuple[str, ...] = ()
-    """What the build log must say once: no git, a shallow clone, another site_url."""
-    cancelled: tuple[Cancelled, ...] = ()
-    """Deleted events whose end had not passed at the build's "now"."""
-    complete: bool = True
-    """False without git or in a shallow clone: the stamps are not those of the whole history."""
-
-    def stamp(self, event_id: str) -> Stamp:
-        return self.stamps.get(event_id, self.default)
-
-    def still_cancelled(self, now: datetime) -> list[Cancelled]:
-        return [item for item in self.cancelled if item.event.ends_at > now]
-
-    @classmethod
-    def without_memory(cls, now: datetime, notes: tuple[str, ...] = ()) -> History:
-        """Every event as if it were new at `now`: what a build without git can say."""
-        moment = now.astimezone(UTC)
-        return cls({}, Stamp(moment, moment, 0), notes, complete=False)
 
 
 _Print = bytes | str
@@ -209,27 +176,30 @@ class _Replay:
         return found
 
 
-def event_history(
-    files: DataFiles,
-    now: datetime,
-    *,
-    settings: FeedSettings | None = None,
-    config_file: str | None = None,
-    read_settings: Callable[[bytes], FeedSettings | None] | None = None,
-    network: Network | None = None,
-    current: Mapping[str, bytes] | None = None,
-) -> History:
-    """The stamps of every event, from the git history of the data files and of `config_file`.
+@dataclass(frozen=True)
+class Build:
+    """What the build knows now, for the history."""
 
-    `settings` are the build's (`read_settings` reads them from an old version of `config_file`);
-    `network` and `current` are the build's checked data and its VEVENTs without stamps, by id.
-    Without them the work tree's files are read as the old versions are."""
+    settings: FeedSettings = field(default_factory=lambda: NO_SETTINGS)
+    config_file: str | None = None
+    """The settings file, relative to the data files' folder, whose old versions `read_settings` reads."""
+    read_settings: Callable[[bytes], FeedSettings | None] | None = None
+    network: Network | None = None
+    """The checked data; without it, the work tree's files are read as the old versions are."""
+    vevents: Mapping[str, bytes] | None = None
+    """Every event's VEVENT without stamps, by id (`ical/vevent.py`)."""
+
+
+def event_history(files: DataFiles, now: datetime, build: Build | None = None) -> History:
+    """The stamps of every event, from the git history of the data files and of the settings file."""
     now = now.astimezone(UTC)
     root, name = files.root, files.events
-    settings = settings or NO_SETTINGS
+    build = build or Build()
+    settings = build.settings
+    read_settings = build.read_settings if build.config_file else None
     try:
         shallow, prefix = _repository(root)
-        commits = _commits(root, prefix, files, config_file if read_settings else None)
+        commits = _commits(root, prefix, files, build.config_file if read_settings else None)
     except _GitError as error:
         return History.without_memory(now, (NO_GIT.format(file=name, reason=error),))
     notes: list[str] = []
@@ -246,19 +216,25 @@ def event_history(
         notes.append(OTHER_SITE.format(old=replay.settings.site_url, new=settings.site_url))
     elif replay.site_change is not None:
         notes.append(OTHER_SITE.format(old=replay.site_change[0], new=replay.site_change[1]))
-    # The work tree, as the build reads it now.
-    if replay.reader.read(_work_tree(root / name)) is None:
+    stamps, gone = _work_tree_stamps(files, build, replay, tracks, now)
+    missing = CUT_OFF if shallow else ""
+    return History(stamps, Stamp(now, now, 0), tuple(notes), tuple(gone), missing, build.vevents)
+
+
+def _work_tree_stamps(
+    files: DataFiles, build: Build, replay: _Replay, tracks: dict[str, _Track], now: datetime
+) -> tuple[dict[str, Stamp], list[Cancelled]]:
+    """The work tree, as the build reads it now: one version more after the last commit."""
+    if replay.reader.read(_work_tree(files.root / files.events)) is None:
         replay.reader.remove()
-    replay.network = network or read_network(_work_tree(root / files.communities)) or replay.network
-    replay.settings = settings
+    replay.network = build.network or read_network(_work_tree(files.root / files.communities)) or replay.network
+    replay.settings = build.settings
+    current = build.vevents
     live = current.keys() if current is not None else replay.reader.entries.keys()
     stamps: dict[str, Stamp] = {}
     for event_id in live:
         track = tracks.get(event_id)
-        if current is not None:
-            now_print: _Print | None = fingerprint(current[event_id])
-        else:
-            now_print = replay.version(event_id, track).print
+        now_print = fingerprint(current[event_id]) if current is not None else replay.version(event_id, track).print
         stamps[event_id] = _stamp(track, now_print, now)
     gone: list[Cancelled] = []
     for event_id, track in tracks.items():
@@ -268,9 +244,9 @@ def event_history(
         version = replay.version(event_id, track)
         if version.context is None:
             continue
-        vevent = unstamped(cancelled(track.event), version.context, settings)
+        vevent = unstamped(cancelled(track.event), version.context, build.settings)
         gone.append(Cancelled(cancelled(track.event), vevent, _stamp(track, version.print, now)))
-    return History(stamps, Stamp(now, now, 0), tuple(notes), tuple(gone), complete=not shallow)
+    return stamps, gone
 
 
 def _stamp(track: _Track | None, print_: _Print | None, now: datetime) -> Stamp:
@@ -292,28 +268,16 @@ def _remember(
 ) -> dict[str, _Track]:
     """Every commit taken in order, into each event's track."""
     tracks: dict[str, _Track] = {}
-    networks: dict[str, Network | None] = {}
-    settings_of: dict[str, FeedSettings | None] = {}
     releases = sorted(moment for moment in POLICY_RELEASES.values() if moment <= now)
     with _Blobs(root, [*_requests(commits)]) as blobs:
+        files = _Files(blobs, read_settings)
         for commit in commits:
             while releases and releases[0] <= commit.when:
                 _new_policy(tracks, releases.pop(0))
             content = next(blobs) if commit.events else None  # in the order of `_requests`
-            network = replay.network
-            if commit.communities:
-                if commit.communities not in networks:
-                    networks[commit.communities] = read_network(next(blobs))
-                network = networks[commit.communities] or network
-            settings = replay.settings
-            if commit.config and read_settings is not None:
-                if commit.config not in settings_of:
-                    blob = next(blobs)
-                    settings_of[commit.config] = read_settings(blob) if blob is not None else None
-                settings = settings_of[commit.config] or settings
-            first = (replay.network is None and network is not None) or (replay.settings is None and settings is not None)
-            changed: set[str] = set()
-            if first:
+            network = files.network(commit.communities) or replay.network
+            settings = files.settings(commit.config) or replay.settings
+            if (replay.network is None and network is not None) or (replay.settings is None and settings is not None):
                 # The first communities or settings file: no feed was ever written without it, so
                 # the events read so far had what it gives from the start.
                 replay.network, replay.settings = network, settings
@@ -321,25 +285,49 @@ def _remember(
                     version = replay.version(event_id, track)
                     track.print = version.print
                     _keep(track, version)
-            if commit.events == _REMOVED:
-                changed.update(replay.reader.remove())
-            elif commit.events:
+            changed = set(replay.reader.remove() if commit.events == _REMOVED else ())
+            if commit.events:
                 changed.update(replay.reader.read(content) or ())
-            if network is not replay.network:
-                changed.update(_users(tracks, *_changed(replay.network, network)))
-                replay.network = network
+            changed.update(_users(tracks, *_changed(replay.network, network)) if network is not replay.network else ())
+            replay.network = network
             replay.site_change = None
             if settings != replay.settings:
                 changed.update(tracks)
-                if replay.settings is not None and settings is not None:
-                    if settings.site_url != replay.settings.site_url:
-                        replay.site_change = (replay.settings.site_url, settings.site_url)
+                old_site = replay.settings.site_url if replay.settings else ""
+                if settings is not None and old_site and settings.site_url != old_site:
+                    replay.site_change = (old_site, settings.site_url)
                 replay.settings = settings
             for event_id in changed:
                 _record(tracks, commit.when, event_id, replay.version(event_id, tracks.get(event_id)))
     for moment in releases:
         _new_policy(tracks, moment)
     return tracks
+
+
+class _Files:
+    """The communities and settings files of the commits, each distinct version read once, in the
+    order of `_requests`."""
+
+    def __init__(self, blobs: _Blobs, read_settings: Callable[[bytes], FeedSettings | None] | None) -> None:
+        self.blobs, self.read_settings = blobs, read_settings
+        self.networks: dict[str, Network | None] = {}
+        self.settings_of: dict[str, FeedSettings | None] = {}
+
+    def network(self, blob: str | None) -> Network | None:
+        """The version of the communities file in a commit; None when unchanged or unreadable."""
+        if not blob:
+            return None
+        if blob not in self.networks:
+            self.networks[blob] = read_network(next(self.blobs))
+        return self.networks[blob]
+
+    def settings(self, blob: str | None) -> FeedSettings | None:
+        if not blob or self.read_settings is None:
+            return None
+        if blob not in self.settings_of:
+            content = next(self.blobs)
+            self.settings_of[blob] = None if content is None else self.read_settings(content)
+        return self.settings_of[blob]
 
 
 def _new_policy(tracks: dict[str, _Track], moment: datetime) -> None:

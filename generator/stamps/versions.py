@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -38,9 +38,6 @@ class Entry(NamedTuple):
 
     data: str
     """Canonical JSON of the entry."""
-
-
-
 
 
 # --- reading versions of the events file --------------------------------------------------------
