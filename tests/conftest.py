@@ -94,7 +94,7 @@ class _Lines(logging.Handler):
 
 
 def build_mkdocs(
-    project: Path, *, epoch: str = FIXTURE_EPOCH, config_file: Path | None = None
+    project: Path, *, epoch: str = FIXTURE_EPOCH, config_file: Path | None = None, require_history: bool | None = False
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` in this process, as `mkdocs.__main__.build_command` runs it: the real
     MkDocs, Material and plugin, without starting Python and importing them again (a build of the
@@ -116,10 +116,9 @@ def build_mkdocs(
             patch.setenv("NO_MKDOCS_2_WARNING", "1")
             try:
                 config = load_config(str(config_file), strict=True)
-                # A copy without git: built as outside CI, whatever runs the tests (build.build_site).
                 plugin = config.plugins.get("communities")
                 if plugin is not None:
-                    plugin.require_history = False
+                    plugin.require_history = require_history
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
                     build(config)

@@ -11,11 +11,11 @@ every few hours. Every event, old or new, keeps its own file to import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from ..data.contract.models import Event
-from ..data.contract.network import Network, in_order
+from ..data.contract.network import Network
 from . import urls
 from .filters import agenda_filters
 from .identity import NEUTRAL, Identity
@@ -41,9 +41,9 @@ def all_feeds(
     deleted events that the feeds keep, as cancelled, until their end (`stamps/history.py`): they
     stand in every feed the site still offers that they would be in, and keep their own file, but
     they make no feed of their own."""
+    if cancelled:  # Network puts them in order; a part of the agenda they alone are in stays too
+        network = replace(network, events=(*network.events, *cancelled))
     every = network.events
-    if cancelled:
-        every = tuple(sorted((*every, *cancelled), key=in_order))
     recent = tuple(event for event in every if event.ends_at > now - WINDOW)
     feeds = [
         Feed(

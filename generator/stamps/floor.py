@@ -96,10 +96,11 @@ def raised(stamp: Stamp, vevent: bytes, published: Published | None) -> Stamp:
     if published is None:
         return stamp
     old = published.stamp
-    sequence = max(stamp.sequence, old.sequence)
-    if fingerprint(vevent) != published.print and stamp.sequence <= old.sequence:
-        sequence = old.sequence + 1
-    return Stamp(min(stamp.created, old.created), max(stamp.modified, old.modified), sequence)
+    if stamp.sequence > old.sequence:
+        return Stamp(min(stamp.created, old.created), max(stamp.modified, old.modified), stamp.sequence)
+    if fingerprint(vevent) == published.print:
+        return old  # the event as published: its stamps as published
+    return Stamp(min(stamp.created, old.created), max(stamp.modified, old.modified), old.sequence + 1)
 
 
 def with_floor(history: History, vevents: Mapping[str, bytes], site_url: str, floor: Floor) -> History:
