@@ -6,29 +6,33 @@ Mozilla's ical.js (the engine inside Thunderbird):
 - UID is `<event id>@<site domain>`: it depends on nothing that can change, so reordering or adding
   events never makes an app see a new event. Editors therefore never change an event's id.
 - The repository is the memory (`stamps/history.py`): a static build cannot remember what it
-  published before, but git can. CREATED is the commit time of the commit that added the event's
-  entry, LAST-MODIFIED that of the last commit that changed what the feeds write of the event (the
-  entry's data, and from communities.yaml the names of its communities and themes and its first
-  community's contact_email), and SEQUENCE the number of commits that changed that since (0 for an
-  event never changed). Moving entries around, editing another event or a comment changes nothing,
-  so an event whose entry is unchanged is written byte for byte the same by every build, whatever its
-  day: sync tools see no change and users keep their own reminders. The history knows the data files
-  only: a change of the settings the feeds write (`site_url`, `contact_email`, the calendar names) or
-  of the generator's own wording changes bytes without a new SEQUENCE, and rewriting main's published
-  history (a force-push) can lower it; CHANGELOG.md names such releases. While history only grows, an
-  edit of the entry always raises SEQUENCE: Outlook
-  and Apple Calendar update an event they already have (also when the single-event file is opened
-  again), Google and subscribed apps take the newest data on their next refresh. Editors do nothing
-  by hand for this.
+  published before, but git can. The history replays every version of the data files and of the
+  settings file, and asks `vevent.py` for each event's VEVENT without its stamps: CREATED is the time
+  of the commit that added the event, LAST-MODIFIED that of the last commit that changed those
+  bytes, and SEQUENCE the number of commits that changed them since (0 for an event never changed).
+  So whatever changes the bytes counts: the entry, the names and address from communities.yaml, the
+  settings the feeds write (`site_url`, `contact_email`), or a release that raised `FEED_POLICY`
+  (`vevent.py`; CHANGELOG.md names it). Moving entries around, editing another event or a comment
+  changes nothing, so an event that is not changed is written byte for byte the same by every build,
+  whatever its day: sync tools see no change and users keep their own reminders. Outlook and Apple
+  Calendar update an event they already have (also when the single-event file is opened again),
+  Google and subscribed apps take the newest data on their next refresh. Editors do nothing by hand.
+- History only grows while main's history does; a squash or force-push of main could lower a
+  SEQUENCE. The publish workflow therefore gives the live site as a floor (`stamps/floor.py`): per
+  UID, no stamp goes below what was published, and a VEVENT that differs from the published one gets
+  a SEQUENCE above it.
+- A deleted event (or one whose id changed) stays, as its last version with STATUS:CANCELLED and a
+  higher SEQUENCE, in every feed it was in and in its own file, until its end has passed: an app that
+  has it learns that it is off (RFC 5546 §2.1.4) instead of losing it without a word.
 - DTSTAMP is LAST-MODIFIED. With METHOD:PUBLISH, RFC 5545 makes DTSTAMP the moment the event's
   object was created; that object is a pure function of the entry, so it came into being when the
   entry last changed, and a rebuild makes the same object again rather than a new one. A build
   clock here would make every build rewrite every event, which is what this policy avoids; and
   iTIP (RFC 5546) orders versions of equal SEQUENCE by DTSTAMP, which this keeps in step.
-- An entry changed in the work tree but not committed (a local preview) gets the build's "now"
+- An event changed in the work tree but not committed (a local preview) gets the build's "now"
   (`SOURCE_DATE_EPOCH`) and SEQUENCE + 1. Without git (a tarball) every event gets "now" and
   SEQUENCE 0; a shallow clone counts its oldest commit as the one that added the events in it. The
-  build log says so once in both cases; publish from a full clone (`fetch-depth: 0`).
+  build log says so once in both cases, and a strict build in CI stops (`fetch-depth: 0`).
 - Every TEXT value (NAME, X-WR-CALNAME, X-WR-CALDESC, SUMMARY, DESCRIPTION, LOCATION, CATEGORIES)
   is added as icalendar's vText or vCategory, so `,` `;` `\\` and new lines are escaped whatever the
   library's version: icalendar 7 writes the names it has no type for (NAME, X-WR-*) raw, and an app
