@@ -357,14 +357,18 @@ def edited_twice(site_repo: Repo) -> Repo:
     return site_repo
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No line per request in the test's output."""
+
+
 @pytest.fixture
 def http_folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder served by a web server on this computer, as the live site would be."""
     folder = tmp_path / "live"
     folder.mkdir()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[method-assign]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -528,8 +532,8 @@ class RandomSite:
             self.email = chance.choice([SITE_EMAIL, "agenda@example.org", "info@example.org"])
         elif kind == "revert" and self.repo.git("rev-list", "--count", "HEAD").strip() != "1":
             merge = len(self.repo.git("rev-list", "--parents", "-n1", "HEAD").split()) > 2
-            self.repo.git("revert", "--no-edit", *(["-m", "1"] if merge else []), "HEAD", when=self.when + timedelta(hours=1))
             self.when += timedelta(hours=1)
+            self.repo.git("revert", "--no-edit", *(["-m", "1"] if merge else []), "HEAD", when=self.when)
             self.read()
             return kind
         elif kind == "merge":
