@@ -85,6 +85,10 @@ def test_the_wheel_in_a_fresh_venv_runs_init_check_and_build(
     assert init.returncode == 0, init.stderr
     check = _run(python, "-m", "generator", "check", cwd=site)
     assert check.returncode == 0, check.stderr
+    # Committed first, as a site is: in CI a strict build without git history stops (build.build_site).
+    author = ("-c", "user.name=Redactie", "-c", "user.email=redactie@example.org")
+    for step in (("init", "-q"), ("add", "-A"), (*author, "commit", "-qm", "Nieuwe site")):
+        assert _run("git", *step, cwd=site).returncode == 0
     build = _run(venv / "bin" / "mkdocs", "build", "--strict", cwd=site)
     assert build.returncode == 0, build.stderr
     assert f"{DISTRIBUTION} {VERSION}" in build.stderr  # the build log says which version built the site
