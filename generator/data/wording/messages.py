@@ -182,10 +182,6 @@ MESSAGES: Mapping[str, str] = {
     "(LAST-MODIFIED) in de agenda-bestanden niet, en agenda-apps missen wijzigingen. Haal eerst de hele "
     "geschiedenis op: zet `fetch-depth: 0` bij actions/checkout in de workflow, of doe `git fetch --unshallow`. "
     "Bouw daarna opnieuw.",
-    "warn_deleted_event": "Hier is het evenement `{value}` weggehaald (of de id is veranderd), maar het is nog "
-    "niet voorbij. Wie het in zijn agenda heeft, krijgt dan alleen te horen dat het niet doorgaat. Gaat het niet "
-    "door? Zet het terug met `status: cancelled` en schrijf de reden in `description`. Is het verplaatst? Zet "
-    "de oude id terug en verander alleen `start` en `end`.",
     "config_directory_urls": "De generator werkt alleen met use_directory_urls: true. Zet dat in dit bestand.",
     "statement_no_date": "De toegankelijkheidsverklaring heeft een datum nodig: de dag waarop je hem maakte of "
     'voor het laatst nakeek. Zet die bij de plugin communities, bijvoorbeeld `accessibility_date: "2026-12-07"`.',
@@ -214,6 +210,10 @@ MESSAGES: Mapping[str, str] = {
     "bad_epoch": "Deze variabele moet een tijd zijn: het aantal seconden sinds 1 januari 1970, "
     "bijvoorbeeld `1795950000`. Er staat `{value}`. Haal de variabele weg om de tijd van nu te gebruiken.",
     # Warnings: the check passes, but a reviewer should look
+    "warn_deleted_event": "Hier is het evenement `{value}` weggehaald (of de id is veranderd), maar het is nog "
+    "niet voorbij. Wie het in zijn agenda heeft, krijgt dan alleen te horen dat het niet doorgaat. Gaat het niet "
+    "door? Zet het terug met `status: cancelled` en schrijf de reden in `description`. Is het verplaatst? Zet "
+    "de oude id terug en verander alleen `start` en `end`.",
     "warn_new_past_event": "Het evenement `{value}` is nieuw, maar is al voorbij. Klopt de datum? "
     "Controleer het jaar in `start` en `end`.",
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
