@@ -21,7 +21,7 @@ ifeq ($(BUILDER),zensical)
 site: $(VENV)/.installed-zensical  ## Check the data and build the site into site/ with Zensical (BUILDER=mkdocs: with MkDocs and Material)
 	$(BIN)/python -m generator check
 	rm -rf $(ZENSICAL_PROJECT)
-	$(BIN)/python -m generator render --strict $(if $(PUBLISHED),--published "$(PUBLISHED)") --out $(ZENSICAL_PROJECT)
+	$(BIN)/python -m generator render --out $(ZENSICAL_PROJECT) --strict $(if $(PUBLISHED),--published "$(PUBLISHED)")
 	$(BIN)/zensical build --strict -f $(ZENSICAL_PROJECT)/mkdocs.yml
 	@# Zensical runs no plugins: the site's search index (Pagefind) is made here, as the MkDocs plugin does.
 	$(BIN)/python -m generator index $(ZENSICAL_PROJECT)/site

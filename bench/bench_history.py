@@ -35,8 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.data.reading import loader  # noqa: E402
 from generator.data.reading.files import DataFiles  # noqa: E402
-from generator.stamps import versions  # noqa: E402
-from generator.stamps import history  # noqa: E402
+from generator.stamps import history, versions  # noqa: E402
 from generator.stamps.history import event_history  # noqa: E402
 
 SMALL, LARGE, HUGE = (200, 20), (2000, 200), (10000, 500)

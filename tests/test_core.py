@@ -103,7 +103,7 @@ def test_no_room_of_data_imports_one_above_it(path: Path) -> None:
 
 
 def test_the_layer_test_sees_relative_imports() -> None:
-    assert "generator.data.contract.models.EVENT_TYPES" in _imports(PACKAGE / "ical" / "calendar.py")
+    assert "generator.data.contract.models.EVENT_TYPES" in _imports(PACKAGE / "ical" / "vevent.py")
     assert "generator.catalogue.urls" in _imports(PACKAGE / "pages" / "render.py")
 
 

@@ -163,8 +163,8 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "reserved_id": ("id: archief", "id: archief-klantreizen"),
     "page_taken": ("content/agenda/index.md", "content/agenda-uitleg.md"),
     "config_site_url": ("# geen site_url", "site_url: https://communities.example.nl/"),
-    "config_directory_urls": ("use_directory_urls: false", "use_directory_urls: true"),
     "history_incomplete": ("fetch-depth: 1", "fetch-depth: 0"),
+    "config_directory_urls": ("use_directory_urls: false", "use_directory_urls: true"),
     "statement_no_date": ("# geen accessibility_date", 'accessibility_date: "2026-11-20"'),
     "statement_no_email": ("# geen contact_email", "contact_email: toegankelijkheid@example.org"),
     "statement_status_without_audit": (

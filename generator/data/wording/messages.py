@@ -213,7 +213,7 @@ MESSAGES: Mapping[str, str] = {
     "warn_deleted_event": "Hier is het evenement `{value}` weggehaald (of de id is veranderd), maar het is nog "
     "niet voorbij. Wie het in zijn agenda heeft, krijgt dan alleen te horen dat het niet doorgaat. Gaat het niet "
     "door? Zet het terug met `status: cancelled` en schrijf de reden in `description`. Is het verplaatst? Zet "
-    "de oude id terug en verander alleen `start` en `end`.",
+    "dezelfde id terug en verander alleen `start` en `end`.",
     "warn_new_past_event": "Het evenement `{value}` is nieuw, maar is al voorbij. Klopt de datum? "
     "Controleer het jaar in `start` en `end`.",
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
