@@ -12,13 +12,16 @@ export NO_MKDOCS_2_WARNING := 1
 # `make site BUILDER=mkdocs` is the Material build with the plugin: kept, built and tested in every
 # pull request, until after 5 May 2027, when Material gets no more maintenance.
 BUILDER ?= zensical
+# PUBLISHED: the previous publication (the live site's address, or a folder): the feeds' SEQUENCE and
+# LAST-MODIFIED never go below it (generator/stamps/floor.py). The publish workflow sets it.
+PUBLISHED ?=
 ZENSICAL_PROJECT := build/zensical
 
 ifeq ($(BUILDER),zensical)
 site: $(VENV)/.installed-zensical  ## Check the data and build the site into site/ with Zensical (BUILDER=mkdocs: with MkDocs and Material)
 	$(BIN)/python -m generator check
 	rm -rf $(ZENSICAL_PROJECT)
-	$(BIN)/python -m generator render --out $(ZENSICAL_PROJECT)
+	$(BIN)/python -m generator render --out $(ZENSICAL_PROJECT) --strict $(if $(PUBLISHED),--published "$(PUBLISHED)")
 	$(BIN)/zensical build --strict -f $(ZENSICAL_PROJECT)/mkdocs.yml
 	@# Zensical runs no plugins: the site's search index (Pagefind) is made here, as the MkDocs plugin does.
 	$(BIN)/python -m generator index $(ZENSICAL_PROJECT)/site

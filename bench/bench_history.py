@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.data.reading import loader  # noqa: E402
 from generator.data.reading.files import DataFiles  # noqa: E402
-from generator.stamps import versions  # noqa: E402
+from generator.stamps import history, versions  # noqa: E402
 from generator.stamps.history import event_history  # noqa: E402
 
 SMALL, LARGE, HUGE = (200, 20), (2000, 200), (10000, 500)
@@ -112,9 +112,12 @@ def make_repository(folder: Path, events: int, commits: int) -> DataFiles:
 
 
 def read_history(files: DataFiles, *, warm: bool = False) -> None:
-    """One build's history: cold, as in CI, unless `warm` (a rebuild in `mkdocs serve` keeps what it read)."""
+    """One build's history: cold, as in CI, unless `warm` (a rebuild in `mkdocs serve` keeps what it read:
+    the items read, the entries checked and the VEVENTs written)."""
     if not warm:
         versions.ITEMS.clear()
+        versions.MODELS.clear()
+        history.PRINTS.clear()
     result = event_history(files, datetime.now(UTC))
     assert not result.notes, result.notes
     assert all(stamp.sequence for stamp in result.stamps.values())  # the renamed community changed every event

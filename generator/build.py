@@ -12,7 +12,7 @@ data or in the settings, comes out as one `DataError`, before anything is writte
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,10 +31,12 @@ from .data.wording.messages import format_problem
 from .data.wording.problems import DataError, Problem
 from .editing.edit_links import edit_url, page_sources
 from .ical.calendar import FeedFile, render_feeds
+from .ical.vevent import FeedSettings, unstamped_events
 from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .pages.site_values import fill_values, pages_naming_values
-from .stamps.history import event_history
+from .stamps.floor import read_floor, with_floor
+from .stamps.history import Build, event_history
 from .statement.options import NO_OPTIONS, Facts, StatementOptions
 from .statement.parts import Filled, fill_statement
 from .theme import ASSETS, OVERRIDES
@@ -67,6 +69,17 @@ class SiteConfig:
     the 404 page is rendered the way MkDocs renders a page."""
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
     config_file: str = "mkdocs.yml"
+    published: str = ""
+    """The previous publication (a folder, or the live site's address): a floor for the feeds' stamps
+    (`stamps/floor.py`; plugin option `published`). Empty: none, and nothing is fetched."""
+    read_feed_settings: Callable[[bytes], FeedSettings | None] | None = None
+    """Reads what an old version of `config_file` gave the feeds (`settings.feed_settings_of`), so that
+    the history sees a change of `site_url` or `contact_email` (`stamps/history.py`); None for settings
+    made in code, whose history is not in a file."""
+
+    @property
+    def feed_settings(self) -> FeedSettings:
+        return FeedSettings(self.site_url, self.contact_email)
 
     @property
     def docs_folder(self) -> str:
@@ -107,6 +120,8 @@ class SiteBuild:
     """The editors' 404.md, for the theme's 404 template (config `extra.not_found_html` and `_title`)."""
     notes: tuple[str, ...] = ()
     """What the builder shows once in its log, without failing: e.g. that the feeds had no git history."""
+    history_missing: str = ""
+    """Why the feeds' stamps are not those of the whole git history (`stamps/history.py`); empty when they are."""
     filled: Mapping[str, str] = field(default_factory=dict)
     """Editors' pages with the generator's parts filled in, by path: the builder reads these instead of
     the files (today the accessibility statement, `statement/parts.py`)."""
@@ -135,7 +150,23 @@ def load_site(files: DataFiles) -> Network:
     return load(files, reserved_ids=RESERVED_IDS)
 
 
-def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
+def in_ci(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether this runs in CI (GitHub Actions sets both): a build there may be published."""
+    return any(environ.get(name, "").lower() not in ("", "0", "false") for name in ("CI", "GITHUB_ACTIONS"))
+
+
+def stamps_warning(missing: str) -> str:
+    """What a build outside CI says when it lacks the whole history: it builds, but is not for publishing."""
+    return (
+        f"publiceer deze bouw niet: {missing}. De agenda-bestanden krijgen dan andere volgnummers (SEQUENCE) en "
+        "tijden dan de site eerder publiceerde. In CI stopt een strikte bouw hier (fetch-depth: 0 lost het op)."
+    )
+
+
+def build_site(config: SiteConfig, now: datetime, *, require_history: bool = False) -> SiteBuild:
+    """Everything a builder publishes. With `require_history` (a strict build in CI: the callers
+    decide, so that a test can build a copy without git), a build without the whole git history
+    stops instead of publishing stamps that are lower or newer than the site published before."""
     problems = list(_settings_problems(config))
     statement = _statement(config, now)
     problems.extend(statement.problems)
@@ -165,8 +196,16 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         identity=config.identity,
         contact_email=config.contact_email,
     )
-    # The feeds' memory: when each event's entry was added and last changed (see ical/calendar.py).
-    history = event_history(config.files, now)
+    # The feeds' memory: when each event's VEVENT was added and last changed (see ical/calendar.py).
+    vevents = unstamped_events(network, config.feed_settings)
+    known = Build(config.feed_settings, config.config_file, config.read_feed_settings, network, vevents)
+    history = event_history(config.files, now, known)
+    if require_history and history.missing:
+        raise DataError([Problem("git", 0, 0, "history_incomplete", {"reason": history.missing})])
+    floor_notes: tuple[str, ...] = ()
+    if config.published:
+        floor, floor_notes = read_floor(config.published)
+        history = with_floor(history, vevents, config.site_url, floor)
     result = SiteBuild(
         network=network,
         pages=render_pages(network, now, settings),
@@ -192,8 +231,14 @@ def build_site(config: SiteConfig, now: datetime) -> SiteBuild:
         theme_dir=OVERRIDES,
         edit_uri=_edit_uri(config, repository),
         not_found=_not_found(config),
-        notes=(*history.notes, *_identity_notes(config), *(format_problem(item) for item in statement.warnings)),
+        notes=(
+            *history.notes,
+            *floor_notes,
+            *_identity_notes(config),
+            *(format_problem(item) for item in statement.warnings),
+        ),
         filled=_filled(config, named, statement.text),
+        history_missing=history.missing,
     )
     taken = [path for path in result.generated_paths if (config.docs_dir / path).exists()]
     if taken:

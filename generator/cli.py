@@ -22,10 +22,11 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from . import upgrade
-from .build import load_site
+from .build import in_ci, load_site, stamps_warning
 from .data.checking.checks import event_type_ids
-from .data.checking.removed import removed_still_used
+from .data.checking.removed import deleted_upcoming, removed_still_used
 from .data.contract import moments
+from .data.contract.network import Network
 from .data.reading import loader
 from .data.reading.files import DataFiles
 from .data.wording.messages import check_summary, format_github, format_problem, problems_summary
@@ -58,7 +59,7 @@ from .upgrade import version_warning
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     if arguments.command == "render":
-        return _render(arguments.config, arguments.out)
+        return _render(arguments.config, arguments.out, strict=arguments.strict, published=arguments.published)
     if arguments.command == "index":
         return _index(arguments.site)
     if arguments.command == "init":
@@ -140,6 +141,17 @@ def _parser() -> ArgumentParser:
         help="instellingen (standaard: mkdocs.yml)",
     )
     render.add_argument("--out", type=Path, required=True, metavar="MAP", help="lege map voor het project")
+    render.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop in CI als de hele git-geschiedenis ontbreekt (zoals mkdocs build --strict)",
+    )
+    render.add_argument(
+        "--published",
+        metavar="PLEK",
+        help="de vorige publicatie, een map of het adres van de site: de volgnummers in de agenda-bestanden "
+        "gaan daar nooit onder (standaard: de optie published in mkdocs.yml)",
+    )
 
     index = commands.add_parser(
         "index",
@@ -259,7 +271,8 @@ def _check(files: DataFiles, output_format: str, base: str | None) -> int:
         _report(problems, files, output_format)
         print(problems_summary(len(problems)), file=sys.stderr)
         return 1
-    warnings = review(network, moments.now(), _events_at(base, files))
+    now = moments.now()
+    warnings = sorted([*review(network, now, _events_at(base, files)), *_deleted_at(base, files, network, now)])
     _report(warnings, files, output_format)
     sizes = (len(network.communities), len(network.events), len(network.themes), len(network.external))
     print(check_summary(*sizes, warnings=len(warnings)))
@@ -283,6 +296,22 @@ def _removed_at(base: str | None, files: DataFiles, problems: Sequence[Problem])
     if shown.returncode != 0:
         return []
     return list(removed_still_used(problems, current, shown.stdout, files.communities))
+
+
+def _deleted_at(base: str | None, files: DataFiles, network: Network, now: datetime) -> list[Problem]:
+    """With `base`: an upcoming event taken out of events.yaml, as a warning on a line the change
+    touched (`removed.deleted_upcoming`). `_events_at` says already when `base` cannot be read."""
+    if not base:
+        return []
+    try:
+        shown = _git(files.root, "show", f"{base}:./{files.events}")
+        current = (files.root / files.events).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    if shown.returncode != 0:
+        return []
+    ids = {event.id for event in network.events}
+    return list(deleted_upcoming(ids, current, shown.stdout, files.events, now))
 
 
 def _events_at(base: str | None, files: DataFiles) -> dict[str, Before] | None:
@@ -379,12 +408,13 @@ def _index(site: Path) -> int:
     return 0
 
 
-def _render(config_file: Path, out: Path) -> int:
+def _render(config_file: Path, out: Path, *, strict: bool = False, published: str | None = None) -> int:
     if out.exists() and any(out.iterdir()):
         print(f"{out}: deze map is niet leeg. Kies een nieuwe of lege map.", file=sys.stderr)
         return 1
+    required = strict and in_ci()
     try:
-        notes = write_tree(config_file, out, moments.now())
+        site = write_tree(config_file, out, moments.now(), require_history=required, published=published)
     except DataError as error:
         for problem in error.problems:
             print(format_problem(problem), file=sys.stderr)
@@ -398,8 +428,10 @@ def _render(config_file: Path, out: Path) -> int:
     except FileNotFoundError as error:
         print(f"{error.filename}: dit bestand ontbreekt.", file=sys.stderr)
         return 1
-    for note in notes:
+    for note in site.notes:
         print(note, file=sys.stderr)  # as the plugin logs them: the same build, the same notes
+    if site.history_missing:
+        print(f"waarschuwing: {stamps_warning(site.history_missing)}", file=sys.stderr)
     print(f"Geschreven: {out}. Bouw het met: mkdocs build -f {out / 'mkdocs.yml'}")
     return 0
 

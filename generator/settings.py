@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own `!ENV` (mkdocs/utils/yaml.py)
@@ -25,6 +26,7 @@ from .build import SiteConfig
 from .catalogue.identity import Identity
 from .data.reading.files import DataFiles
 from .data.wording.problems import DataError, Problem
+from .ical.vevent import FeedSettings
 from .statement.options import StatementOptions
 
 PLUGIN = "communities"
@@ -54,6 +56,10 @@ class CommunitiesConfig(Config):
 
     contact_email = c.Type(str, default="")
     """The site's general e-mail address: the organiser in the calendar files for a community without one."""
+
+    published = c.Type(str, default="")
+    """The previous publication, a folder or the live site's address: the feeds' stamps never go below
+    it (stamps/floor.py). Empty: none. The publish workflow gives the live site's address."""
 
     # The network behind the site (catalogue/identity.py). Empty: neutral text ("het netwerk").
     name = c.Type(str, default="")
@@ -111,6 +117,7 @@ def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
         branch=options.branch,
         suggest_url=options.suggest_url,
         contact_email=options.contact_email,
+        published=options.published,
         identity=Identity.from_options(options),
         statement=StatementOptions.from_options(options),
         edit_uri=config.edit_uri,
@@ -118,6 +125,7 @@ def site_config(config: MkDocsConfig, options: CommunitiesConfig) -> SiteConfig:
         markdown_extensions=config.markdown_extensions,
         markdown_configs=config.mdx_configs,
         config_file=Path(config.config_file_path).name,
+        read_feed_settings=feed_settings_of,
     )
 
 
@@ -185,6 +193,37 @@ def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> 
 _AsWritten.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 _AsWritten.add_multi_constructor("!", _construct_tagged)
 _AsWritten.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+
+
+def feed_settings_of(content: bytes) -> FeedSettings | None:
+    """What one version of mkdocs.yml gives the feeds' VEVENTs, as `site_config` would make it: for
+    the history (`stamps/history.py`), which replays old versions. None when it cannot be read."""
+    try:
+        data = yaml.load(content.decode("utf-8-sig"), Loader=_AsWritten)  # noqa: S506 (as in read_as_written)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    plugins = data.get("plugins")
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [next(iter(item.items())) for item in plugins or [] if isinstance(item, dict) and len(item) == 1]
+    )
+    options = next((value for key, value in entries if key == PLUGIN and isinstance(value, dict)), {})
+    site_url, contact_email = data.get("site_url"), options.get("contact_email")
+    return FeedSettings(
+        _directory_url(site_url) if isinstance(site_url, str) else "",
+        contact_email if isinstance(contact_email, str) else "",
+    )
+
+
+def _directory_url(url: str) -> str:
+    """`site_url` as MkDocs keeps it (config_options.URL with is_dir): its path ends in a slash."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=parts.path if parts.path.endswith("/") else f"{parts.path}/"))
 
 
 def read_as_written(config_file: Path) -> dict[str, Any]:

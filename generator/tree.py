@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,12 +47,17 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 _ConfigDumper.add_representer(str, _represent_text)
 
 
-def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
-    """Write the project into `out`, which must be empty or not exist yet. Returns the notes for the
-    log that the plugin would show (e.g. that the feeds had no git history)."""
+def write_tree(
+    config_file: Path, out: Path, now: datetime, *, require_history: bool = False, published: str | None = None
+) -> SiteBuild:
+    """Write the project into `out`, which must be empty or not exist yet. Returns the build, whose
+    notes are for the log that the plugin would show (e.g. that the feeds had no git history).
+    `published` overrides the plugin option of that name (`stamps/floor.py`)."""
     data = read_as_written(config_file)
     config = read_settings(config_file)
-    site = build_site(config, now)
+    if published is not None:
+        config = replace(config, published=published)
+    site = build_site(config, now, require_history=require_history)
     docs = out / DOCS
     shutil.copytree(config.docs_dir, docs)
     for page in site.pages:
@@ -78,7 +84,7 @@ def write_tree(config_file: Path, out: Path, now: datetime) -> tuple[str, ...]:
             width=1000,
         ).encode("utf-8"),
     )
-    return site.notes
+    return site
 
 
 def _edit_urls(config: SiteConfig, site: SiteBuild) -> dict[str, str]:

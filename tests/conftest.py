@@ -60,8 +60,17 @@ def make_project(target: Path, data: Path = FIXTURE) -> Path:
     return target
 
 
-def run_mkdocs(project: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subprocess.CompletedProcess[str]:
+def run_mkdocs(
+    project: Path, *args: str, epoch: str = FIXTURE_EPOCH, ci: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in a new process. The projects of the tests are copies without git, which
+    a strict build in CI refuses to publish (`build.build_site`); so the command runs as outside CI,
+    unless `ci` (the test of that refusal)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    for name in ("CI", "GITHUB_ACTIONS"):
+        env.pop(name, None)
+    if ci:
+        env["CI"] = "true"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=project,
@@ -85,7 +94,7 @@ class _Lines(logging.Handler):
 
 
 def build_mkdocs(
-    project: Path, *, epoch: str = FIXTURE_EPOCH, config_file: Path | None = None
+    project: Path, *, epoch: str = FIXTURE_EPOCH, config_file: Path | None = None, require_history: bool | None = False
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` in this process, as `mkdocs.__main__.build_command` runs it: the real
     MkDocs, Material and plugin, without starting Python and importing them again (a build of the
@@ -107,6 +116,9 @@ def build_mkdocs(
             patch.setenv("NO_MKDOCS_2_WARNING", "1")
             try:
                 config = load_config(str(config_file), strict=True)
+                plugin = config.plugins.get("communities")
+                if plugin is not None:
+                    plugin.require_history = require_history
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
                     build(config)

@@ -175,7 +175,7 @@ def test_the_nightly_publish_only_checks_and_builds() -> None:
     steps = publish["jobs"]["build"]["steps"]
     runs = {step["run"]: step.get("if") for step in steps if "run" in step}
     assert runs == {
-        "make site PYTHON=python": None,
+        "make site PYTHON=python PUBLISHED=https://communities.gebruikercentraal.nl/": None,
         "make lint PYTHON=python": "github.event_name != 'schedule'",
         "make test PYTHON=python": "github.event_name != 'schedule'",
     }

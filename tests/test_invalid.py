@@ -37,7 +37,7 @@ SITE_KEYS = frozenset({"page_taken", "page_no_email", "config_site_url", "config
     key for key in MESSAGES if key.startswith("statement_")
 }
 # A problem outside the files: the variable SOURCE_DATE_EPOCH, tested in test_check_environment.py.
-ENVIRONMENT_KEYS = frozenset({"bad_epoch"})
+ENVIRONMENT_KEYS = frozenset({"bad_epoch", "history_incomplete"})
 # A file that is not there, a folder in its place, a file that cannot be read: no corpus file can
 # be any of these; each has its own test (here and in test_check_environment.py).
 FILE_KEYS = frozenset({"file_missing", "file_is_folder", "file_unreadable"})

@@ -37,6 +37,7 @@ def _build_in_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(project / "mkdocs.yml"), strict=True)
+    config.plugins["communities"].require_history = False  # type: ignore[attr-defined]  # a copy without git
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -265,7 +265,9 @@ def test_pull_requests_build_with_both_builders_and_publishing_with_the_default(
     pull_request, publish = runs("pull-request.yml"), runs("publish.yml")
     assert {"make site BUILDER=mkdocs PYTHON=python", "make site PYTHON=python"} <= set(pull_request)
     assert pull_request.index("make site PYTHON=python") < pull_request.index("make test")  # the preview is Zensical's
-    assert [run for run in publish if "site" in run] == ["make site PYTHON=python"]
+    assert [run for run in publish if "site" in run] == [
+        "make site PYTHON=python PUBLISHED=https://communities.gebruikercentraal.nl/"
+    ]  # the floor: test_stamps.py
 
 
 # --- in the browser ------------------------------------------------------------------------------

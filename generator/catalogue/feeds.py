@@ -11,7 +11,7 @@ every few hours. Every event, old or new, keeps its own file to import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from ..data.contract.models import Event
@@ -34,9 +34,17 @@ class Feed:
 WINDOW = timedelta(days=365)
 
 
-def all_feeds(network: Network, now: datetime, identity: Identity = NEUTRAL) -> list[Feed]:
-    """Every feed the site offers, with the Dutch name a calendar app shows for it."""
-    recent = tuple(event for event in network.events if event.ends_at > now - WINDOW)
+def all_feeds(
+    network: Network, now: datetime, identity: Identity = NEUTRAL, cancelled: tuple[Event, ...] = ()
+) -> list[Feed]:
+    """Every feed the site offers, with the Dutch name a calendar app shows for it. `cancelled` are
+    deleted events that the feeds keep, as cancelled, until their end (`stamps/history.py`): they
+    stand in every feed the site still offers that they would be in, and keep their own file, but
+    they make no feed of their own."""
+    if cancelled:  # Network puts them in order; a part of the agenda they alone are in stays too
+        network = replace(network, events=(*network.events, *cancelled))
+    every = network.events
+    recent = tuple(event for event in every if event.ends_at > now - WINDOW)
     feeds = [
         Feed(
             urls.ALL_EVENTS_FEED,
@@ -72,5 +80,5 @@ def all_feeds(network: Network, now: datetime, identity: Identity = NEUTRAL) -> 
         )
         for f in agenda_filters(network)
     ]
-    feeds += [Feed(urls.event_feed(e.id), e.title, e.summary or e.title, (e,), is_import=True) for e in network.events]
+    feeds += [Feed(urls.event_feed(e.id), e.title, e.summary or e.title, (e,), is_import=True) for e in every]
     return feeds

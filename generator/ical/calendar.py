@@ -6,29 +6,33 @@ Mozilla's ical.js (the engine inside Thunderbird):
 - UID is `<event id>@<site domain>`: it depends on nothing that can change, so reordering or adding
   events never makes an app see a new event. Editors therefore never change an event's id.
 - The repository is the memory (`stamps/history.py`): a static build cannot remember what it
-  published before, but git can. CREATED is the commit time of the commit that added the event's
-  entry, LAST-MODIFIED that of the last commit that changed what the feeds write of the event (the
-  entry's data, and from communities.yaml the names of its communities and themes and its first
-  community's contact_email), and SEQUENCE the number of commits that changed that since (0 for an
-  event never changed). Moving entries around, editing another event or a comment changes nothing,
-  so an event whose entry is unchanged is written byte for byte the same by every build, whatever its
-  day: sync tools see no change and users keep their own reminders. The history knows the data files
-  only: a change of the settings the feeds write (`site_url`, `contact_email`, the calendar names) or
-  of the generator's own wording changes bytes without a new SEQUENCE, and rewriting main's published
-  history (a force-push) can lower it; CHANGELOG.md names such releases. While history only grows, an
-  edit of the entry always raises SEQUENCE: Outlook
-  and Apple Calendar update an event they already have (also when the single-event file is opened
-  again), Google and subscribed apps take the newest data on their next refresh. Editors do nothing
-  by hand for this.
+  published before, but git can. The history replays every version of the data files and of the
+  settings file, and asks `vevent.py` for each event's VEVENT without its stamps: CREATED is the time
+  of the commit that added the event, LAST-MODIFIED that of the last commit that changed those
+  bytes, and SEQUENCE the number of commits that changed them since (0 for an event never changed).
+  So whatever changes the bytes counts: the entry, the names and address from communities.yaml, the
+  settings the feeds write (`site_url`, `contact_email`), or a release that raised `FEED_POLICY`
+  (`vevent.py`; CHANGELOG.md names it). Moving entries around, editing another event or a comment
+  changes nothing, so an event that is not changed is written byte for byte the same by every build,
+  whatever its day: sync tools see no change and users keep their own reminders. Outlook and Apple
+  Calendar update an event they already have (also when the single-event file is opened again),
+  Google and subscribed apps take the newest data on their next refresh. Editors do nothing by hand.
+- History only grows while main's history does; a squash or force-push of main could lower a
+  SEQUENCE. The publish workflow therefore gives the live site as a floor (`stamps/floor.py`): per
+  UID, no stamp goes below what was published, and a VEVENT that differs from the published one gets
+  a SEQUENCE above it.
+- A deleted event (or one whose id changed) stays, as its last version with STATUS:CANCELLED and a
+  higher SEQUENCE, in every feed it was in and in its own file, until its end has passed: an app that
+  has it learns that it is off (RFC 5546 §2.1.4) instead of losing it without a word.
 - DTSTAMP is LAST-MODIFIED. With METHOD:PUBLISH, RFC 5545 makes DTSTAMP the moment the event's
   object was created; that object is a pure function of the entry, so it came into being when the
   entry last changed, and a rebuild makes the same object again rather than a new one. A build
   clock here would make every build rewrite every event, which is what this policy avoids; and
   iTIP (RFC 5546) orders versions of equal SEQUENCE by DTSTAMP, which this keeps in step.
-- An entry changed in the work tree but not committed (a local preview) gets the build's "now"
+- An event changed in the work tree but not committed (a local preview) gets the build's "now"
   (`SOURCE_DATE_EPOCH`) and SEQUENCE + 1. Without git (a tarball) every event gets "now" and
   SEQUENCE 0; a shallow clone counts its oldest commit as the one that added the events in it. The
-  build log says so once in both cases; publish from a full clone (`fetch-depth: 0`).
+  build log says so once in both cases, and a strict build in CI stops (`fetch-depth: 0`).
 - Every TEXT value (NAME, X-WR-CALNAME, X-WR-CALDESC, SUMMARY, DESCRIPTION, LOCATION, CATEGORIES)
   is added as icalendar's vText or vCategory, so `,` `;` `\\` and new lines are escaped whatever the
   library's version: icalendar 7 writes the names it has no type for (NAME, X-WR-*) raw, and an app
@@ -52,22 +56,19 @@ Mozilla's ical.js (the engine inside Thunderbird):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from icalendar import Calendar, vCalAddress, vCategory, vDuration, vText
-from icalendar import Event as CalendarEvent
+from icalendar import Calendar, vDuration, vText
 
-from ..catalogue import dutch, urls
+from ..catalogue import urls
 from ..catalogue.feeds import Feed, all_feeds
 from ..catalogue.identity import NEUTRAL, Identity
-from ..data.contract import markdown_text
-from ..data.contract.models import Event
 from ..data.contract.network import Network
-from ..stamps.history import History, Stamp
+from ..ical.memory import History
 from .folding import to_ical
+from .vevent import FeedSettings, stamped, unstamped_events
 from .vtimezone import TZID, amsterdam_timezone
 
 REFRESH = timedelta(hours=6)
@@ -88,20 +89,24 @@ def render_feeds(
     contact_email: str = "",
     identity: Identity = NEUTRAL,
 ) -> list[FeedFile]:
-    """Every feed. `history` gives each event's stamps (without it, every event is new at `now`);
-    `contact_email` is the site's general address, for the ORGANIZER of a community without one;
-    `identity` names the feed with all events and the maker of the files (PRODID)."""
+    """Every feed. `history` gives each event's stamps and the deleted events that stay as cancelled
+    (without it, every event is new at `now`); `contact_email` is the site's general address, for
+    the ORGANIZER of a community without one; `identity` names the feed with all events and the
+    maker of the files (PRODID). The events' VEVENTs without stamps come with the history when the
+    build gave them to it (`build.py`), made with the same settings."""
     history = history or History.without_memory(now)
+    vevents = history.vevents
+    if vevents is None:
+        vevents = unstamped_events(network, FeedSettings(site_url, contact_email))
     # Each event stands in several feeds (all, its communities, its themes, its own): serialise it
     # once. icalendar folds every line in Python, so writing each VEVENT again for every feed it is
     # in was about a third of a whole build; its bytes are the same in every feed.
-    events = {
-        event.id: to_ical(_event(event, network, history.stamp(event.id), site_url, contact_email))
-        for event in network.events
-    }
+    events = {event_id: stamped(vevent, history.stamp(event_id)) for event_id, vevent in vevents.items()}
+    gone = history.still_cancelled(now)
+    events |= {item.event.id: stamped(item.vevent, item.stamp) for item in gone}
     return [
         FeedFile(feed.path, render_feed(feed, events, site_url, identity.prodid))
-        for feed in all_feeds(network, now, identity)
+        for feed in all_feeds(network, now, identity, cancelled=tuple(item.event for item in gone))
     ]
 
 
@@ -145,73 +150,3 @@ def _calendar(about: tuple[str, str, str] | None, with_timezone: bool, prodid: s
     ical = to_ical(calendar)
     end = ical.rindex(b"END:VCALENDAR")
     return ical[:end], ical[end:]
-
-
-def _event(event: Event, network: Network, stamp: Stamp, site_url: str, contact_email: str) -> CalendarEvent:
-    page = urls.absolute(site_url, urls.event_page(event.id))
-    component = CalendarEvent()
-    component.add("uid", f"{event.id}@{urls.domain(site_url)}")
-    component.add("dtstamp", stamp.modified)
-    component.add("created", stamp.created)
-    component.add("last-modified", stamp.modified)
-    component.add("sequence", stamp.sequence)
-    if event.all_day:
-        component.add("dtstart", event.first_day)
-        component.add("dtend", event.last_day + timedelta(days=1))
-    else:
-        # Aware times in zoneinfo's Europe/Amsterdam: written as `DTSTART;TZID=Europe/Amsterdam:…`.
-        component.add("dtstart", event.starts_at)
-        component.add("dtend", event.ends_at)
-    summary = dutch.listed_title(event)
-    # RFC 5545 3.2.10: LANGUAGE says the title is English; the DESCRIPTION around it stays Dutch.
-    english = event.language != "nl" and not event.cancelled
-    component.add("summary", vText(summary), parameters={"LANGUAGE": event.language} if english else {})
-    organiser = network.organiser(event)
-    address = organiser.contact_email or contact_email
-    component.add("description", vText(_description(event, network, page, address)))
-    component.add("url", page)
-    component.add("location", vText(dutch.place(event.location)))
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-    component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
-    component.add("class", "PUBLIC")
-    if address:
-        # icalendar quotes the CN when the name holds , ; or : (and writes " as ^' after RFC 6868).
-        component.add("organizer", vCalAddress(f"mailto:{address}"), parameters={"CN": organiser.name})
-    categories = _categories(event, network)
-    if categories:
-        component.add("categories", vCategory(categories))
-    if event.location.online_url and not event.cancelled:
-        # RFC 7986: apps that know CONFERENCE show a join button; the others read it in DESCRIPTION.
-        component.add("conference", event.location.online_url, parameters={"VALUE": "URI", "LABEL": dutch.JOIN_ONLINE})
-    return component
-
-
-def _description(event: Event, network: Network, page: str, address: str) -> str:
-    """What calendar apps show under the title. It holds nothing that depends on the moment of the
-    build (such as "Aanmelden is gesloten"), so that an unchanged event stays byte for byte the same."""
-    parts: list[str] = []
-    if event.cancelled:
-        parts.append(dutch.CANCELLED)
-    if event.language == "en":
-        parts.append(dutch.IN_ENGLISH)
-    if event.summary:
-        parts.append(event.summary)
-    parts.append(markdown_text.plain_text(event.description))
-    organisers = ", ".join(network.community(c).name for c in event.communities)
-    parts.append(dutch.labelled(dutch.ORGANISATION, organisers))
-    if event.registration_url and not event.cancelled:
-        parts.append(dutch.registration_line(event, event.registration_url))
-    if event.location.online_url and not event.cancelled:
-        parts.append(dutch.labelled(dutch.JOIN_ONLINE, event.location.online_url))
-    if not event.cancelled:
-        parts.append(dutch.access_text(event, address))
-    if event.materials:
-        listed = "\n".join(f"- {m.label}: {m.title} ({m.url})" for m in event.materials)
-        parts.append(f"{dutch.LOOK_BACK}:\n{listed}")
-    parts.append(dutch.more_information(page))
-    return "\n\n".join(parts)
-
-
-def _categories(event: Event, network: Network) -> list[str]:
-    names: Iterable[str] = [network.type_label(event)] if event.type else []
-    return [*names, *(network.theme(t).name for t in event.themes)]

@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..build import SiteBuild, build_site
+from ..build import SiteBuild, build_site, in_ci, stamps_warning
 from ..catalogue.urls import HOME_PAGE
 from ..data.contract import moments
 from ..data.wording.messages import format_problem, problems_page
@@ -110,6 +110,10 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
     problems_page = ""
     """While `mkdocs serve` runs and the data is broken: the page every address shows instead."""
     swap: Swap | None = None
+    require_history: bool | None = None
+    """Stop when the feeds' stamps would not come from the whole git history (`build.build_site`).
+    None: in a strict build in CI (`mkdocs build --strict` with CI or GITHUB_ACTIONS set). A test that
+    builds a copy without git sets it to False."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -121,7 +125,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
         log.info(f"{DISTRIBUTION} {VERSION}")  # which release built the site, for a build log read after an upgrade
         self.settings = site_config(config, self.config)
         try:
-            self.site = build_site(self.settings, moments.now())
+            required = self.require_history if self.require_history is not None else config.strict and in_ci()
+            self.site = build_site(self.settings, moments.now(), require_history=required)
             self.problems_page = ""
         except DataError as error:
             lines = [format_problem(problem) for problem in error.problems]
@@ -134,6 +139,8 @@ class CommunitiesPlugin(BasePlugin[CommunitiesConfig]):
             self.problems_page = problems_page(error.problems)
         for note in self.site.notes:
             log.info(note)  # not a warning: `mkdocs build --strict` must still build a folder without git
+        if self.site.history_missing and not config.strict:
+            log.warning(stamps_warning(self.site.history_missing))
         if any(name in config.plugins for name in THEME_SEARCH):  # a site `init` made before: it still builds
             log.info(THEME_SEARCH_ON)
         if self.site.edit_uri:

@@ -21,7 +21,7 @@ from ..catalogue import dutch, urls
 from ..catalogue.identity import NEUTRAL, Identity
 from ..data.contract.models import Event
 from ..data.contract.network import Network
-from ..stamps.history import History
+from ..ical.memory import History
 
 ATOM = "http://www.w3.org/2005/Atom"
 RIGHTS = "CC0 1.0: vrij te gebruiken, zonder toestemming te vragen."

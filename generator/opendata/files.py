@@ -17,7 +17,7 @@ from ..catalogue import urls
 from ..catalogue.identity import NEUTRAL, Identity
 from ..data.contract.models import Community, Event, ExternalCommunity, Theme
 from ..data.contract.network import Network
-from ..stamps.history import History
+from ..ical.memory import History
 from . import atom
 from .records import (
     COMMUNITY_FIELDS,

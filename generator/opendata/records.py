@@ -21,7 +21,7 @@ from pydantic.json_schema import models_json_schema
 from ..catalogue import urls
 from ..data.contract.models import Community, Event, ExternalCommunity, Theme
 from ..data.contract.rules import SLUG_FORM
-from ..stamps.history import History
+from ..ical.memory import History
 
 Schema = dict[str, Any]
 Item = TypeVar("Item", bound=BaseModel)

@@ -1,9 +1,11 @@
 """Reading old versions of the data files for the history (`history.py`): the events file as the
 change from the version before, the communities file whole.
 
-Old versions need no positions and no checks (the build checks the files as they are now), so they
-are read with libyaml's base loader, many times faster than the strict loader; without libyaml,
-PyYAML's own. Every value is the text it holds: `14:00`, `'14:00'` and `"14:00"` are one value.
+Old versions need no positions (the build checks the files as they are now), so they are read with
+libyaml, many times faster than the strict loader; without libyaml, PyYAML's own. Every value is
+what the build's loader reads: `14:00`, `'14:00'` and `"14:00"` are one value, `true` is a boolean.
+Each entry is then checked as the build checks it (`event_of`), once per distinct entry; an entry
+that does not pass could not be built.
 
 A version of the events file is read as the change from the version before: where they differ is
 found at C speed on the bytes (what they share from the start of the list, then the item after a
@@ -20,11 +22,15 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import yaml
+
+from ..data.contract.models import Community, Event, Theme
+from ..data.contract.network import Network
+from ..data.reading.loader import plain_scalar
 
 
 class Entry(NamedTuple):
@@ -32,36 +38,6 @@ class Entry(NamedTuple):
 
     data: str
     """Canonical JSON of the entry."""
-    communities: tuple[str, ...]
-    themes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Names:
-    """What a version of the communities file gives the feeds of the events that refer to it: each
-    community's name and contact address, each theme's name (as the base loader reads them)."""
-
-    communities: Mapping[str, tuple[Any, Any]]
-    themes: Mapping[str, Any]
-
-    def of(self, entry: Entry) -> tuple[Any, ...]:
-        """What the feeds write of these names for one event (see `ical/calendar.py`)."""
-        names = tuple(self.communities.get(c, (None, None))[0] for c in entry.communities)
-        first = self.communities.get(entry.communities[0], (None, None))[1] if entry.communities else None
-        return names, first, tuple(self.themes.get(t) for t in entry.themes)
-
-    def changed(self, other: Names) -> tuple[set[str], set[str]]:
-        """The community ids and the theme ids whose names or address differ in `other`."""
-        communities = {
-            c
-            for c in self.communities.keys() | other.communities.keys()
-            if self.communities.get(c) != other.communities.get(c)
-        }
-        themes = {t for t in self.themes.keys() | other.themes.keys() if self.themes.get(t) != other.themes.get(t)}
-        return communities, themes
-
-
-NO_NAMES = Names({}, {})
 
 
 # --- reading versions of the events file --------------------------------------------------------
@@ -84,8 +60,21 @@ _HEAD = re.compile(rf"{_COMMENTS}events:[ ]*(?:#[{_PRINTABLE}]*)?\n{_COMMENTS}")
 """What may stand above the first item: `events:`, comments and blank lines, in characters that YAML
 reads as they look (no other line breaks, nothing it refuses), since no loader reads this part."""
 
-_READER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-"""Every scalar as its text, no types: what an editor wrote, however it is quoted."""
+_BASE: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class _Reader(_BASE):  # type: ignore[valid-type,misc]  # libyaml's class when installed
+    """Every value as the build's loader reads it (`data/reading/loader.py`): text as written,
+    unquoted null, booleans and integers of the YAML 1.2 core schema as those, nothing else."""
+
+
+def _scalar(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any:
+    return plain_scalar(node.value) if not node.style else node.value  # libyaml: "" for unquoted
+
+
+_Reader.add_constructor("tag:yaml.org,2002:str", _scalar)
+_READER: type[yaml.BaseLoader] = _Reader
+
 
 ITEMS: dict[bytes, tuple[str, Entry] | bool | None] = {}
 """Item text → (id, entry); None for an item without an id; False: unreadable on its own.
@@ -137,14 +126,6 @@ class EventsReader:
         gone = self.entries.keys()
         self.entries, self._counts, self._cut = {}, {}, None
         return gone
-
-    def users(self, communities: set[str], themes: set[str]) -> list[str]:
-        """The ids of the entries that refer to any of these communities or themes."""
-        return [
-            event_id
-            for event_id, entry in self.entries.items()
-            if not communities.isdisjoint(entry.communities) or not themes.isdisjoint(entry.themes)
-        ]
 
     def _read_anew(self, text: bytes) -> Collection[str] | None:
         cut = _cut_items(text)
@@ -435,18 +416,16 @@ def _entry(item: Any) -> tuple[str, Entry] | None:
     if not isinstance(item, dict) or not isinstance(item.get("id"), str):
         return None
     data = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return item["id"], Entry(data, _ids(item.get("communities")), _ids(item.get("themes")))
-
-
-def _ids(value: Any) -> tuple[str, ...]:
-    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+    return item["id"], Entry(data)
 
 
 # --- reading versions of the communities file ---------------------------------------------------
 
 
-def read_names(content: bytes | None) -> Names | None:
-    """The names in one version of the communities file; None when it cannot be read."""
+def read_network(content: bytes | None) -> Network | None:
+    """The communities and themes in one version of the communities file, as far as the feeds read
+    them (`ical/vevent.py`, `context_of`); None when it cannot be read. Old versions are not checked
+    (a version that did not build published nothing), so the models are made without their checks."""
     if content is None:
         return None
     try:
@@ -455,17 +434,42 @@ def read_names(content: bytes | None) -> Names | None:
         return None
     if not isinstance(data, dict):
         return None
-    communities: dict[str, tuple[Any, Any]] = {}
-    for item in _items(data.get("communities")):
-        communities.setdefault(item["id"], (item.get("name"), item.get("contact_email")))
-    themes: dict[str, Any] = {}
-    for item in _items(data.get("themes")):
-        themes.setdefault(item["id"], item.get("name"))
-    return Names(communities, themes)
+    communities = _unique(data.get("communities"))
+    themes = _unique(data.get("themes"))
+    return Network(
+        themes=tuple(Theme.model_construct(**_fields(item)) for item in themes),
+        communities=tuple(Community.model_construct(**_fields(item)) for item in communities),
+        events=(),
+        external=(),
+    )
 
 
-def _items(value: Any) -> list[dict[str, Any]]:
-    """The items of a list that have an id."""
+def _unique(value: Any) -> list[dict[str, Any]]:
+    """The items of a list that have an id; of an id that occurs twice, the first."""
     if not isinstance(value, list):
         return []
-    return [item for item in value if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    found: dict[str, dict[str, Any]] = {}
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            found.setdefault(item["id"], item)
+    return list(found.values())
+
+
+def _fields(item: dict[Any, Any]) -> dict[str, Any]:
+    return {key: value for key, value in item.items() if isinstance(key, str)}
+
+
+MODELS: dict[str, Event | None] = {}
+"""An entry's data → its event as the build reads it; None when it does not pass the checks."""
+
+
+def event_of(entry: Entry) -> Event | None:
+    """The entry as a checked `Event`, or None (a version of the entry that could not be built)."""
+    if entry.data not in MODELS:
+        if len(MODELS) > ITEMS_KEPT:
+            MODELS.clear()
+        try:
+            MODELS[entry.data] = Event.model_validate(json.loads(entry.data))
+        except ValueError:  # pydantic's ValidationError is one
+            MODELS[entry.data] = None
+    return MODELS[entry.data]

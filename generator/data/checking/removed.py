@@ -1,17 +1,28 @@
-"""A community or theme taken out (or renamed) in a change, while the files still use its id.
+"""What a change took out that it should not have: a community or theme still in use, or an event
+that has not happened yet.
+
+A community or theme taken out (or renamed) in a change, while the files still use its id:
 
 The check reports each use (`unknown_community`, `unknown_theme`) where it stands: on lines the pull
 request did not change, where GitHub shows no annotation. Given the file as it was before the change
 (`check --base`), this adds one problem per id on a line the change did touch: where the id's entry
 stood, or the nearest line of the changed region around it.
+
+An upcoming event taken out of events.yaml (or given another id) is a warning at the same kind of
+line (`deleted_upcoming`): the feeds keep it, cancelled, until its end (stamps/history.py), but the
+editors should say so themselves, with `status: cancelled` and a reason, which the page shows too.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
+from ..contract.moments import day_start, next_day, parse_moment
 from ..reading import loader
 from ..wording.problems import DataError, Problem
 
@@ -39,6 +50,40 @@ def removed_still_used(problems: Iterable[Problem], current: str, before: str, f
         first = min(found, key=lambda problem: (problem.file, problem.line))
         params: dict[str, Any] = {"value": value, "file": first.file, "line": first.line, "count": len(found)}
         yield Problem(file_name, _changed_line(regions, line - 1, len(new_lines)), 1, "removed_still_used", params)
+
+
+def deleted_upcoming(
+    current_ids: set[str], current: str, before: str, file_name: str, now: datetime
+) -> Iterator[Problem]:
+    """A warning for each event in `before` (events.yaml at the base) whose id is gone from
+    `current_ids` and whose end has not passed at `now`, unless it was cancelled already."""
+    try:
+        document = loader.loads(before, file_name)
+    except DataError:
+        return
+    data = document.data if isinstance(document.data, dict) else {}
+    entries = data.get("events")
+    regions = difflib.SequenceMatcher(None, before.splitlines(), current.splitlines(), autojunk=False).get_opcodes()
+    new_count = len(current.splitlines())
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or entry["id"] in current_ids:
+            continue
+        end = _ends_at(entry)
+        if end is None or end <= now or entry.get("status") == "cancelled":
+            continue
+        line = _changed_line(regions, document.position(("events", index, "id"))[0] - 1, new_count)
+        yield Problem(file_name, line, 1, "warn_deleted_event", {"value": entry["id"]}, warning=True)
+
+
+def _ends_at(entry: dict[str, Any]) -> datetime | None:
+    """When an entry of an old version is over, as `Event.ends_at` says; None when that cannot be read."""
+    try:
+        end = parse_moment(entry.get("end") if entry.get("end") is not None else entry.get("start"))
+    except PydanticCustomError:
+        return None
+    if isinstance(end, datetime):
+        return end
+    return day_start(next_day(end)) if isinstance(end, date) else None
 
 
 def _id_lines(text: str, file_name: str) -> dict[tuple[str, str], int]:

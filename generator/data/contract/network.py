@@ -10,6 +10,11 @@ from functools import cached_property
 from .models import DEFAULT_EVENT_TYPES, Community, Event, ExternalCommunity, Theme
 
 
+def in_order(event: Event) -> tuple[datetime, datetime, str]:
+    """The order of every list of events: soonest first."""
+    return (event.starts_at, event.ends_at, event.id)
+
+
 @dataclass(frozen=True)
 class Network:
     themes: tuple[Theme, ...]
@@ -20,7 +25,7 @@ class Network:
     """The network's kinds of event by id, with the Dutch label visitors see (`models.event_types`)."""
 
     def __post_init__(self) -> None:
-        ordered = tuple(sorted(self.events, key=lambda e: (e.starts_at, e.ends_at, e.id)))
+        ordered = tuple(sorted(self.events, key=in_order))
         object.__setattr__(self, "events", ordered)
 
     def community(self, community_id: str) -> Community:

@@ -553,6 +553,11 @@ def _convert(node: Node, loc: Loc, document: Document, problems: list[Problem], 
     return result
 
 
+def plain_scalar(value: str) -> Any:
+    """An unquoted scalar's value: the core schema's null, booleans and integers, else the text."""
+    return _scalar(value, None)
+
+
 def _scalar(value: str, style: str | None) -> Any:
     if style is not None or (value and value[0] not in _CORE_STARTS):
         return value

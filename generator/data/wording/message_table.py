@@ -170,6 +170,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "reserved_id": ("id: archief", "id: archief-klantreizen"),
     "page_taken": ("content/agenda/index.md", "content/agenda-uitleg.md"),
     "config_site_url": ("# geen site_url", "site_url: https://communities.example.nl/"),
+    "history_incomplete": ("fetch-depth: 1", "fetch-depth: 0"),
     "config_directory_urls": ("use_directory_urls: false", "use_directory_urls: true"),
     "statement_no_date": ("# geen accessibility_date", 'accessibility_date: "2026-11-20"'),
     "statement_no_email": ("# geen contact_email", "contact_email: toegankelijkheid@example.org"),
@@ -195,6 +196,7 @@ EXAMPLES: Mapping[str, tuple[str, str]] = {
     "statement_part_twice": ("<!-- verklaring: status --> (2 keer)", "<!-- verklaring: status -->"),
     "statement_missing_part": ("# geen <!-- verklaring: contact -->", "<!-- verklaring: contact -->"),
     "bad_epoch": ("SOURCE_DATE_EPOCH=gisteren", "SOURCE_DATE_EPOCH=1795950000"),
+    "warn_deleted_event": ("# - id: schrijfcafe-maart (weggehaald)", "- id: schrijfcafe-maart⏎  status: cancelled"),
     "warn_new_past_event": (
         'start: "2025-12-08 14:00"⏎end: "2025-12-08 16:00"',
         'start: "2026-12-08 14:00"⏎end: "2026-12-08 16:00"',

@@ -180,6 +180,10 @@ MESSAGES: Mapping[str, str] = {
     "page_taken": "Deze pagina maakt de generator zelf. Haal het bestand weg.",
     "config_site_url": "Zet `site_url` in dit bestand, bijvoorbeeld site_url: https://communities.example.nl/. "
     "De agenda-bestanden hebben dat adres nodig.",
+    "history_incomplete": "De bouw stopt, want {reason}. Dan kloppen de volgnummers (SEQUENCE) en tijden "
+    "(LAST-MODIFIED) in de agenda-bestanden niet, en agenda-apps missen wijzigingen. Haal eerst de hele "
+    "geschiedenis op: zet `fetch-depth: 0` bij actions/checkout in de workflow, of doe `git fetch --unshallow`. "
+    "Bouw daarna opnieuw.",
     "config_directory_urls": "De generator werkt alleen met use_directory_urls: true. Zet dat in dit bestand.",
     "statement_no_date": "De toegankelijkheidsverklaring heeft een datum nodig: de dag waarop je hem maakte of "
     'voor het laatst nakeek. Zet die bij de plugin communities, bijvoorbeeld `accessibility_date: "2026-12-07"`.',
@@ -210,6 +214,10 @@ MESSAGES: Mapping[str, str] = {
     "bad_epoch": "Deze variabele moet een tijd zijn: het aantal seconden sinds 1 januari 1970, "
     "bijvoorbeeld `1795950000`. Er staat `{value}`. Haal de variabele weg om de tijd van nu te gebruiken.",
     # Warnings: the check passes, but a reviewer should look
+    "warn_deleted_event": "Hier is het evenement `{value}` weggehaald (of de id is veranderd), maar het is nog "
+    "niet voorbij. Wie het in zijn agenda heeft, krijgt dan alleen te horen dat het niet doorgaat. Gaat het niet "
+    "door? Zet het terug met `status: cancelled` en schrijf de reden in `description`. Is het verplaatst? Zet "
+    "dezelfde id terug en verander alleen `start` en `end`.",
     "warn_new_past_event": "Het evenement `{value}` is nieuw, maar is al voorbij. Klopt de datum? "
     "Controleer het jaar in `start` en `end`.",
     "warn_no_registration": "Het evenement `{value}` heeft geen `registration_url`. "
