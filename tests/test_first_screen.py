@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from conftest import BUILDERS
+
 # The sites measured: each builder's build of the fixture data, and of the project's own data and home
 # text (sixteen communities above the events on the home page, as on the real site).
 SITES = {
@@ -110,3 +112,88 @@ def test_the_first_event_is_on_the_first_screen(tab: Callable[..., Any], site: s
             if why:
                 failures.append(f"{path} at {size}, {scheme}: {why}")
     assert not failures, "\n".join(failures + ["", "where the first event's link is:", *found])
+
+
+# --- the disclosure "Kies wat je ziet" ---------------------------------------------------------------
+
+SUMMARY = "Kies wat je ziet"
+# What is focused: its tag and text, or its name.
+FOCUSED_JS = """() => { const el = document.activeElement;
+  return el ? `${el.tagName.toLowerCase()} ${(el.name || el.textContent).trim().slice(0, 40)}` : null; }"""
+
+
+def announced(page: Any) -> bool | None:
+    """Whether the accessibility tree says the disclosure is expanded: what a screen reader hears on
+    its summary ("uitgevouwen" or "samengevouwen")."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    for node in nodes:
+        if node.get("name", {}).get("value") == SUMMARY and not node.get("ignored"):
+            states = {item["name"]: item["value"].get("value") for item in node.get("properties", [])}
+            return states.get("expanded")
+    return None
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_the_keyboard_opens_and_closes_the_filters(tab: Callable[..., Any], builder: str, javascript: bool) -> None:
+    """Closed when the page opens; Tab from the link before it reaches its summary; Enter and Space
+    open and close it, and the accessibility tree says which; open, Tab goes on into what it holds
+    (the form, or without JavaScript the links to the parts of the agenda)."""
+    page = tab(BUILDERS[builder]["built"], javascript=javascript)
+    page.goto(page.base + "/agenda/", wait_until="load")
+    details = page.locator("details.site-filters")
+    assert details.count() == 1
+    assert (details.evaluate("(d) => d.open"), announced(page)) == (False, False), "open when the page opens"
+    page.get_by_role("link", name="Bekijk evenementen die al geweest zijn").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED_JS) == f"summary {SUMMARY}"
+    for key in ("Enter", "Enter", "Space", "Space", "Enter"):
+        was = details.evaluate("(d) => d.open")
+        page.keyboard.press(key)
+        page.wait_for_function("(was) => document.querySelector('details.site-filters').open !== was", arg=was)
+        assert announced(page) is (not was), f"{key} on the summary: the tree does not say it is {not was}"
+    page.keyboard.press("Tab")
+    inside = "select community" if javascript else "a Online evenementen"
+    assert page.evaluate(FOCUSED_JS) == inside
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert not details.evaluate("(d) => d.open")
+    page.keyboard.press("Tab")  # closed, Tab passes it by to the first event
+    assert page.evaluate(FOCUSED_JS) == "a Webinar duidelijke brieven"
+
+
+# The line below the disclosure that says what is chosen: shown or not, and its text.
+CHOSEN_JS = """() => { const line = document.querySelector('[data-site-filter-chosen]');
+  return line.getClientRects().length ? line.textContent.trim() : null; }"""
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_what_is_chosen_is_said_in_words_next_to_the_closed_filters(tab: Callable[..., Any], builder: str) -> None:
+    page = tab(BUILDERS[builder]["built"])
+    page.goto(page.base + "/agenda/", wait_until="load")
+    assert page.evaluate(CHOSEN_JS) is None, "a choice is said while nothing is chosen"
+    # From the address: the disclosure stays closed, the line says it.
+    page.goto(page.base + "/agenda/?soort=webinar&waar=online", wait_until="load")
+    assert not page.locator("details.site-filters").evaluate("(d) => d.open")
+    assert page.evaluate(CHOSEN_JS) == "Je keuze: Soort evenement: Webinar; Waar: Online."
+    # From the form, by keyboard: a box ticked with Space is added.
+    page.get_by_text(SUMMARY, exact=True).focus()
+    page.keyboard.press("Enter")
+    page.get_by_label("Alleen als leden van alle community's welkom zijn").focus()
+    page.keyboard.press("Space")
+    assert page.evaluate(CHOSEN_JS) == (
+        "Je keuze: Soort evenement: Webinar; Waar: Online; Alleen als leden van alle community's welkom zijn."
+    )
+    page.get_by_role("button", name="Alles tonen").click()
+    page.wait_for_function("() => location.search === ''")
+    assert page.evaluate(CHOSEN_JS) is None
+    # Back to the choice before: said again.
+    page.go_back()
+    page.wait_for_function("() => location.search !== ''")
+    assert page.evaluate(CHOSEN_JS) == (
+        "Je keuze: Soort evenement: Webinar; Waar: Online; Alleen als leden van alle community's welkom zijn."
+    )
