@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from conftest import BUILDERS
+from generator.statement import how_we_test
 
 # The sites measured: each builder's build of the fixture data, and of the project's own data and home
 # text (sixteen communities above the events on the home page, as on the real site).
@@ -31,7 +32,6 @@ SITES = {
     ("zensical", "own"): "zensical_project_site",
 }
 
-pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 667}
 LAPTOP = {"width": 1280, "height": 800}
@@ -95,6 +95,14 @@ def misses(box: dict[str, Any] | None, viewport: dict[str, int], screens: int) -
     return ""
 
 
+def test_the_statement_says_what_is_measured_here() -> None:
+    """The accessibility statement tells this check (statement/how_we_test.py) with these sizes."""
+    said = next(check.text for check in how_we_test.CHECKS if "test_first_screen.py" in check.tests)
+    for viewport in (PHONE, LAPTOP):
+        assert f"{viewport['width']} bij {viewport['height']} pixels" in said.replace("\n", " "), said
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("site", SITES.values(), ids=[f"{builder}-{data}" for builder, data in SITES])
 def test_the_first_event_is_on_the_first_screen(tab: Callable[..., Any], site: str, javascript: bool) -> None:
@@ -137,6 +145,7 @@ def announced(page: Any) -> bool | None:
     return None
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_the_keyboard_opens_and_closes_the_filters(tab: Callable[..., Any], builder: str, javascript: bool) -> None:
@@ -171,6 +180,7 @@ CHOSEN_JS = """() => { const line = document.querySelector('[data-site-filter-ch
   return line.getClientRects().length ? line.textContent.trim() : null; }"""
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_what_is_chosen_is_said_in_words_next_to_the_closed_filters(tab: Callable[..., Any], builder: str) -> None:
     page = tab(BUILDERS[builder]["built"])
