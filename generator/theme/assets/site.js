@@ -410,7 +410,8 @@
         parts.push(`${text(control.labels?.[0])}: ${text(control.selectedOptions[0])}`);
       } else if (control instanceof HTMLInputElement && control.checked && control.value) {
         const label = text(control.labels?.[0]);
-        parts.push(control.type === "radio" ? `${text(control.closest("fieldset")?.querySelector("legend"))}: ${label}` : label);
+        const group = control.type === "radio" ? text(control.closest("fieldset")?.querySelector("legend")) : "";
+        parts.push(group ? `${group}: ${label}` : label);
       }
     }
     return parts;
