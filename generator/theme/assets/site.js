@@ -400,7 +400,7 @@
     const text = query.toString();
     return `${window.location.pathname}${text ? `?${text}` : ""}${window.location.hash}`;
   };
-  // What is chosen, in the form's own words ("Soort evenement: Webinar", or a box's label), for the
+  // What is chosen, in the form's own words ("Waar: Online", or a box's label), for the
   // line below the closed disclosure: a visitor who does not open it still knows the list is filtered.
   const words = () => {
     const text = (node) => node?.textContent?.trim() ?? "";
