@@ -288,12 +288,21 @@ def tab(browser: Any, served_site: str) -> Iterator[Callable[..., Any]]:
 
 
 def _open(page: Any, path: str) -> dict[str, Any]:
+    """The page at `path`, with the disclosure "Kies wat je ziet" opened as a visitor opens it (it is
+    closed when the page opens: test_first_screen.py)."""
     from browser_harness import settle
 
     page.goto(page.base + path, wait_until="load")
     settle(page, page.visit)
+    _disclose(page)
     state: dict[str, Any] = page.evaluate(LIST_JS)
     return state
+
+
+def _disclose(page: Any) -> None:
+    """Opens the disclosure "Kies wat je ziet" with a click on its summary, if it is closed."""
+    if not page.locator("details.site-filters").evaluate("(details) => details.open"):
+        page.get_by_text("Kies wat je ziet", exact=True).click()
 
 
 @pytest.mark.browser
@@ -343,6 +352,7 @@ def test_the_form_filters_at_once_and_keeps_its_choice_in_the_address(tab: Calla
     page.go_forward(wait_until="load")
     assert page.evaluate(LIST_JS)["events"] == []
 
+    _disclose(page)  # closed again since the reload
     page.get_by_role("button", name="Alles tonen").click()
     page.wait_for_function("() => location.search === ''")
     state = page.evaluate(LIST_JS)
@@ -394,6 +404,8 @@ def test_without_javascript_links_stand_in_for_the_form(tab: Callable[..., Any],
     page.goto(page.base + path, wait_until="load")
     assert not page.locator("form[data-site-filter]").is_visible()
     links = page.locator("[data-site-filter-links] a")
+    assert not links.first.is_visible(), "the disclosure is open before the visitor opens it"
+    page.get_by_text("Kies wat je ziet", exact=True).click()
     assert links.count() == len(PARTS) + 3 + 3  # the parts, the communities and the themes
     assert all(link.is_visible() for link in links.all())
     events = ALL_UPCOMING if path == "/agenda/" else load_site(DataFiles(FIXTURE)).past(NOW)

@@ -130,6 +130,16 @@ CHECKS = (
         "java_script_enabled=False",
     ),
     Check(
+        "Evenementen eerst",
+        f"Een test meet waar het eerste evenement staat. Dat doet hij {_BOTH}, met en zonder JavaScript, en "
+        "met beide bouwers. Op de agenda moet het helemaal te zien zijn zonder te scrollen: op een telefoon (375 "
+        "bij 667 pixels) en op een laptop (1280 bij 800 pixels). Op de startpagina geldt dat ook op een laptop. "
+        "Op een telefoon staat het daar binnen twee schermen. De keuze van evenementen gaat open en dicht met "
+        "het toetsenbord.",
+        ("test_first_screen.py",),
+        "getBoundingClientRect",
+    ),
+    Check(
         "Printen",
         f"Een test print elke soort pagina als pdf, vanuit de {SCHEMES['light']} en de {SCHEMES['dark']} "
         "weergave. Alle tekst op papier moet goed te lezen zijn, en knoppen en menu's die alleen op een "

@@ -348,6 +348,8 @@
 // into the address (?soort=webinar&waar=online) as a new history entry, and says the number of events
 // in a polite live region. Loading the page, reloading it and Back and Forward restore the choice from
 // the address. Material's instant navigation is off (mkdocs.yml), so every page runs this script anew.
+// Form and links sit in a disclosure "Kies wat je ziet", closed when the page opens (the events come
+// first); a line below it says in words what is chosen, so a filtered list never looks like the whole.
 (() => {
   const form = document.querySelector("form[data-site-filter]");
   const page = form?.closest(".site-page");
@@ -359,6 +361,7 @@
   const items = [...page.querySelectorAll("li.site-event")];
   const groups = [...page.querySelectorAll(".site-group")];
   const empty = page.querySelector("[data-site-filter-empty]");
+  const said = page.querySelector("[data-site-filter-chosen]");
 
   // What the form shows, by key; "" is everything.
   const chosen = () => {
@@ -397,6 +400,31 @@
     const text = query.toString();
     return `${window.location.pathname}${text ? `?${text}` : ""}${window.location.hash}`;
   };
+  // What is chosen, in the form's own words ("Waar: Online", or a box's label), for the
+  // line below the closed disclosure: a visitor who does not open it still knows the list is filtered.
+  const words = () => {
+    const text = (node) => node?.textContent?.trim() ?? "";
+    const parts = [];
+    for (const control of form.elements) {
+      if (control instanceof HTMLSelectElement && control.value) {
+        parts.push(`${text(control.labels?.[0])}: ${text(control.selectedOptions[0])}`);
+      } else if (control instanceof HTMLInputElement && control.checked && control.value) {
+        const label = text(control.labels?.[0]);
+        const group = control.type === "radio" ? text(control.closest("fieldset")?.querySelector("legend")) : "";
+        parts.push(group ? `${group}: ${label}` : label);
+      }
+    }
+    return parts;
+  };
+  const tell = () => {
+    if (said) {
+      const parts = words();
+      const lead = document.createElement("strong");
+      lead.textContent = "Je keuze:";
+      said.replaceChildren(...(parts.length ? [lead, ` ${parts.join("; ")}.`] : []));
+      said.hidden = !parts.length;
+    }
+  };
   const filter = (choice) => {
     let shown = 0;
     for (const item of items) {
@@ -413,6 +441,7 @@
       empty.hidden = shown > 0;
     }
     count.textContent = shown === 0 ? "Geen evenementen" : shown === 1 ? "1 evenement" : `${shown} evenementen`;
+    tell();
   };
   const current = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
   const changed = () => {
