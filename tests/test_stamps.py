@@ -195,7 +195,7 @@ def test_what_the_feeds_write_changes_only_with_a_new_feed_policy() -> None:
         "release's moment to POLICY_RELEASES and a line to CHANGELOG.md, and add the digest here."
     )
     assert set(vevents.POLICY_RELEASES) == set(range(2, vevents.FEED_POLICY + 1))
-    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    changelog = (ROOT / "generator" / "CHANGELOG.md").read_text(encoding="utf-8")
     assert all(f"FEED_POLICY {n}" in changelog for n in vevents.POLICY_RELEASES)
 
 
