@@ -61,6 +61,9 @@ class Document:
     them, `>`, `` (unquoted text), `"` and `'` (quoted text) make one line of them."""
     flow: set[Loc] = field(default_factory=set)
     """Mappings written on one line, between `{` and `}`."""
+    _grouped: dict[int, dict[Loc, list[tuple[Loc, tuple[int, int]]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def lines(self) -> list[str]:
@@ -114,10 +117,22 @@ class Document:
             entry = entry[part]
         fields = {name: self.values[(*loc, name)] for name in entry}
         # And the values inside it, by their path: `location.online_url`, `materials.0.url`.
-        for path, place in self.values.items():
-            if len(path) > len(loc) + 1 and path[: len(loc)] == loc:
-                fields[".".join(str(part) for part in path[len(loc) :])] = place
+        for path, place in self._inside(loc):
+            fields[".".join(str(part) for part in path[len(loc) :])] = place
         return Source(self.file, *self.position(loc), fields)
+
+    def _inside(self, loc: Loc) -> list[tuple[Loc, tuple[int, int]]]:
+        """The values two or more levels inside the mapping at `loc`. The values are grouped by their
+        first len(loc) parts once per length: asked for each of 2,000 events, a walk over every value
+        of the file each time made the check 8 times slower (O(events × values))."""
+        depth = len(loc)
+        if depth not in self._grouped:
+            groups: dict[Loc, list[tuple[Loc, tuple[int, int]]]] = {}
+            for path, place in self.values.items():
+                if len(path) > depth + 1:
+                    groups.setdefault(path[:depth], []).append((path, place))
+            self._grouped[depth] = groups
+        return self._grouped[depth].get(loc, [])
 
 
 @dataclass(frozen=True)
