@@ -129,11 +129,13 @@ def copy_site(site: Path, project: Path) -> Path:
 
 
 def article_text(page: Path) -> str:
-    """The visible text of a page's main content, tags removed and white space folded."""
+    """The visible text of a page's main content, tags and words for screen readers only removed, white
+    space folded."""
     source = page.read_text(encoding="utf-8")
     match = re.search(r"<article[^>]*>(.*?)</article>", source, re.S)
     assert match, f"no <article> in {page}"
-    inline_removed = re.sub(r"</?(?:a|time|strong|em|span|code|abbr)\b[^>]*>", "", match.group(1))
+    seen = re.sub(r'<span class="site-visually-hidden">[^<]*</span>', "", match.group(1))
+    inline_removed = re.sub(r"</?(?:a|time|strong|em|span|code|abbr)\b[^>]*>", "", seen)
     text = re.sub(r"<[^>]+>", " ", inline_removed)
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
