@@ -569,15 +569,14 @@ def test_without_javascript_tab_reaches_every_link_of_the_menu(
     """The drawer opens with JavaScript only; without it the menu's links are on the page (site.css),
     and Tab reaches each of them, in view, at every width (WCAG 2.1.1)."""
     base = request.getfixturevalue(BUILDERS[builder]["served"])
-    context = browser.new_context(
-        viewport={"width": width, "height": 740}, locale="nl-NL", java_script_enabled=False
-    )
+    context = browser.new_context(viewport={"width": width, "height": 740}, locale="nl-NL", java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(base + "/over/", wait_until="load")
         links = set(page.evaluate(MENU_LINKS_JS))
         assert len(links) >= 10, links
-        reached, unseen = set(), []
+        reached: set[str] = set()
+        unseen: list[str] = []
         for _ in range(MAX_STOPS):
             page.keyboard.press("Tab")
             stop = page.evaluate(MENU_STOP_JS)

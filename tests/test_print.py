@@ -314,7 +314,14 @@ def test_page_prints_to_a_pdf_with_its_text(printed: dict[tuple[str, str], Print
 
 
 # Pages with a list of events.
-PAGES_WITH_EVENTS = ["/", "/agenda/", "/agenda/archief/", "/agenda/online/", "/communities/community-cx/", "/themas/klantreizen/"]
+PAGES_WITH_EVENTS = [
+    "/",
+    "/agenda/",
+    "/agenda/archief/",
+    "/agenda/online/",
+    "/communities/community-cx/",
+    "/themas/klantreizen/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES_WITH_EVENTS)
