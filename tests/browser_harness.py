@@ -258,20 +258,23 @@ class Reading:
     name: str
     read: Callable[[Any, Visit], Any]
     schemes: tuple[str, ...]
+    builders: tuple[str, ...] = ("mkdocs",)
 
 
 READINGS: dict[str, Reading] = {}
-"""The readings of the test modules collected in this run; the `site` fixture (conftest.py) takes them."""
+"""The readings of the test modules collected in this run; the fixtures `site` (MkDocs) and
+`zensical_pages` (conftest.py) take those of their builder."""
 
 
 def read_on_each_visit(
-    name: str, schemes: tuple[str, ...] = tuple(SCHEMES)
+    name: str, schemes: tuple[str, ...] = tuple(SCHEMES), builders: tuple[str, ...] = ("mkdocs",)
 ) -> Callable[[Callable[[Any, Visit], Any]], Callable[[Any, Visit], Any]]:
     """Registers a function of (page, visit) as a reading: a test module does so when it is
-    collected, so that a run without it does not pay for it."""
+    collected, so that a run without it does not pay for it. A reading is taken of the MkDocs build,
+    and of the Zensical build too when `builders` says so: a gate both builders must pass."""
 
     def register(read: Callable[[Any, Visit], Any]) -> Callable[[Any, Visit], Any]:
-        READINGS[name] = Reading(name, read, schemes)
+        READINGS[name] = Reading(name, read, schemes, builders)
         return read
 
     return register

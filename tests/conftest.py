@@ -141,11 +141,13 @@ def copy_site(site: Path, project: Path) -> Path:
 
 
 def article_text(page: Path) -> str:
-    """The visible text of a page's main content, tags removed and white space folded."""
+    """The visible text of a page's main content, tags and words for screen readers only removed, white
+    space folded."""
     source = page.read_text(encoding="utf-8")
     match = re.search(r"<article[^>]*>(.*?)</article>", source, re.S)
     assert match, f"no <article> in {page}"
-    inline_removed = re.sub(r"</?(?:a|time|strong|em|span|code|abbr)\b[^>]*>", "", match.group(1))
+    seen = re.sub(r'<span class="site-visually-hidden">[^<]*</span>', "", match.group(1))
+    inline_removed = re.sub(r"</?(?:a|time|strong|em|span|code|abbr)\b[^>]*>", "", seen)
     text = re.sub(r"<[^>]+>", " ", inline_removed)
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
@@ -284,12 +286,12 @@ def _served(folder: Path) -> Iterator[str]:
         yield base
 
 
-def _in_browser(browser: Any, base: str, *, readings: bool = False) -> Iterator[Any]:
-    """A built site in the browser; with `readings`, also what the test modules of this run read on
-    each visit (`browser_harness.read_on_each_visit`), which they read of the MkDocs build."""
+def _in_browser(browser: Any, base: str, builder: str) -> Iterator[Any]:
+    """A built site in the browser, with what the test modules of this run read on each visit of this
+    builder's pages (`browser_harness.read_on_each_visit`)."""
     from browser_harness import READINGS, Site
 
-    visited = Site(browser, base, READINGS.values() if readings else ())
+    visited = Site(browser, base, [reading for reading in READINGS.values() if builder in reading.builders])
     yield visited
     visited.close()
 
@@ -303,7 +305,7 @@ def served_site(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site(browser: Any, served_site: str) -> Iterator[Any]:
     """The fixture site in the browser, each page and colour scheme visited once for all tests."""
-    yield from _in_browser(browser, served_site, readings=True)
+    yield from _in_browser(browser, served_site, "mkdocs")
 
 
 @pytest.fixture(scope="session")
@@ -315,7 +317,7 @@ def served_zensical_site(zensical_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def zensical_pages(browser: Any, served_zensical_site: str) -> Iterator[Any]:
     """The Zensical build in the browser, each page and colour scheme visited once for all tests."""
-    yield from _in_browser(browser, served_zensical_site)
+    yield from _in_browser(browser, served_zensical_site, "zensical")
 
 
 # Each builder of `make site`, and the fixtures of the fixture site it built: the files, the address

@@ -1,9 +1,12 @@
 """The pages as a screen reader meets them: Chromium's accessibility tree (CDP
 `Accessibility.getFullAXTree`) of every page type, not the HTML.
 
-What is checked, per page: one h1 and no skipped heading levels; heading names without the "¶" of a
-permalink; every landmark named in Dutch, no two landmarks of one kind with the same name, and none
-empty; no two links with the same name that lead to different places (WCAG 2.4.4 and 2.4.6); and
+What is checked, per page and builder: one h1 and no skipped heading levels; heading names without
+the "¶" of a permalink; every landmark named in Dutch, no two landmarks of one kind with the same
+name, and none empty; one main, which holds the page and not the site's menu, and no navigation
+inside another (a section of the menu was a landmark "Agenda" of its own); no dialog while none is
+open (the closed search); a time range read as "14.00 tot 16.00 uur", not with a dash a screen reader
+skips; no two links with the same name that lead to different places (WCAG 2.4.4 and 2.4.6); and
 across the site, no two pages with the same title (the name of the document).
 
 The tree is read while `Site.visit` has the page open (the fixture `site` in conftest.py, the pages
@@ -18,7 +21,9 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from browser_harness import PAGE_PARAMS, PAGES, Site, Visit, read_on_each_visit
+from browser_harness import PAGE_PARAMS, PAGES, Visit, read_on_each_visit
+
+from conftest import BUILDERS
 
 pytestmark = pytest.mark.browser  # `make test-fast` (pytest -m 'not browser') leaves these out
 
@@ -54,7 +59,7 @@ class Node:
         return [node for node in self.descendants() if not node.ignored]
 
 
-@read_on_each_visit("accessibility tree", schemes=("light",))
+@read_on_each_visit("accessibility tree", schemes=("light",), builders=tuple(BUILDERS))
 def read_tree(page: Any, visit: Visit) -> Node:
     """Chromium's full accessibility tree of the page, as Nodes (read by `Site.visit`)."""
     cdp = page.context.new_cdp_session(page)
@@ -94,10 +99,12 @@ class Page:
         return [node for node in self.of_role(*LANDMARKS) if node.name or node.role not in ("form", "region")]
 
 
-@pytest.fixture(scope="module")
-def pages(site: Site) -> dict[str, Page]:
-    """Every page type once, light scheme, desktop width: the tree does not change with the colours.
-    Loaded, settled and without a script error, a failed or a third-party request."""
+@pytest.fixture(scope="module", params=list(BUILDERS))
+def pages(request: pytest.FixtureRequest) -> dict[str, Page]:
+    """Every page type once, as each builder makes it, light scheme, desktop width: the tree does not
+    change with the colours. Loaded, settled and without a script error, a failed or a third-party
+    request."""
+    site = request.getfixturevalue(BUILDERS[request.param]["pages"])
     found = {}
     for _, path in PAGES:
         visit = site.visit(path, "light")
@@ -178,3 +185,53 @@ def test_every_page_has_a_title_of_its_own(pages: dict[str, Page]) -> None:
         assert page.title not in titles, f"{path} and {titles[page.title]} share the title {page.title!r}"
         titles[page.title] = path
     assert len(titles) == len(PAGES)
+
+
+# The name of the site's menu (partials/nav.html of the themes, in Dutch: nav.title in mkdocs.yml's language).
+MENU = "Navigatie"
+
+
+def _inside(outer: Node, roles: set[str]) -> list[Node]:
+    return [node for node in outer.shown() if node.role in roles]
+
+
+@pytest.mark.parametrize("path", PAGE_PARAMS)
+def test_one_main_without_the_menu_and_no_navigation_inside_another(pages: dict[str, Page], path: str) -> None:
+    page = pages[path]
+    mains = page.of_role("main")
+    assert len(mains) == 1, f"{path}: {len(mains)} main landmarks"
+    menus = [node for node in page.of_role("navigation") if node.name == MENU]
+    assert len(menus) == 1, f"{path}: the site's menu ({MENU!r}) {len(menus)} times"
+    in_main = [f"{node.role} {node.name!r}" for node in _inside(mains[0], {"navigation", "banner", "contentinfo"})]
+    assert not [found for found in in_main if MENU in found], f"{path}: the site's menu is inside main: {in_main}"
+    nested = [
+        f"{inner.name!r} in {outer.name!r}"
+        for outer in page.of_role("navigation")
+        for inner in _inside(outer, {"navigation"})
+    ]
+    assert not nested, f"{path}: a navigation inside another: {nested}"
+
+
+@pytest.mark.parametrize("path", PAGE_PARAMS)
+def test_no_dialog_is_exposed_while_none_is_open(pages: dict[str, Page], path: str) -> None:
+    dialogs = [f"{node.role} {node.name!r}" for node in pages[path].of_role("dialog", "alertdialog")]
+    assert not dialogs, f"{path}: a closed dialog is in the accessibility tree: {dialogs}"
+
+
+RANGE_WITH_DASH = re.compile(r"\d{1,2}\.\d{2}\s*[–-]\s*\d{1,2}\.\d{2}")
+RANGE_READ = re.compile(r"\d{1,2}\.\d{2} tot \d{1,2}\.\d{2} uur")
+# Pages that show an event with a start and an end on one day: its time range.
+PAGES_WITH_A_RANGE = ["/", "/agenda/", "/agenda/dd-webinar-december/", "/communities/community-cx/"]
+
+
+def _read_text(page: Page) -> str:
+    return " ".join(" ".join(node.name for node in page.of_role("StaticText")).split())
+
+
+@pytest.mark.parametrize("path", PAGE_PARAMS)
+def test_time_ranges_are_read_from_to(pages: dict[str, Page], path: str) -> None:
+    text = _read_text(pages[path])
+    dashed = RANGE_WITH_DASH.findall(text)
+    assert not dashed, f"{path}: a time range is read with its dash: {dashed}"
+    if path in PAGES_WITH_A_RANGE:
+        assert RANGE_READ.search(text), f"{path}: no time range read as '… tot … uur' in {text[:400]!r}"

@@ -14,6 +14,7 @@ pull request that only changes YAML must not turn red without a message at a lin
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from collections import defaultdict
@@ -21,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from browser_harness import PAGE_SCHEME_PARAMS, SAID_ATTRIBUTES, SAID_JS, UNSAID_TAGS
 from html_tree import Element, is_a, parse
 
-from conftest import BUILDERS
+from conftest import BUILDERS, FIXTURE
 
 THEMES = Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
 TRANSLATIONS = [
@@ -164,3 +166,42 @@ def test_no_page_says_anything_in_english_once_its_scripts_ran(
     visit = pages.visit(path, scheme)
     assert len(visit.said) > 20 and visit.said[0][0] == "title", visit.said[:3]
     assert english(visit.said) == {}
+
+
+def _english_titles() -> list[str]:
+    """The titles of the fixture's events in English."""
+    events = yaml.safe_load((FIXTURE / "events.yaml").read_text(encoding="utf-8"))["events"]
+    titles = [event["title"] for event in events if event.get("language") == "en"]
+    assert len(titles) >= 2, titles
+    return titles
+
+
+def unmarked_titles(texts: list[tuple[str, str]], titles: list[str]) -> list[str]:
+    """Where a title in `titles` stands in what a page says, outside a part marked as another language
+    (`said` leaves those out). The document's title is one text and has one language: left out."""
+    return [f"{where}: {text[:80]!r}" for where, text in texts[1:] for title in titles if title in text]
+
+
+def test_the_reading_finds_an_english_title_without_lang() -> None:
+    page = """<html><head><title>Forms (dinsdag)</title></head><body>
+      <span class="md-ellipsis"><span lang="en">Forms</span> (dinsdag)</span>
+      <a href="#">Forms</a> <a href="#" aria-label="Lees Forms">x</a></body></html>"""
+    assert unmarked_titles(said(page), ["Forms"]) == ["text: 'Forms'", "aria-label: 'Lees Forms'"]
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_an_english_event_title_is_marked_english_wherever_it_stands(
+    builder: str, request: pytest.FixtureRequest
+) -> None:
+    """The top bar (once the page has scrolled), the lists of events, the event's own page: a screen
+    reader speaks an English title in English (WCAG 3.1.2). The search results say so from the index
+    (test_search.py)."""
+    site: Path = request.getfixturevalue(BUILDERS[builder]["built"])
+    titles = _english_titles()
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        source = page.read_text(encoding="utf-8")
+        if any(html.escape(title) in source for title in titles):
+            found[str(page.relative_to(site))] = unmarked_titles(said(source), titles)
+    assert len(found) >= 5, sorted(found)  # the event pages, the agenda, a community, a theme, home
+    assert {page: places for page, places in found.items() if places} == {}

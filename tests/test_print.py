@@ -2,9 +2,10 @@
 
 A person who prints a page gets the content: nothing that only works on a screen (the header with
 the menu, the colour toggle and the search; the navigation; "Zet dit evenement in je agenda"; the
-subscribe block; links back to a list), every text at least 4.5:1 against what is printed behind it
-(3:1 for large text) – the buttons included, which Material prints in indigo – and the dark scheme
-prints as light as the light one: no dark page behind it when "Background graphics" is on.
+subscribe block; links back to a list), no event of a list split over two sheets, every text at
+least 4.5:1 against what is printed behind it (3:1 for large text) – the buttons included, which
+Material prints in indigo – and the dark scheme prints as light as the light one: no dark page behind
+it when "Background graphics" is on.
 
 The PDF itself is read with the standard library: Chromium writes compressed streams, fonts with a
 ToUnicode map and hex-coded text, which is enough to find the page's h1 in it and the colours of the
@@ -80,7 +81,9 @@ PRINTED_FACTS_JS = """(selectors) => {
             border: `${style.borderTopStyle} ${style.borderTopWidth}`, borderColor: style.borderTopColor};
   });
   const root = getComputedStyle(document.documentElement);
-  return {texts, shown, controls, buttons, h1: document.querySelector('h1')?.textContent.trim() ?? '',
+  const events = [...document.querySelectorAll('.site-events > li')].filter(rendered)
+    .map((li) => ({title: li.querySelector('a')?.textContent.trim() ?? '', breaks: getComputedStyle(li).breakInside}));
+  return {texts, shown, controls, buttons, events, h1: document.querySelector('h1')?.textContent.trim() ?? '',
           rootScheme: root.colorScheme, rootColor: root.color,
           bodyBackground: getComputedStyle(document.body).backgroundColor};
 }"""
@@ -308,6 +311,25 @@ def test_page_prints_to_a_pdf_with_its_text(printed: dict[tuple[str, str], Print
     heading = re.sub(r"\s+", "", result.facts["h1"])
     assert heading, f"{path}: no h1"
     assert heading in re.sub(r"\s+", "", pdf.text), f"{path}: the h1 {result.facts['h1']!r} is not in the PDF's text"
+
+
+# Pages with a list of events.
+PAGES_WITH_EVENTS = [
+    "/",
+    "/agenda/",
+    "/agenda/archief/",
+    "/agenda/online/",
+    "/communities/community-cx/",
+    "/themas/klantreizen/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES_WITH_EVENTS)
+def test_an_event_in_a_list_is_not_split_over_two_sheets(printed: dict[tuple[str, str], Printed], path: str) -> None:
+    events = printed[(path, "light")].facts["events"]
+    assert events, f"{path} prints no list of events; has the page changed?"
+    split = [event["title"] for event in events if event["breaks"] != "avoid"]
+    assert not split, f"{path}: these events may break across two sheets: {split}"
 
 
 @pytest.mark.parametrize("path", PAGE_PARAMS)

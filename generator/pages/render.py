@@ -163,8 +163,14 @@ class _Renderer:
     def subscription(self, feed_path: str) -> urls.Subscription:
         return urls.Subscription.of(self.settings.site_url, feed_path, self.feeds[feed_path].name)
 
-    def page(self, path: str, template: str, title: str, description: str, **context: Any) -> GeneratedPage:
+    def page(
+        self, path: str, template: str, title: str, description: str, foreign: Event | None = None, **context: Any
+    ) -> GeneratedPage:
+        """`foreign`: an event whose title is in another language than Dutch; the theme's header marks
+        that part of the page's title with its `lang` (partials/header.html)."""
         meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
+        if foreign is not None and foreign.language != "nl" and title.startswith(foreign.title):
+            meta |= {"title_language": foreign.language, "title_foreign": html.escape(foreign.title)}
         if path in self.settings.edit_urls:
             meta["edit_url"] = self.settings.edit_urls[path]
         front_matter = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
@@ -243,6 +249,7 @@ def render_pages(network: Network, now: datetime, settings: SiteSettings) -> lis
                 "event.html",
                 page_titles[event.id],
                 event.summary or event.title,
+                foreign=event,
                 weights=event_weights(upcoming=event.id in upcoming_ids, cancelled=event.cancelled),
                 event=event,
                 is_upcoming=event.id in upcoming_ids,

@@ -115,18 +115,27 @@ CHECKS = (
         f'"width": {ZOOMED_WIDTH}',
     ),
     Check(
+        "Meer ruimte in de tekst",
+        "Een test geeft de tekst op elke soort pagina van beide bouwers meer ruimte tussen regels, alinea's, "
+        f"letters en woorden, zoveel als WCAG noemt. Op {ZOOMED_WIDTH} en op {LAPTOP_WIDTH} pixels breed mag "
+        "dan geen tekst wegvallen of buiten het scherm lopen.",
+        ("test_text_spacing.py",),
+        "letter-spacing: 0.12em",
+    ),
+    Check(
         "Wat een schermlezer hoort",
-        "Een test leest van elke soort pagina wat de browser aan een schermlezer doorgeeft. Elke pagina heeft "
-        "één hoofdkop, de koppen staan in de goede volgorde, de delen van de pagina hebben een Nederlandse "
-        "naam, en links met dezelfde naam gaan naar dezelfde plek.",
+        "Een test leest van elke soort pagina van beide bouwers wat de browser aan een schermlezer doorgeeft. "
+        "Elke pagina heeft één hoofdkop, de koppen staan in de goede volgorde, de delen van de pagina hebben "
+        "een Nederlandse naam, het menu staat niet in de inhoud, en links met dezelfde naam gaan naar dezelfde "
+        'plek. Tussen twee tijden hoor je "tot", niet een streepje.',
         ("test_a11y_tree.py",),
         "getFullAXTree",
     ),
     Check(
         "Zonder JavaScript",
         "De agenda werkt ook als JavaScript uit staat: dan staan er links waar anders het formulier staat "
-        "om evenementen te kiezen.",
-        ("test_filters.py",),
+        "om evenementen te kiezen. Op elke breedte kom je dan met de Tab-toets bij alle links van het menu.",
+        ("test_filters.py", "test_keyboard.py"),
         "java_script_enabled=False",
     ),
     Check(
@@ -142,8 +151,8 @@ CHECKS = (
     Check(
         "Printen",
         f"Een test print elke soort pagina als pdf, vanuit de {SCHEMES['light']} en de {SCHEMES['dark']} "
-        "weergave. Alle tekst op papier moet goed te lezen zijn, en knoppen en menu's die alleen op een "
-        "scherm werken, komen niet op papier.",
+        "weergave. Alle tekst op papier moet goed te lezen zijn, knoppen en menu's die alleen op een "
+        "scherm werken, komen niet op papier, en een evenement in een lijst staat op één vel.",
         ("test_print.py",),
         "pdf",
     ),

@@ -221,6 +221,22 @@
     return out;
   };
 
+  // A time range shows "14.00–16.00 uur"; a screen reader skips the dash, so it hears "tot" instead
+  // (as on the pages: templates/_macros.html).
+  const spokenRange = (line) =>
+    line.split(/(?<=\d)–(?=\d)/).flatMap((part, index) => {
+      if (!index) {
+        return [part];
+      }
+      const dash = document.createElement("span");
+      dash.setAttribute("aria-hidden", "true");
+      dash.textContent = "–";
+      const said = document.createElement("span");
+      said.className = "site-visually-hidden";
+      said.textContent = " tot ";
+      return [dash, said, part];
+    });
+
   let numbered = 0;
   const item = (data) => {
     const node = template.content.firstElementChild.cloneNode(true);
@@ -237,7 +253,7 @@
     const described = [];
     const known = [data.meta.datum, data.meta.plaats, data.meta.status].filter(Boolean);
     if (known.length) {
-      facts.textContent = known.join(" · ");
+      facts.replaceChildren(...spokenRange(known.join(" · ")));
       facts.id = `${id}-feiten`;
       described.push(facts.id);
     } else {
