@@ -52,7 +52,10 @@ class History:
         return [item for item in self.cancelled if item.event.ends_at > now]
 
     @classmethod
-    def without_memory(cls, now: datetime, notes: tuple[str, ...] = ()) -> History:
-        """Every event as if it were new at `now`: what a build without git can say."""
+    def without_memory(
+        cls, now: datetime, notes: tuple[str, ...] = (), vevents: Mapping[str, bytes] | None = None
+    ) -> History:
+        """Every event as if it were new at `now`: what a build without git can say. `vevents`: the
+        build's VEVENTs, so that the feeds do not write them a second time."""
         moment = now.astimezone(UTC)
-        return cls({}, Stamp(moment, moment, 0), notes, missing=WITHOUT_GIT)
+        return cls({}, Stamp(moment, moment, 0), notes, missing=WITHOUT_GIT, vevents=vevents)

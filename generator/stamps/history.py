@@ -205,7 +205,7 @@ def event_history(files: DataFiles, now: datetime, build: Build | None = None) -
         shallow, prefix = _repository(root)
         commits = _commits(root, prefix, files, build.config_file if read_settings else None)
     except _GitError as error:
-        return History.without_memory(now, (NO_GIT.format(file=name, reason=error),))
+        return History.without_memory(now, (NO_GIT.format(file=name, reason=error),), build.vevents)
     notes: list[str] = []
     if shallow:
         notes.append(SHALLOW)
@@ -216,7 +216,7 @@ def event_history(files: DataFiles, now: datetime, build: Build | None = None) -
     try:
         tracks = _remember(root, commits, replay, read_settings, now)
     except _GitError as error:
-        return History.without_memory(now, (NO_GIT.format(file=name, reason=error),))
+        return History.without_memory(now, (NO_GIT.format(file=name, reason=error),), build.vevents)
     if replay.settings is not None and replay.settings.site_url != settings.site_url:
         notes.append(OTHER_SITE.format(old=replay.settings.site_url, new=settings.site_url))
     elif replay.site_change is not None:
