@@ -164,7 +164,9 @@ def _make_site_with(project: Path, zensical: str) -> subprocess.CompletedProcess
         (tools / name).write_text(f"#!/bin/sh\n{script}", encoding="utf-8")
         (tools / name).chmod(0o755)
     command = ["make", "-f", str(ROOT / "Makefile"), "site", "BUILDER=zensical", f"BIN={tools}"]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
+    # As on an editor's computer: in CI a strict build of a project without git history stops
+    # (test_stamps.py covers that); this test is about what happens to site/.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "CI": "", "GITHUB_ACTIONS": ""}
     # -o: the virtual environment counts as made (the stand-ins do not need it).
     command += ["-o", ".venv/.installed-zensical", "-o", ".venv/.installed", "-o", ".venv/.created"]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
