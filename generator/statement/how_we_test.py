@@ -134,7 +134,8 @@ CHECKS = (
     Check(
         "Zonder JavaScript",
         "De agenda werkt ook als JavaScript uit staat: dan staan er links waar anders het formulier staat "
-        "om evenementen te kiezen. Op elke breedte kom je dan met de Tab-toets bij alle links van het menu.",
+        "om evenementen te kiezen. Op elke breedte kom je dan met de Tab-toets bij alle links van het menu. "
+        "Op een smal scherm is dat eerst de knop Menu: met de spatiebalk gaat het menu open.",
         ("test_filters.py", "test_keyboard.py"),
         "java_script_enabled=False",
     ),
