@@ -540,7 +540,7 @@ MENU_LINKS_JS = """() => [...document.querySelectorAll('.md-nav--primary a[href]
   .filter((a) => a.getClientRects().length).map((a) => a.textContent.replace(/\\s+/g, ' ').trim())"""
 
 
-TOGGLE_JS = """() => { const el = document.activeElement;
+MENU_TOGGLE_JS = """() => { const el = document.activeElement;
   const name = [...(el.labels || [])].map((l) => l.textContent.trim()).join(' ');
   return {id: el.id, name, checked: !!el.checked}; }"""
 
@@ -569,13 +569,13 @@ def test_without_javascript_tab_reaches_every_link_of_the_menu(
         problems: list[str] = []
         if width < DRAWER_BELOW:
             page.keyboard.press("Tab")
-            toggle = page.evaluate(TOGGLE_JS)
+            toggle = page.evaluate(MENU_TOGGLE_JS)
             # Named by its labels: ours, "Menu", first (Material's drawer title is a label of it too).
             assert toggle["id"] == "__drawer" and toggle["name"].split()[:1] == ["Menu"], toggle
             assert not toggle["checked"], toggle
             problems += [f"the menu toggle: {problem}" for problem in page.evaluate(STOP_JS)["problems"]]
             page.keyboard.press("Space")
-            assert page.evaluate(TOGGLE_JS)["checked"], "Space did not open the menu"
+            assert page.evaluate(MENU_TOGGLE_JS)["checked"], "Space did not open the menu"
         for _ in range(MAX_STOPS):
             page.keyboard.press("Tab")
             stop = page.evaluate(STOP_JS)
