@@ -5,7 +5,7 @@ What is checked, per page and builder: one h1 and no skipped heading levels; hea
 the "¶" of a permalink; every landmark named in Dutch, no two landmarks of one kind with the same
 name, and none empty; one main, which holds the page and not the site's menu, and no navigation
 inside another (a section of the menu was a landmark "Agenda" of its own); no dialog while none is
-open (the closed search); a time range read as "14.00 tot 16.00 uur", not with a dash a screen reader
+open (the closed search); a time range read as "van 14.00 tot 16.00 uur", not with a dash a screen reader
 skips; no two links with the same name that lead to different places (WCAG 2.4.4 and 2.4.6); and
 across the site, no two pages with the same title (the name of the document).
 
@@ -219,7 +219,7 @@ def test_no_dialog_is_exposed_while_none_is_open(pages: dict[str, Page], path: s
 
 
 RANGE_WITH_DASH = re.compile(r"\d{1,2}\.\d{2}\s*[–-]\s*\d{1,2}\.\d{2}")
-RANGE_READ = re.compile(r"\d{1,2}\.\d{2} tot \d{1,2}\.\d{2} uur")
+RANGE_READ = re.compile(r"van \d{1,2}\.\d{2} tot \d{1,2}\.\d{2} uur")
 # Pages that show an event with a start and an end on one day: its time range.
 PAGES_WITH_A_RANGE = ["/", "/agenda/", "/agenda/dd-webinar-december/", "/communities/community-cx/"]
 
@@ -234,4 +234,4 @@ def test_time_ranges_are_read_from_to(pages: dict[str, Page], path: str) -> None
     dashed = RANGE_WITH_DASH.findall(text)
     assert not dashed, f"{path}: a time range is read with its dash: {dashed}"
     if path in PAGES_WITH_A_RANGE:
-        assert RANGE_READ.search(text), f"{path}: no time range read as '… tot … uur' in {text[:400]!r}"
+        assert RANGE_READ.search(text), f"{path}: no time range read as 'van … tot … uur' in {text[:400]!r}"

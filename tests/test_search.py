@@ -223,7 +223,7 @@ def test_a_word_of_the_title_finds_the_event_first_with_its_date_and_place(look:
     assert first["title"] == "Klantreizen op de dag van de zomertijd"
     assert DUTCH_DATE.search(first["facts"]) and "Online" in first["facts"], first
     assert first["facts"] in first["described"], "the date and place are not tied to the link"
-    assert "10.00 tot 12.00 uur" in first["read"] and "–" not in first["read"], first  # not read with a dash
+    assert "van 10.00 tot 12.00 uur" in first["read"] and "–" not in first["read"], first  # not read with a dash
     # The result's link leads to the page.
     response = look.page.request.get(look.base + first["href"])
     assert response.status == 200

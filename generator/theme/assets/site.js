@@ -221,20 +221,24 @@
     return out;
   };
 
-  // A time range shows "14.00–16.00 uur"; a screen reader skips the dash, so it hears "tot" instead
-  // (as on the pages: templates/_macros.html).
+  // A time range shows "14.00–16.00 uur"; a screen reader skips the dash, so it hears "van 14.00 tot
+  // 16.00 uur" instead (as on the pages: templates/_macros.html).
+  const hidden = (words) => {
+    const span = document.createElement("span");
+    span.className = "site-visually-hidden";
+    span.textContent = words;
+    return span;
+  };
   const spokenRange = (line) =>
-    line.split(/(?<=\d)–(?=\d)/).flatMap((part, index) => {
+    line.split(/(?<=\d)–(?=\d)/).flatMap((part, index, parts) => {
       if (!index) {
-        return [part];
+        const at = part.lastIndexOf(" ") + 1; // the first time, after the date
+        return parts.length > 1 && at > 0 ? [part.slice(0, at), hidden("van "), part.slice(at)] : [part];
       }
       const dash = document.createElement("span");
       dash.setAttribute("aria-hidden", "true");
       dash.textContent = "–";
-      const said = document.createElement("span");
-      said.className = "site-visually-hidden";
-      said.textContent = " tot ";
-      return [dash, said, part];
+      return [dash, hidden(" tot "), part];
     });
 
   let numbered = 0;
