@@ -286,32 +286,35 @@ def _place(problem: Problem) -> tuple[str, int, int, str]:
 def _removed_at(base: str | None, files: DataFiles, problems: Sequence[Problem]) -> list[Problem]:
     """With `base`: a community or theme taken out of communities.yaml that is still used, reported on
     a line the change touched, where a pull request shows it (`removed.removed_still_used`)."""
-    if not base or not any(problem.key in ("unknown_community", "unknown_theme") for problem in problems):
+    if not any(problem.key in ("unknown_community", "unknown_theme") for problem in problems):
         return []
-    try:
-        shown = _git(files.root, "show", f"{base}:./{files.communities}")
-        current = (files.root / files.communities).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    texts = _now_and_at(base, files.root, files.communities)
+    if texts is None:
         return []
-    if shown.returncode != 0:
-        return []
-    return list(removed_still_used(problems, current, shown.stdout, files.communities))
+    return list(removed_still_used(problems, *texts, files.communities))
 
 
 def _deleted_at(base: str | None, files: DataFiles, network: Network, now: datetime) -> list[Problem]:
     """With `base`: an upcoming event taken out of events.yaml, as a warning on a line the change
     touched (`removed.deleted_upcoming`). `_events_at` says already when `base` cannot be read."""
-    if not base:
-        return []
-    try:
-        shown = _git(files.root, "show", f"{base}:./{files.events}")
-        current = (files.root / files.events).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
-    if shown.returncode != 0:
+    texts = _now_and_at(base, files.root, files.events)
+    if texts is None:
         return []
     ids = {event.id for event in network.events}
-    return list(deleted_upcoming(ids, current, shown.stdout, files.events, now))
+    return list(deleted_upcoming(ids, *texts, files.events, now))
+
+
+def _now_and_at(base: str | None, root: Path, name: str) -> tuple[str, str] | None:
+    """A data file's text now and at git version `base`; None without `base` or when either cannot be
+    read (`_events_at` warns about that once)."""
+    if not base:
+        return None
+    try:
+        shown = _git(root, "show", f"{base}:./{name}")
+        current = (root / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return (current, shown.stdout) if shown.returncode == 0 else None
 
 
 def _events_at(base: str | None, files: DataFiles) -> dict[str, Before] | None:

@@ -7,6 +7,7 @@ import os
 import random
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -706,9 +707,10 @@ def site_repo(tmp_path: Path) -> Repo:
     return made
 
 
-def build_feeds(project: Path, now: datetime = NOW) -> tuple[dict[str, bytes], tuple[str, ...]]:
-    config_file = project / "mkdocs.yml"
-    site = build_site(read_settings(config_file), now.astimezone(ZONE))
+def build_feeds(project: Path, now: datetime = NOW, **settings: Any) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    """The feeds and the build log's notes of `project`, with `settings` changed from its mkdocs.yml."""
+    config = replace(read_settings(project / "mkdocs.yml"), **settings)
+    site = build_site(config, now.astimezone(ZONE))
     return {feed.path: feed.content for feed in site.feeds}, site.notes
 
 

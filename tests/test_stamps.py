@@ -15,7 +15,6 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,9 +31,11 @@ from test_history import (
     TUESDAY,
     WEDNESDAY,
     Repo,
+    build_feeds,
     clean_git_environment,
     edit_events,
     shallow_clone,
+    site_repo,
 )
 
 from conftest import ROOT, build_mkdocs, make_project
@@ -47,24 +48,12 @@ from generator.settings import read_settings
 from generator.stamps import history as history_module
 from generator.stamps.floor import UNREADABLE, parse_floor
 
-__all__ = ["clean_git_environment"]  # the fixture of test_history.py, used here too (autouse)
+__all__ = ["clean_git_environment", "site_repo"]  # the fixtures of test_history.py, used here too
 
 SITE_EMAIL = "communities@gebruikercentraal.nl"
 
 
-@pytest.fixture
-def site_repo(tmp_path: Path) -> Repo:
-    """The fixture site (data, content pages, mkdocs.yml) committed on Monday."""
-    made = Repo(tmp_path / "site")
-    make_project(made.folder)
-    made.commit(MONDAY, message="De proefsite")
-    return made
-
-
-def build(project: Path, now: datetime = NOW, **settings: Any) -> tuple[dict[str, bytes], tuple[str, ...]]:
-    config = replace(read_settings(project / "mkdocs.yml"), **settings)
-    site = build_site(config, now.astimezone(ZONE))
-    return {feed.path: feed.content for feed in site.feeds}, site.notes
+build = build_feeds
 
 
 class Seen:
