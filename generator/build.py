@@ -35,6 +35,7 @@ from .ical.vevent import FeedSettings, unstamped_events
 from .opendata.files import render_open_data
 from .pages.render import GeneratedPage, SiteSettings, render_home, render_pages
 from .pages.site_values import fill_values, pages_naming_values
+from .release import CHANGELOG_URL
 from .stamps.floor import read_floor, with_floor
 from .stamps.history import Build, event_history
 from .statement.options import NO_OPTIONS, Facts, StatementOptions
@@ -261,7 +262,7 @@ def _identity_notes(config: SiteConfig) -> tuple[str, ...]:
         return ()
     return (
         f"{config.config_file}: zet bij de plugin communities de naam van je netwerk (name: …). "
-        f'Zonder naam zegt de site "{config.identity.network}". Zie CHANGELOG.md, versie 0.2.0.',
+        f'Zonder naam zegt de site "{config.identity.network}". Zie de CHANGELOG, versie 0.2.0: {CHANGELOG_URL}',
     )
 
 

@@ -21,7 +21,7 @@ from jinja2 import Environment
 from ..catalogue.dutch import day_month_year
 from ..data.wording.problems import Problem
 from ..pages.templating import new_environment
-from ..release import DISTRIBUTION, VERSION
+from ..release import CHANGELOG_URL, DISTRIBUTION, VERSION
 from . import how_we_test
 from .known_problems import KNOWN_PROBLEMS
 from .options import STATUS_PAGE, Facts, Statement, StatementOptions, read_statement
@@ -65,7 +65,8 @@ def fill_statement(text: str, page: str, options: StatementOptions, facts: Facts
     """The statement page `text` (named `page` in messages) with its parts filled in."""
     found = [(match, text.count("\n", 0, match.start()) + 1) for match in MARKER.finditer(text)]
     if not found:
-        return Filled(None, [], [Problem(page, 1, 1, "warn_statement_without_parts", warning=True)])
+        without = Problem(page, 1, 1, "warn_statement_without_parts", {"changelog": CHANGELOG_URL}, warning=True)
+        return Filled(None, [], [without])
     problems = _marker_problems(page, [(match.group("name").strip().lower(), line) for match, line in found])
     statement, option_problems, warnings = read_statement(options, facts, now)
     problems += option_problems

@@ -249,7 +249,7 @@ MESSAGES: Mapping[str, str] = {
     "naar het rapport bij `accessibility_audit`, met de status, en een nieuwe datum.",
     "warn_statement_without_parts": "De generator kan in de toegankelijkheidsverklaring de datum, de status, "
     "hoe we testen en waar je een probleem meldt zelf invullen. Zet daarvoor regels als "
-    "`<!-- verklaring: status -->` in deze pagina. Zie CHANGELOG.md.",
+    "`<!-- verklaring: status -->` in deze pagina. Zie de CHANGELOG: {changelog}",
     "warn_start_moved_alone": "Bij het evenement `{value}` is `start` veranderd (eerst {before}), maar `end` "
     "niet. Moet `end` ook mee veranderen?",
 }
